@@ -1,0 +1,30 @@
+import { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { registerBuild } from './commands/build.js';
+
+/** Version from package.json, read once; dist/cli/program.js sits two levels below the package root. */
+export function packageVersion(): string {
+  const pkgUrl = new URL('../../package.json', import.meta.url);
+  const pkg = JSON.parse(readFileSync(fileURLToPath(pkgUrl), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/**
+ * Builds the CLI. Each command lives in ./commands/<name>.ts and registers itself here;
+ * commands call src/core (never the MCP layer). Returns the exit code.
+ */
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('workos-docs-mcp')
+    .description('WorkOS docs for AI assistants: an MCP server (stdio or HTTP) and a CLI for humans.')
+    .version(packageVersion())
+    .showHelpAfterError('(run "workos-docs-mcp --help" for usage)');
+  registerBuild(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number | void> {
+  const program = buildProgram();
+  await program.parseAsync(argv);
+}
