@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerBuild } from './commands/build.js';
+import { registerUpdate } from './commands/update.js';
 
 /** Version from package.json, read once; dist/cli/program.js sits two levels below the package root. */
 export function packageVersion(): string {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .version(packageVersion())
     .showHelpAfterError('(run "workos-docs-mcp --help" for usage)');
   registerBuild(program);
+  registerUpdate(program);
   return program;
 }
 

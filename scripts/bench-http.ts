@@ -1,0 +1,376 @@
+/**
+ * Load test of the hosted HTTP mode: `npm run bench:http` (after `npm run build`).
+ * Starts `dist/bin.js serve --http` with 1 then 2 workers and drives it with C concurrent clients
+ * making N mixed tool calls (search / docs / examples / changelogs) as raw JSON-RPC POSTs over
+ * keep-alive node:http connections (lighter than the SDK Client, so the client eats less of the
+ * shared CPU). Each client initializes once, like a real MCP client. Any non-200 answer, JSON-RPC
+ * error or isError result counts as a failure. Prints a table; writes bench/results/http.json.
+ *   node --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log]
+ */
+import { Agent, request } from 'node:http';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { spawnServer, type ServerProcess } from '../test/http/process.js';
+
+interface Args {
+  calls: number;
+  concurrency: number;
+  workers: number[];
+  accessLog: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { calls: 20_000, concurrency: 50, workers: [1, 2], accessLog: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const a = argv[i];
+    if (a === '--calls') args.calls = Number(argv[++i]);
+    else if (a === '--concurrency') args.concurrency = Number(argv[++i]);
+    else if (a === '--workers') args.workers = argv[++i].split(',').map(Number);
+    else if (a === '--access-log') args.accessLog = true;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  return args;
+}
+
+type Call = { tool: string; arguments: Record<string, unknown> };
+
+const QUERIES = [
+  'sso',
+  'SAML connection setup',
+  'directory sync webhooks',
+  'create organization',
+  'audit logs export',
+  'user management magic auth',
+  'redirect uri',
+  'list users pagination',
+  'admin portal link',
+  'MFA totp enroll',
+  'organization domains verification',
+  'roles and permissions',
+  'session cookie nextjs',
+  'event types dsync',
+  'okta scim',
+  'rate limits',
+  'api keys',
+  'authkit hosted ui',
+  'refresh token',
+  'webhook signature',
+];
+const LANGUAGES = ['node', 'python', 'ruby', 'go', 'java', undefined];
+
+/** A deterministic mix: 40% search, 30% docs, 15% examples, 15% changelogs. */
+function buildCalls(count: number, docPaths: string[]): Call[] {
+  const calls: Call[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const r = i % 20;
+    const q = QUERIES[i % QUERIES.length];
+    if (r < 8) calls.push({ tool: 'workos_search', arguments: { query: q } });
+    else if (r < 14)
+      calls.push({ tool: 'workos_docs', arguments: { path: docPaths[(i * 7) % docPaths.length] } });
+    else if (r < 17) {
+      const language = LANGUAGES[i % LANGUAGES.length];
+      calls.push({ tool: 'workos_examples', arguments: language ? { query: q, language } : { query: q } });
+    } else calls.push({ tool: 'workos_changelogs', arguments: i % 2 === 0 ? {} : { query: 'sso' } });
+  }
+  return calls;
+}
+
+const HEADERS = {
+  'Content-Type': 'application/json',
+  Accept: 'application/json, text/event-stream',
+  'Mcp-Protocol-Version': '2025-11-25',
+};
+
+interface RpcAnswer {
+  status: number;
+  message?: { result?: { isError?: boolean; tools?: { name: string }[] }; error?: { message: string } };
+}
+
+function post(agent: Agent, url: URL, body: object): Promise<RpcAnswer> {
+  return new Promise((resolve, reject) => {
+    const payload = JSON.stringify(body);
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { ...HEADERS, 'Content-Length': Buffer.byteLength(payload) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode === 202) return resolve({ status: 202 });
+          try {
+            const json = res.headers['content-type']?.includes('text/event-stream')
+              ? text
+                  .split('\n')
+                  .filter((l) => l.startsWith('data: '))
+                  .map((l) => JSON.parse(l.slice(6)))
+                  .find((m: { id?: unknown }) => m.id !== undefined)
+              : JSON.parse(text);
+            resolve({ status: res.statusCode ?? 0, message: json });
+          } catch {
+            resolve({ status: res.statusCode ?? 0 });
+          }
+        });
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Resident memory of the server: the process plus its direct children (the cluster workers). */
+function treeRssBytes(pid: number): number {
+  const rss = (p: number): number => {
+    try {
+      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      return m ? Number(m[1]) * 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    /* not Linux: only the main process is counted */
+  }
+  return rss(pid) + children.reduce((sum, c) => sum + rss(c), 0);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+interface PhaseStats {
+  calls: number;
+  failures: number;
+  failureSamples: string[];
+  seconds: number;
+  latenciesMs: number[];
+  byTool: Record<string, number[]>;
+}
+
+async function drive(url: URL, calls: Call[], concurrency: number, startId: number): Promise<PhaseStats> {
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const stats: PhaseStats = {
+    calls: calls.length,
+    failures: 0,
+    failureSamples: [],
+    seconds: 0,
+    latenciesMs: [],
+    byTool: {},
+  };
+  let next = 0;
+  const started = performance.now();
+  const client = async (n: number): Promise<void> => {
+    const init = await post(agent, url, {
+      jsonrpc: '2.0',
+      id: 0,
+      method: 'initialize',
+      params: {
+        protocolVersion: '2025-11-25',
+        capabilities: {},
+        clientInfo: { name: `bench-${n}`, version: '1' },
+      },
+    });
+    if (init.status !== 200) throw new Error(`initialize failed with HTTP ${init.status}`);
+    await post(agent, url, { jsonrpc: '2.0', method: 'notifications/initialized' });
+    while (next < calls.length) {
+      const i = next++;
+      const call = calls[i];
+      const t0 = performance.now();
+      let ok = false;
+      let why = '';
+      try {
+        const a = await post(agent, url, {
+          jsonrpc: '2.0',
+          id: startId + i,
+          method: 'tools/call',
+          params: { name: call.tool, arguments: call.arguments },
+        });
+        ok = a.status === 200 && a.message?.result !== undefined && a.message.result.isError !== true;
+        if (!ok) why = `HTTP ${a.status} ${JSON.stringify(a.message ?? {}).slice(0, 200)}`;
+      } catch (err) {
+        why = String(err);
+      }
+      const ms = performance.now() - t0;
+      stats.latenciesMs.push(ms);
+      (stats.byTool[call.tool] ??= []).push(ms);
+      if (!ok) {
+        stats.failures += 1;
+        if (stats.failureSamples.length < 5)
+          stats.failureSamples.push(`${call.tool} ${JSON.stringify(call.arguments)}: ${why}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, n) => client(n)));
+  stats.seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  return stats;
+}
+
+async function healthz(url: URL): Promise<Record<string, unknown>> {
+  const res = await fetch(new URL('/healthz', url));
+  return (await res.json()) as Record<string, unknown>;
+}
+
+async function runOne(workers: number, args: Args, docPaths: string[]) {
+  const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+  const flags = ['serve', '--http', '--port', '0', '--workers', String(workers)];
+  if (!args.accessLog) flags.push('--no-access-log');
+  const server: ServerProcess = spawnServer(process.execPath, [bin, ...flags]);
+  try {
+    const ready = workers > 1 ? server.waitFor((l) => l.msg === 'cluster ready') : Promise.resolve();
+    const listening = await server.waitFor((l) => l.msg === 'listening');
+    await ready;
+    const url = new URL(String(listening.url));
+    const pid = server.child.pid ?? 0;
+    const health = await healthz(url);
+    const rssIdle = treeRssBytes(pid);
+
+    const agent = new Agent({ keepAlive: true });
+    const list = await post(agent, url, { jsonrpc: '2.0', id: 1, method: 'tools/list' });
+    agent.destroy();
+    const names = new Set(list.message?.result?.tools?.map((t) => t.name) ?? []);
+    for (const t of ['workos_search', 'workos_docs', 'workos_examples', 'workos_changelogs']) {
+      if (!names.has(t)) throw new Error(`server has no ${t} tool (tools: ${[...names].join(', ')})`);
+    }
+
+    // Warm-up (not measured): JIT, lazy caches, and every worker's first requests.
+    await drive(url, buildCalls(500, docPaths), args.concurrency, 1_000_000);
+    const rssWarm = treeRssBytes(pid);
+    const calls = buildCalls(args.calls, docPaths);
+    const half = Math.floor(calls.length / 2);
+    const first = await drive(url, calls.slice(0, half), args.concurrency, 0);
+    const rssHalf = treeRssBytes(pid);
+    const second = await drive(url, calls.slice(half), args.concurrency, half);
+    const rssEnd = treeRssBytes(pid);
+
+    const all = [...first.latenciesMs, ...second.latenciesMs].sort((a, b) => a - b);
+    const seconds = first.seconds + second.seconds;
+    const byTool: Record<string, { calls: number; p50: number; p95: number; p99: number }> = {};
+    for (const tool of Object.keys({ ...first.byTool, ...second.byTool })) {
+      const l = [...(first.byTool[tool] ?? []), ...(second.byTool[tool] ?? [])].sort((a, b) => a - b);
+      byTool[tool] = {
+        calls: l.length,
+        p50: round(percentile(l, 50)),
+        p95: round(percentile(l, 95)),
+        p99: round(percentile(l, 99)),
+      };
+    }
+    return {
+      workers,
+      calls: all.length,
+      concurrency: args.concurrency,
+      failures: first.failures + second.failures,
+      failureSamples: [...first.failureSamples, ...second.failureSamples],
+      seconds: round(seconds),
+      throughputPerSecond: round(all.length / seconds),
+      latencyMs: {
+        p50: round(percentile(all, 50)),
+        p95: round(percentile(all, 95)),
+        p99: round(percentile(all, 99)),
+        max: round(all[all.length - 1]),
+      },
+      byTool,
+      rssMiB: {
+        idle: mib(rssIdle),
+        afterWarmup: mib(rssWarm),
+        afterHalf: mib(rssHalf),
+        afterAll: mib(rssEnd),
+      },
+      corpus: health.corpus,
+    };
+  } finally {
+    server.child.kill('SIGTERM');
+    const exit = await server.exited;
+    if (exit.code !== 0) process.stderr.write(`server exited with ${JSON.stringify(exit)}\n`);
+  }
+}
+
+const round = (n: number): number => Math.round(n * 100) / 100;
+const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const corpus = JSON.parse(
+    readFileSync(fileURLToPath(new URL('../data/corpus.json', import.meta.url)), 'utf8'),
+  ) as {
+    docs?: { path: string }[];
+    corpus?: { docs: { path: string }[] };
+  };
+  const docPaths = (corpus.docs ?? corpus.corpus?.docs ?? []).map((d) => d.path);
+  if (docPaths.length === 0) throw new Error('data/corpus.json has no docs; run `npm run build` first');
+
+  const results = [];
+  for (const w of args.workers) {
+    process.stderr.write(
+      `bench: ${args.calls} calls, ${args.concurrency} concurrent clients, ${w} worker(s)...\n`,
+    );
+    results.push(await runOne(w, args, docPaths));
+  }
+  const header = [
+    'workers',
+    'calls',
+    'fail',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'RSS idle',
+    'RSS warm',
+    'RSS 50%',
+    'RSS 100%',
+  ];
+  const rows = results.map((r) =>
+    [
+      r.workers,
+      r.calls,
+      r.failures,
+      r.throughputPerSecond,
+      r.latencyMs.p50,
+      r.latencyMs.p95,
+      r.latencyMs.p99,
+      r.latencyMs.max,
+      `${r.rssMiB.idle} MiB`,
+      `${r.rssMiB.afterWarmup} MiB`,
+      `${r.rssMiB.afterHalf} MiB`,
+      `${r.rssMiB.afterAll} MiB`,
+    ].map(String),
+  );
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  process.stdout.write(`${line(header)}\n${rows.map(line).join('\n')}\n`);
+  for (const r of results) {
+    process.stdout.write(`\n${r.workers} worker(s), per tool (p50/p95/p99 ms):\n`);
+    for (const [tool, s] of Object.entries(r.byTool))
+      process.stdout.write(
+        `  ${tool.padEnd(18)} ${String(s.calls).padStart(6)}  ${s.p50} / ${s.p95} / ${s.p99}\n`,
+      );
+    for (const f of r.failureSamples) process.stdout.write(`  failure: ${f}\n`);
+  }
+  const out = fileURLToPath(new URL('../bench/results/http.json', import.meta.url));
+  mkdirSync(fileURLToPath(new URL('../bench/results/', import.meta.url)), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, client: 'raw JSON-RPC POSTs over keep-alive node:http', accessLog: args.accessLog, results }, null, 2)}\n`,
+  );
+  process.stdout.write(`\nwrote ${out}\n`);
+  return results.every((r) => r.failures === 0) ? 0 : 1;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    process.stderr.write(`bench-http: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

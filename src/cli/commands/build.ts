@@ -1,0 +1,63 @@
+import type { Command } from 'commander';
+import { buildCorpus, type BuildSummary } from '../../core/build.js';
+import { rssSourceAdapter, sdkSourceAdapter } from '../../core/extra-sources.js';
+
+const MAX_LISTED = 20;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
+}
+
+export function formatSummary(s: BuildSummary): string {
+  const c = s.manifest.counts;
+  const lines = [
+    `Built ${s.file}`,
+    `  sources:            ${s.sources.map((x) => (x.version ? `${x.name}@${x.version}` : x.name)).join(', ')}`,
+    `  docs:               ${c.docs}`,
+    `  sections:           ${c.sections}`,
+    `  reference entries:  ${c.referenceEntries}`,
+    `  examples:           ${c.examples}`,
+    `  changelog entries:  ${c.changelogEntries}`,
+    `  unresolved refs:    ${c.unresolvedReferences}`,
+    `  problems:           ${s.problems.length}`,
+    `  time:               ${(s.ms / 1000).toFixed(2)} s`,
+    `  bundle size:        ${formatBytes(s.bytes)}`,
+  ];
+  if (s.unresolved.length) {
+    lines.push('Unresolved API reference descriptions:');
+    lines.push(...s.unresolved.slice(0, MAX_LISTED).map((u) => `  - ${u}`));
+    if (s.unresolved.length > MAX_LISTED) lines.push(`  … and ${s.unresolved.length - MAX_LISTED} more`);
+  }
+  if (s.problems.length) {
+    lines.push('Problems (the rest of the corpus was built):');
+    lines.push(...s.problems.slice(0, MAX_LISTED).map((p) => `  - ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`));
+    if (s.problems.length > MAX_LISTED) lines.push(`  … and ${s.problems.length - MAX_LISTED} more`);
+  }
+  return lines.join('\n');
+}
+
+/** `workos-docs-mcp build [--source DIR] [--out DIR]`: progress on stderr, summary on stdout. */
+export function registerBuild(program: Command): void {
+  program
+    .command('build')
+    .description('Build the corpus bundle (data/corpus.json) from the WorkOS docs or a folder of .md/.mdx files.')
+    .option('--source <dir>', 'folder of .md/.mdx docs (default: the pinned @workos/mcp-docs-server bundle)')
+    .option('--out <dir>', 'output folder for corpus.json (default: data/ in the package)')
+    .option('--json', 'print the summary as JSON')
+    .option('--no-sdks', 'leave out the SDK READMEs and changelogs pinned in sources.json')
+    .option('--sdk-manifest <file>', 'SDK source manifest (default: sources.json in the package)')
+    .option('--changelog-rss <url|file>', 'also read the WorkOS changelog RSS feed (a URL or a saved file)')
+    .action(async (opts: { source?: string; out?: string; json?: boolean; sdks: boolean; sdkManifest?: string; changelogRss?: string }) => {
+      const extraSources = [
+        ...(opts.sdks ? [sdkSourceAdapter({ manifestFile: opts.sdkManifest })] : []),
+        ...(opts.changelogRss ? [rssSourceAdapter(opts.changelogRss)] : []),
+      ];
+      const summary = await buildCorpus({
+        sourceDir: opts.source,
+        outDir: opts.out,
+        extraSources,
+        log: (m) => process.stderr.write(`build: ${m}\n`),
+      });
+      process.stdout.write(opts.json ? `${JSON.stringify({ ...summary, manifest: { ...summary.manifest, sources: undefined } }, null, 2)}\n` : `${formatSummary(summary)}\n`);
+    });
+}

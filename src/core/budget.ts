@@ -1,0 +1,27 @@
+/**
+ * Token budgets for answers. Clients warn around 10k tokens per tool answer and cut at 25k,
+ * so the default stays well below the first and the ceiling below the second.
+ */
+export const DEFAULT_MAX_TOKENS = 6000;
+export const MIN_MAX_TOKENS = 500;
+export const MAX_TOKENS_CEILING = 20000;
+
+/** ~4 characters per token for English prose and code; good enough to size pages. */
+export const CHARS_PER_TOKEN = 4;
+
+export function estimateTokens(text: string): number {
+  return Math.ceil(text.length / CHARS_PER_TOKEN);
+}
+
+/**
+ * Clamps a numeric option into [min, max]; non-finite or missing values get the default.
+ * Absurd inputs (0, -1, 1e9) are answered sensibly rather than refused: the caller always gets a page.
+ */
+export function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}
+
+export function resolveMaxTokens(value: number | undefined): number {
+  return clampInt(value, MIN_MAX_TOKENS, MAX_TOKENS_CEILING, DEFAULT_MAX_TOKENS);
+}

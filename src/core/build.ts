@@ -1,0 +1,154 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUNDLE_FORMAT_VERSION, saveBundle } from '../corpus/bundle.js';
+import type { BuildProblem, Corpus, CorpusManifest, SourceInfo } from '../corpus/types.js';
+import { ingestDocsSource } from '../ingest/docs-source.js';
+import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
+import { buildSearchIndex } from '../search/index-build.js';
+
+/** The package root: src/core and dist/core are both two levels below it. */
+function packageRoot(): string {
+  return fileURLToPath(new URL('../../', import.meta.url));
+}
+
+export const DEFAULT_DOCS_PACKAGE = '@workos/mcp-docs-server';
+export const BUNDLE_FILE_NAME = 'corpus.json';
+
+/** `data/` at the package root, wherever the command is run from. */
+export function defaultOutDir(): string {
+  return join(packageRoot(), 'data');
+}
+
+/** The docs folder inside the pinned `@workos/mcp-docs-server` devDependency. */
+export function defaultSourceDir(): string {
+  let pkgDir: string;
+  try {
+    // Its exports map hides package.json; resolve its entry point and walk up to the package folder.
+    const entry = createRequire(join(packageRoot(), 'package.json')).resolve(DEFAULT_DOCS_PACKAGE);
+    pkgDir = dirname(entry);
+    while (!existsSync(join(pkgDir, 'package.json')) && dirname(pkgDir) !== pkgDir) pkgDir = dirname(pkgDir);
+  } catch {
+    pkgDir = join(packageRoot(), 'node_modules', ...DEFAULT_DOCS_PACKAGE.split('/'));
+  }
+  return join(pkgDir, '.docs', 'organized', 'docs');
+}
+
+/**
+ * A source beyond the docs folder (SDK READMEs and changelogs, feeds, …). Each contributes docs,
+ * examples, changelog entries, problems and source descriptions; nav and unresolved are optional.
+ */
+export interface SourceAdapter {
+  name: string;
+  /** Its docs replace earlier docs with the same path, and its changelog entries earlier ones with the same package and version. */
+  supersedes?: boolean;
+  ingest(log: ProgressLog): Promise<Partial<IngestResult> & Pick<IngestResult, 'docs' | 'examples' | 'changelogs' | 'problems' | 'sources'>>;
+}
+
+export interface BuildOptions {
+  /** Folder of .md/.mdx docs; default: the pinned @workos/mcp-docs-server bundle. */
+  sourceDir?: string;
+  /** Where corpus.json is written; default: data/ at the package root. */
+  outDir?: string;
+  log?: ProgressLog;
+  // ---- extra sources plug in here ------------------------------------------------------------
+  // e.g. SDK READMEs + CHANGELOGs via src/ingest/sdk `ingestSdkSources()` wrapped as a SourceAdapter.
+  // The CLI decides which adapters run (none by default, so a build needs no network).
+  extraSources?: SourceAdapter[];
+  /** Builds the search index carried in the bundle; `null` ships no index (the loader builds one). */
+  indexBuilder?: ((corpus: Corpus) => unknown) | null;
+  baseUrl?: string;
+  /** Clock injection for reproducible tests. */
+  now?: () => Date;
+}
+
+export interface BuildSummary {
+  file: string;
+  manifest: CorpusManifest;
+  problems: BuildProblem[];
+  unresolved: string[];
+  sources: SourceInfo[];
+  bytes: number;
+  ms: number;
+}
+
+function merge(into: IngestResult, part: Partial<IngestResult>, problems: BuildProblem[], supersedes = false): void {
+  if (supersedes) supersede(into, part);
+  const known = new Set(into.docs.map((d) => d.path));
+  for (const doc of part.docs ?? []) {
+    if (known.has(doc.path)) {
+      problems.push({ file: doc.source, reason: `duplicate document path "${doc.path}" (first one kept)` });
+      continue;
+    }
+    known.add(doc.path);
+    into.docs.push(doc);
+  }
+  into.nav.push(...(part.nav ?? []));
+  into.examples.push(...(part.examples ?? []));
+  into.changelogs.push(...(part.changelogs ?? []));
+  into.problems.push(...(part.problems ?? []));
+  into.unresolved.push(...(part.unresolved ?? []));
+  into.sources.push(...(part.sources ?? []));
+}
+
+/** Drops what a superseding source replaces: same-path docs (with their examples) and same package+version changelog entries. */
+function supersede(into: IngestResult, part: Partial<IngestResult>): void {
+  const paths = new Set((part.docs ?? []).map((d) => d.path));
+  const versions = new Set((part.changelogs ?? []).map((e) => `${e.package}\0${e.version}`));
+  into.docs = into.docs.filter((d) => !paths.has(d.path));
+  into.examples = into.examples.filter((e) => !paths.has(e.docPath));
+  into.changelogs = into.changelogs.filter((e) => !versions.has(`${e.package}\0${e.version}`));
+}
+
+/**
+ * Builds the corpus bundle: ingest the docs folder, then every extra source, prebuild the search index,
+ * and write data/corpus.json atomically. Throws (leaving any previous bundle intact) when the docs
+ * source is unusable or writing fails; per-file problems are reported in the summary instead.
+ */
+export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSummary> {
+  const started = performance.now();
+  const log = options.log ?? (() => {});
+  const sourceDir = resolve(options.sourceDir ?? defaultSourceDir());
+  const outDir = resolve(options.outDir ?? defaultOutDir());
+
+  const all = emptyIngestResult();
+  merge(all, ingestDocsSource({ dir: sourceDir, baseUrl: options.baseUrl, log }), all.problems);
+  for (const adapter of options.extraSources ?? []) {
+    log(`ingesting ${adapter.name}`);
+    merge(all, await adapter.ingest(log), all.problems, adapter.supersedes);
+  }
+
+  const counts: CorpusManifest['counts'] = {
+    docs: all.docs.length,
+    sections: all.docs.reduce((n, d) => n + d.sections.length, 0),
+    referenceEntries: all.docs.reduce((n, d) => n + d.reference.length, 0),
+    examples: all.examples.length,
+    changelogEntries: all.changelogs.length,
+    unresolvedReferences: all.unresolved.length,
+  };
+  const manifest = { formatVersion: BUNDLE_FORMAT_VERSION, builtAt: (options.now?.() ?? new Date()).toISOString(), sources: all.sources, counts };
+  const corpus: Corpus = { manifest: { ...manifest, checksum: '' }, docs: all.docs, nav: all.nav, examples: all.examples, changelogs: all.changelogs };
+
+  const indexBuilder = options.indexBuilder === undefined ? buildSearchIndex : options.indexBuilder;
+  let searchIndex: unknown;
+  if (indexBuilder) {
+    log('building search index');
+    searchIndex = indexBuilder(corpus);
+  }
+
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new Error(`output path is not a folder: ${outDir}`);
+  mkdirSync(outDir, { recursive: true });
+  const file = join(outDir, BUNDLE_FILE_NAME);
+  log(`writing ${file}`);
+  const saved = saveBundle(file, manifest, { docs: all.docs, nav: all.nav, examples: all.examples, changelogs: all.changelogs, searchIndex });
+  return {
+    file,
+    manifest: saved.manifest,
+    problems: all.problems,
+    unresolved: all.unresolved,
+    sources: all.sources,
+    bytes: saved.bytes,
+    ms: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,113 @@
+import type { ChangelogEntry } from '../corpus/types.js';
+import { clampInt } from './budget.js';
+import { InvalidArgumentError, UnknownPackageError } from './errors.js';
+import type { Runtime } from './runtime.js';
+
+export const DEFAULT_PACKAGE = 'workos-platform';
+export const DEFAULT_CHANGELOG_LIMIT = 10;
+export const MAX_CHANGELOG_LIMIT = 50;
+/** An entry body longer than this is cut (the entry URL has the rest). */
+const MAX_ENTRY_CHARS = 2500;
+const MAX_TOTAL_CHARS = 18000;
+
+export interface ChangelogOptions {
+  package?: string;
+  /** ISO date (`2025-01-31`) or, for SDK packages, a version (`7.0.0`). */
+  since?: string;
+  query?: string;
+  limit?: number;
+}
+
+export interface ChangelogAnswer {
+  package: string;
+  packages: string[];
+  since?: string;
+  query?: string;
+  entries: (ChangelogEntry & { truncated: boolean })[];
+  /** Matching entries before the limit. */
+  total: number;
+  notes: string[];
+}
+
+export function changelogPackages(runtime: Runtime): string[] {
+  return [...new Set(runtime.corpus.changelogs.map((e) => e.package))].sort();
+}
+
+/** Exact name, or a unique package whose name ends with it (`node` -> `@workos-inc/node`). */
+function resolvePackage(asked: string, available: string[]): string {
+  const wanted = asked.trim().toLowerCase();
+  if (available.includes(wanted)) return wanted;
+  const matches = available.filter((p) => p.toLowerCase().endsWith(`/${wanted}`) || p.toLowerCase() === `@workos-inc/${wanted}`);
+  if (matches.length === 1) return matches[0];
+  if (['platform', 'workos', 'api', 'dashboard'].includes(wanted) && available.includes(DEFAULT_PACKAGE)) return DEFAULT_PACKAGE;
+  throw new UnknownPackageError(asked.slice(0, 60), available);
+}
+
+function compareVersions(a: string, b: string): number {
+  const pa = a.replace(/^v/, '').split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  const pb = b.replace(/^v/, '').split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (Number.isNaN(pa[i]) ? 0 : (pa[i] ?? 0)) - (Number.isNaN(pb[i]) ? 0 : (pb[i] ?? 0));
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const SEMVER = /^v?\d+(\.\d+){0,2}(-[\w.]+)?$/;
+const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
+
+function sinceFilter(since: string): (e: ChangelogEntry) => boolean {
+  if (ISO_DATE.test(since)) {
+    const date = since.length === 7 ? `${since}-01` : since;
+    if (Number.isNaN(Date.parse(date))) throw new InvalidArgumentError('since', `since "${since}" is not a valid date.`);
+    return (e) => e.date !== undefined && e.date >= date;
+  }
+  if (SEMVER.test(since)) return (e) => SEMVER.test(e.version) && compareVersions(e.version, since) >= 0;
+  const parsed = Date.parse(since);
+  if (Number.isNaN(parsed)) {
+    throw new InvalidArgumentError('since', `since "${since.slice(0, 40)}" is neither a date (YYYY-MM-DD) nor a version (1.2.3).`);
+  }
+  const date = new Date(parsed).toISOString().slice(0, 10);
+  return (e) => e.date !== undefined && e.date >= date;
+}
+
+function newestFirst(a: ChangelogEntry, b: ChangelogEntry): number {
+  if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
+  if (SEMVER.test(a.version) && SEMVER.test(b.version)) return compareVersions(b.version, a.version);
+  return 0;
+}
+
+export function changelogs(runtime: Runtime, options: ChangelogOptions = {}): ChangelogAnswer {
+  const packages = changelogPackages(runtime);
+  const pkg = options.package?.trim() ? resolvePackage(options.package, packages) : DEFAULT_PACKAGE;
+  const notes: string[] = [];
+  const limit = clampInt(options.limit, 1, MAX_CHANGELOG_LIMIT, DEFAULT_CHANGELOG_LIMIT);
+  const since = options.since?.trim() || undefined;
+  const query = options.query?.replace(/\0/g, ' ').trim().slice(0, 200) || undefined;
+
+  let entries = runtime.corpus.changelogs.filter((e) => e.package === pkg);
+  if (since) entries = entries.filter(sinceFilter(since));
+  if (query) {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    entries = entries.filter((e) => {
+      const text = `${e.version} ${e.title} ${e.text}`.toLowerCase();
+      return words.every((w) => text.includes(w));
+    });
+  }
+  entries = [...entries].sort(newestFirst);
+
+  const shown: ChangelogAnswer['entries'] = [];
+  let used = 0;
+  for (const e of entries.slice(0, limit)) {
+    const truncated = e.text.length > MAX_ENTRY_CHARS;
+    const text = truncated ? `${e.text.slice(0, MAX_ENTRY_CHARS).trimEnd()} …` : e.text;
+    if (shown.length > 0 && used + text.length > MAX_TOTAL_CHARS) {
+      notes.push(`Stopped at ${shown.length} entries to keep the answer short; use \`since\` or \`query\` to narrow.`);
+      break;
+    }
+    used += text.length;
+    shown.push({ ...e, text, truncated });
+  }
+  if (entries.length === 0) notes.push('No entries match; try without `since` or `query`.');
+  return { package: pkg, packages, since, query, entries: shown, total: entries.length, notes };
+}

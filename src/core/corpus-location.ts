@@ -1,0 +1,167 @@
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
+import { compareVersions } from '../ingest/changelogs/semver.js';
+import { defaultCacheDir } from '../ingest/sdk/cache.js';
+
+/**
+ * Where corpora live and which one the server should serve: the one bundled with the package
+ * (built at install time) or the one `workos-docs-mcp update` built into the user cache.
+ * The cache holds `corpus/current.json`, a small pointer naming the active corpus file, so
+ * switching is one atomic rename and choosing never parses a multi-megabyte corpus twice.
+ */
+export interface CachePointer {
+  /** File name of the active corpus inside `<cache>/corpus/`. */
+  file: string;
+  formatVersion: number;
+  builtAt: string;
+  sources: SourceInfo[];
+}
+
+export type CorpusOrigin = 'bundled' | 'updated' | 'custom';
+
+export interface CorpusCandidate {
+  file: string;
+  origin: CorpusOrigin;
+  /** Manifest read cheaply (pointer or file head); undefined when unreadable. */
+  manifest?: Pick<CorpusManifest, 'formatVersion' | 'builtAt' | 'sources'>;
+}
+
+export function cacheCorpusDir(cacheDir = defaultCacheDir()): string {
+  return join(cacheDir, 'corpus');
+}
+
+export function pointerFile(cacheDir = defaultCacheDir()): string {
+  return join(cacheCorpusDir(cacheDir), 'current.json');
+}
+
+/** The cache pointer, or undefined when there is none or it is unreadable (never throws). */
+export function readPointer(cacheDir = defaultCacheDir()): CachePointer | undefined {
+  try {
+    const data = JSON.parse(readFileSync(pointerFile(cacheDir), 'utf8')) as Partial<CachePointer>;
+    if (typeof data.file !== 'string' || !/^[\w.-]+\.json$/.test(data.file) || !Array.isArray(data.sources)) return undefined;
+    return {
+      file: data.file,
+      formatVersion: Number(data.formatVersion),
+      builtAt: String(data.builtAt ?? ''),
+      sources: data.sources,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Bytes read from the head of a corpus file to find its manifest without parsing the whole file. */
+const HEAD_BYTES = 256 * 1024;
+
+/** The corpus manifest, from the file head when it comes first (it does in our bundles), else from a full parse. */
+export function readCorpusManifest(file: string): CorpusCandidate['manifest'] {
+  try {
+    const head = readHead(file, HEAD_BYTES);
+    const fromHead = extractObject(head, '"manifest"');
+    const data = (fromHead ? JSON.parse(fromHead) : (JSON.parse(readFileSync(file, 'utf8')) as { manifest?: unknown }).manifest) as
+      | CorpusManifest
+      | undefined;
+    if (!data || !Array.isArray(data.sources)) return undefined;
+    return { formatVersion: data.formatVersion, builtAt: data.builtAt, sources: data.sources };
+  } catch {
+    return undefined;
+  }
+}
+
+function readHead(file: string, bytes: number): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The balanced `{…}` after `"key":` in JSON text, or undefined when it is not complete in `text`. */
+function extractObject(text: string, key: string): string | undefined {
+  const at = text.indexOf(`${key}:`);
+  if (at < 0) return undefined;
+  const start = text.indexOf('{', at);
+  if (start < 0) return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return text.slice(start, i + 1);
+  }
+  return undefined;
+}
+
+/**
+ * Positive when `a` was built from newer sources than `b`: the docs bundle version decides,
+ * then how many SDK packages each has newer than the other. Build time alone never decides,
+ * because the bundled corpus is rebuilt at every install from the sources pinned at release.
+ */
+export function compareFreshness(a: SourceInfo[], b: SourceInfo[]): number {
+  const docsA = a.find((s) => s.kind === 'docs-bundle');
+  const docsB = b.find((s) => s.kind === 'docs-bundle');
+  if (docsA?.version && docsB?.version) {
+    const d = compareVersions(docsA.version, docsB.version);
+    if (d !== 0) return d;
+  }
+  const versionsB = new Map(b.filter((s) => s.kind === 'sdk-package').map((s) => [s.name, s.version ?? '']));
+  let score = 0;
+  for (const s of a) {
+    const other = versionsB.get(s.name);
+    if (s.kind !== 'sdk-package' || !s.version || !other) continue;
+    score += Math.sign(compareVersions(s.version, other));
+  }
+  return score;
+}
+
+/**
+ * Corpus files to try, best first: the updated cache corpus when it has the current format and
+ * newer sources than the bundled one, then the bundled one. The loader should take the first
+ * that loads, so a damaged cache falls back to the bundled corpus instead of failing.
+ */
+export function corpusCandidates(options: { bundledFile: string; formatVersion?: number; env?: NodeJS.ProcessEnv }): CorpusCandidate[] {
+  const bundled: CorpusCandidate = { file: options.bundledFile, origin: 'bundled', manifest: readCorpusManifest(options.bundledFile) };
+  const cacheDir = defaultCacheDir(options.env ?? process.env);
+  const pointer = readPointer(cacheDir);
+  if (!pointer || (options.formatVersion !== undefined && pointer.formatVersion !== options.formatVersion)) return [bundled];
+  const cached: CorpusCandidate = { file: join(cacheCorpusDir(cacheDir), pointer.file), origin: 'updated', manifest: pointer };
+  if (!bundled.manifest) return [cached, bundled];
+  return compareFreshness(pointer.sources, bundled.manifest.sources) > 0 ? [cached, bundled] : [bundled, cached];
+}
+
+/** The corpus file the server should load by default (see corpusCandidates). */
+export function preferredCorpusFile(options: { bundledFile: string; formatVersion?: number; env?: NodeJS.ProcessEnv }): string {
+  return corpusCandidates(options)[0].file;
+}
+
+/** Whether a loaded corpus file is the bundled one, the one `update` built, or one the operator named. */
+export function corpusOrigin(corpusFile: string, options: { bundledFile: string; env?: NodeJS.ProcessEnv }): CorpusOrigin {
+  if (corpusFile === options.bundledFile) return 'bundled';
+  const dir = cacheCorpusDir(defaultCacheDir(options.env ?? process.env));
+  return corpusFile.startsWith(dir) ? 'updated' : 'custom';
+}
+
+/** One line for `info`: which corpus is served and how old it is. */
+export function describeCorpus(corpusFile: string, builtAt: string, origin: CorpusOrigin, now = new Date()): string {
+  const built = Date.parse(builtAt);
+  const age = Number.isNaN(built) ? 'unknown age' : `built ${humanAge(now.getTime() - built)} ago (${builtAt.slice(0, 10)})`;
+  const what = { bundled: 'bundled corpus', updated: 'updated corpus (workos-docs-mcp update)', custom: 'custom corpus' }[origin];
+  return `${what}, ${age}: ${corpusFile}`;
+}
+
+export function humanAge(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
+  const days = Math.floor(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'}`;
+}

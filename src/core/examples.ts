@@ -1,0 +1,182 @@
+import type { CodeExample, ExampleApp, ReferenceEntry } from '../corpus/types.js';
+import { clampInt } from './budget.js';
+import { fenceLanguagesFor, normalizeLanguage } from './language.js';
+import { MAX_QUERY_LENGTH } from './search.js';
+import type { Runtime } from './runtime.js';
+
+export const DEFAULT_EXAMPLES_LIMIT = 5;
+export const MAX_EXAMPLES_LIMIT = 20;
+/** A single snippet longer than this is cut; the answer points at the section for the rest. */
+const MAX_CODE_CHARS = 4000;
+/** Total code characters per answer, to stay near the default token budget. */
+const MAX_TOTAL_CODE_CHARS = 16000;
+const MAX_APPS = 8;
+const MAX_REFERENCE_ENTRIES = 2;
+
+export interface ExamplesOptions {
+  query?: string;
+  language?: string;
+  framework?: string;
+  limit?: number;
+}
+
+export interface ExampleTopic {
+  product: string;
+  examples: number;
+  languages: string[];
+}
+
+export interface ShownExample extends CodeExample {
+  truncated: boolean;
+}
+
+export interface ExamplesAnswer {
+  /** 'topics' when called without a filter: what exists, to pick from. */
+  mode: 'topics' | 'matches';
+  query?: string;
+  language?: string;
+  framework?: string;
+  topics: ExampleTopic[];
+  /** Example apps per language (topics mode). */
+  appLanguages: { language: string; apps: number }[];
+  examples: ShownExample[];
+  apps: ExampleApp[];
+  /** SDK method renderings for API questions in the asked language. */
+  reference: { path: string; entry: ReferenceEntry }[];
+  /** Matching code examples before the limit. */
+  total: number;
+  notes: string[];
+}
+
+function codeExamples(runtime: Runtime): CodeExample[] {
+  return runtime.corpus.examples.filter((e): e is CodeExample => e.kind === 'code');
+}
+
+function exampleApps(runtime: Runtime): ExampleApp[] {
+  return runtime.corpus.examples.filter((e): e is ExampleApp => e.kind === 'app');
+}
+
+function productOf(docPath: string): string {
+  return docPath.split('/')[0] ?? docPath;
+}
+
+export function exampleTopics(runtime: Runtime): ExampleTopic[] {
+  const byProduct = new Map<string, { examples: number; languages: Map<string, number> }>();
+  for (const ex of codeExamples(runtime)) {
+    const product = productOf(ex.docPath);
+    const entry = byProduct.get(product) ?? { examples: 0, languages: new Map() };
+    entry.examples += 1;
+    if (ex.language) entry.languages.set(ex.language, (entry.languages.get(ex.language) ?? 0) + 1);
+    byProduct.set(product, entry);
+  }
+  return [...byProduct.entries()]
+    .map(([product, v]) => ({
+      product,
+      examples: v.examples,
+      languages: [...v.languages.entries()].sort((a, b) => b[1] - a[1]).map(([l]) => l),
+    }))
+    .sort((a, b) => b.examples - a.examples);
+}
+
+function terms(query: string): string[] {
+  return query.toLowerCase().split(/[^a-z0-9_.]+/).filter((t) => t.length > 1);
+}
+
+function textScore(haystack: string, words: string[]): number {
+  const text = haystack.toLowerCase();
+  return words.reduce((n, w) => n + (text.includes(w) ? 1 : 0), 0);
+}
+
+export function findExamples(runtime: Runtime, options: ExamplesOptions): ExamplesAnswer {
+  const notes: string[] = [];
+  let query = options.query?.replace(/\0/g, ' ').trim() || undefined;
+  if (query && query.length > MAX_QUERY_LENGTH) {
+    query = query.slice(0, MAX_QUERY_LENGTH);
+    notes.push(`Query cut to its first ${MAX_QUERY_LENGTH} characters.`);
+  }
+  const language = options.language?.trim() || undefined;
+  const framework = options.framework?.trim().toLowerCase() || undefined;
+  const limit = clampInt(options.limit, 1, MAX_EXAMPLES_LIMIT, DEFAULT_EXAMPLES_LIMIT);
+  const base = { query, language, framework, examples: [], apps: [], reference: [], total: 0, notes };
+  if (!query && !language && !framework) {
+    const counts = new Map<string, number>();
+    for (const app of exampleApps(runtime)) counts.set(app.language, (counts.get(app.language) ?? 0) + 1);
+    const appLanguages = [...counts.entries()].map(([l, apps]) => ({ language: l, apps })).sort((a, b) => b.apps - a.apps);
+    return { ...base, mode: 'topics', topics: exampleTopics(runtime), appLanguages };
+  }
+
+  const fences = language ? new Set(fenceLanguagesFor(language)) : undefined;
+  let candidates = codeExamples(runtime).filter(
+    (e) => (!fences || fences.has(e.language)) && (!framework || e.framework === framework),
+  );
+
+  const words = query ? terms(query) : [];
+  if (query) {
+    // Rank by where the search engine puts the example's section, then by words in title and code.
+    const hits = runtime.searcher.search(query, { limit: 30 }).results;
+    const docRank = new Map<string, number>();
+    const sectionRank = new Map<string, number>();
+    hits.forEach((h, i) => {
+      docRank.set(h.path, i);
+      sectionRank.set(`${h.path}#${h.anchor}`, i);
+      h.more.forEach((m) => sectionRank.set(`${h.path}#${m.anchor}`, i));
+    });
+    const scored = candidates.map((e) => {
+      const sec = sectionRank.get(`${e.docPath}#${e.sectionAnchor}`);
+      const doc = docRank.get(e.docPath);
+      const fromSearch = (sec !== undefined ? 10 - Math.min(sec, 9) + 3 : 0) + (doc !== undefined ? 5 - Math.min(doc, 5) : 0);
+      const fromText = 2 * textScore(`${e.title} ${e.sectionHeading}`, words) + textScore(e.code.slice(0, 2000), words);
+      return { e, score: fromSearch + fromText };
+    });
+    candidates = scored
+      .filter((s) => s.score >= Math.min(2, words.length))
+      .sort((a, b) => b.score - a.score)
+      .map((s) => s.e);
+  }
+
+  const examples: ShownExample[] = [];
+  let used = 0;
+  for (const e of candidates) {
+    if (examples.length >= limit) break;
+    const truncated = e.code.length > MAX_CODE_CHARS;
+    const code = truncated ? `${e.code.slice(0, MAX_CODE_CHARS)}\n// …` : e.code;
+    if (examples.length > 0 && used + code.length > MAX_TOTAL_CODE_CHARS) break;
+    used += code.length;
+    examples.push({ ...e, code, truncated });
+  }
+
+  const lowerLang = language?.toLowerCase();
+  const apps = exampleApps(runtime)
+    .filter((a) => {
+      const appLang = a.language.toLowerCase();
+      if (fences && lowerLang && !fences.has(appLang) && !appLang.includes(lowerLang)) return false;
+      if (framework && !`${a.language} ${a.title}`.toLowerCase().includes(framework)) return false;
+      return !query || textScore(`${a.title} ${a.language} ${a.docPath}`, words) > 0 || /example|sample|starter|\bapp\b/i.test(query);
+    })
+    .slice(0, MAX_APPS);
+
+  const reference = query && language ? referenceFor(runtime, query, language) : [];
+  if (examples.length === 0 && apps.length === 0 && reference.length === 0) {
+    notes.push('No matching examples. Try fewer words, another language, or workos_search for the guide.');
+  }
+  return { ...base, mode: 'matches', topics: [], appLanguages: [], examples, apps, reference, total: candidates.length };
+}
+
+/** The asked SDK's method rendering for the reference pages the query is about. */
+function referenceFor(runtime: Runtime, query: string, language: string): { path: string; entry: ReferenceEntry }[] {
+  let lang;
+  try {
+    lang = normalizeLanguage(language);
+  } catch {
+    return [];
+  }
+  const hits = runtime.searcher.search(query, { limit: 5, kind: 'reference' }).results;
+  const out: { path: string; entry: ReferenceEntry }[] = [];
+  for (const hit of hits) {
+    const doc = runtime.docsByPath.get(hit.path);
+    const entry = doc?.reference.find((r) => r.language === lang);
+    if (doc && entry) out.push({ path: doc.path, entry });
+    if (out.length >= MAX_REFERENCE_ENTRIES) break;
+  }
+  return out;
+}

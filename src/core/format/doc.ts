@@ -1,0 +1,80 @@
+import type { NavContext, NavLink } from '../nav.js';
+import type { DocPage } from '../read-doc.js';
+import type { TocPage } from '../toc.js';
+import { DEFAULT_MAX_TOKENS } from '../budget.js';
+import { LANGUAGE_LABELS } from '../language.js';
+import { callHint, type Face } from './hints.js';
+
+const MAX_NAV_LINKS = 10;
+const MAX_DESCRIPTION = 300;
+/** Headings listed per page in the outline of a multi-page answer. */
+const MAX_OUTLINE_HEADINGS = 10;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+function links(list: NavLink[]): string {
+  const shown = list.slice(0, MAX_NAV_LINKS).map((l) => `${l.title} \`${l.path}\``);
+  if (list.length > MAX_NAV_LINKS) shown.push(`+${list.length - MAX_NAV_LINKS} more`);
+  return shown.join(' · ');
+}
+
+export function formatNav(nav: NavContext): string[] {
+  const lines: string[] = [];
+  const up = nav.parent ?? nav.area;
+  if (up) lines.push(`- Up: ${up.title} \`${up.path}\``);
+  if (nav.children.length > 0) lines.push(`- Pages below: ${links(nav.children)}`);
+  if (nav.siblings.length > 0) lines.push(`- Next to it: ${links(nav.siblings)}`);
+  return lines.length > 0 ? ['**Navigation**', ...lines] : [];
+}
+
+function kTokens(n: number): string {
+  return n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
+}
+
+/** For a multi-page answer: which top-level headings land on which page, and their sizes. */
+export function formatOutline(page: DocPage): string[] {
+  if (page.pages <= 1) return [];
+  const top = Math.min(...page.outline.map((o) => o.depth));
+  const lines = [`**Outline** (page: headings, ~tokens)`];
+  for (let p = 1; p <= page.pages; p++) {
+    const entries = page.outline.filter((o) => o.page === p);
+    const tokens = entries.reduce((n, o) => n + o.tokens, 0);
+    const heads = entries.filter((o) => o.depth <= top + 1).map((o) => clip(o.heading, 50));
+    const listed = heads.slice(0, MAX_OUTLINE_HEADINGS).join(' · ') + (heads.length > MAX_OUTLINE_HEADINGS ? ` +${heads.length - MAX_OUTLINE_HEADINGS}` : '');
+    lines.push(`- ${p === page.page ? `**${p}** (this page)` : p}: ${listed || '(continued)'} — ~${kTokens(tokens)}`);
+  }
+  return lines;
+}
+
+export function formatDocPage(page: DocPage, face: Face): string {
+  const meta = [`\`${page.path}\``, page.url];
+  if (page.section) meta.push(`section \`${page.section.anchor}\``);
+  if (page.language) meta.push(`${LANGUAGE_LABELS[page.language]} only`);
+  if (page.pages > 1) meta.push(`page ${page.page} of ${page.pages}`);
+  const out = [`# ${page.title}`, meta.join(' · ')];
+  if (page.page === 1 && !page.section && page.description) out.push('', `> ${clip(page.description.replace(/\s+/g, ' '), MAX_DESCRIPTION)}`);
+  for (const note of page.notes) out.push('', `_Note: ${note}_`);
+  out.push('', page.markdown.trim() || '_(This page has no text beyond its title.)_');
+
+  const footer: string[] = [];
+  if (page.pages > 1) {
+    footer.push(...formatOutline(page));
+    const base = { path: page.path, section: page.section?.anchor, language: page.language, maxTokens: page.maxTokens === DEFAULT_MAX_TOKENS ? undefined : page.maxTokens };
+    if (page.page < page.pages) footer.push(`Next page: ${callHint(face, 'workos_docs', { ...base, page: page.page + 1 })}`);
+    else footer.push(`Last page. First page: ${callHint(face, 'workos_docs', { ...base, page: 1 })}`);
+  }
+  footer.push(...formatNav(page.nav));
+  if (footer.length > 0) out.push('', '---', ...footer);
+  return out.join('\n');
+}
+
+export function formatToc(toc: TocPage, face: Face): string {
+  const out = ['# WorkOS docs — table of contents'];
+  const meta = [`${toc.areas.length} product areas`];
+  if (toc.pages > 1) meta.push(`page ${toc.page} of ${toc.pages}`);
+  out.push(`${meta.join(' · ')}. Read a page: ${callHint(face, 'workos_docs', { path: 'sso/jit-provisioning' })}`, '', toc.markdown);
+  if (toc.page < toc.pages) out.push('', `Next page: ${callHint(face, 'workos_docs', { page: toc.page + 1 })}`);
+  return out.join('\n');
+}

@@ -1,0 +1,15 @@
+import type { CorpusInfo } from '../info.js';
+
+export function formatInfo(info: CorpusInfo): string {
+  const c = info.counts;
+  const age = info.ageDays < 0 ? 'unknown age' : info.ageDays === 0 ? 'built today' : `${info.ageDays} day${info.ageDays === 1 ? '' : 's'} old`;
+  return [
+    `workos-docs-mcp ${info.serverVersion}`,
+    `Corpus: ${info.corpusFile} (format ${info.formatVersion}, ${age})`,
+    `Built: ${info.builtAt || 'unknown'}`,
+    `Sources: ${info.sources.map((s) => `${s.name}${s.version ? `@${s.version}` : ''} (${s.kind})`).join(', ') || 'none recorded'}`,
+    `Docs: ${c.docs} in ${info.products} product areas · sections: ${c.sections} · API reference entries: ${c.referenceEntries}`,
+    `Examples: ${c.examples} · changelog entries: ${c.changelogEntries} (${info.changelogPackages.join(', ') || 'none'})`,
+    ...(c.unresolvedReferences > 0 ? [`Unresolved reference descriptions: ${c.unresolvedReferences}`] : []),
+  ].join('\n');
+}

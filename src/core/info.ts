@@ -1,0 +1,51 @@
+import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
+import type { Runtime } from './runtime.js';
+
+export interface CorpusInfo {
+  serverVersion: string;
+  corpusFile: string;
+  formatVersion: number;
+  builtAt: string;
+  /** Whole days since the corpus was built. */
+  ageDays: number;
+  sources: SourceInfo[];
+  counts: CorpusManifest['counts'];
+  products: number;
+  changelogPackages: string[];
+}
+
+/** Version from package.json; src/core and dist/core both sit two levels below the package root. */
+export function serverVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo {
+  const { manifest } = runtime.corpus;
+  let builtAt = manifest.builtAt;
+  if (!builtAt) {
+    try {
+      builtAt = statSync(runtime.corpusFile).mtime.toISOString();
+    } catch {
+      builtAt = '';
+    }
+  }
+  const built = Date.parse(builtAt);
+  return {
+    serverVersion: serverVersion(),
+    corpusFile: runtime.corpusFile,
+    formatVersion: manifest.formatVersion,
+    builtAt,
+    ageDays: Number.isNaN(built) ? -1 : Math.max(0, Math.floor((now.getTime() - built) / 86_400_000)),
+    sources: manifest.sources,
+    counts: manifest.counts,
+    products: new Set(runtime.corpus.docs.map((d) => d.product)).size,
+    changelogPackages: [...new Set(runtime.corpus.changelogs.map((e) => e.package))].sort(),
+  };
+}

@@ -1,0 +1,141 @@
+import type { Doc, DocKind, ReferenceLanguage, Section } from '../corpus/types.js';
+import { CHARS_PER_TOKEN, clampInt, estimateTokens, resolveMaxTokens } from './budget.js';
+import { DocNotFoundError, InvalidArgumentError } from './errors.js';
+import { normalizeLanguage } from './language.js';
+import { navContext, type NavContext } from './nav.js';
+import { paginate, pageMarkdown, type Block } from './paginate.js';
+import { parseDocAddress } from './paths.js';
+import { languageView, referenceLanguages } from './reference.js';
+import type { Runtime } from './runtime.js';
+import { findSection, sectionWithSubsections } from './sections.js';
+import { suggestDocs } from './suggest.js';
+
+export interface ReadDocOptions {
+  path: string;
+  /** Anchor or heading text; `path#anchor` works too. */
+  section?: string;
+  /** SDK language for API reference pages (aliases accepted). */
+  language?: string;
+  maxTokens?: number;
+  page?: number;
+}
+
+export interface OutlineEntry {
+  anchor: string;
+  heading: string;
+  depth: number;
+  tokens: number;
+  page: number;
+}
+
+export interface DocPage {
+  path: string;
+  title: string;
+  description: string;
+  url: string;
+  kind: DocKind;
+  breadcrumb: string[];
+  /** Set when a single section (with its subsections) was asked for. */
+  section?: { anchor: string; heading: string };
+  /** SDK language shown, when filtered. */
+  language?: ReferenceLanguage;
+  /** SDK languages this page has reference renderings for ([] for guides). */
+  languages: ReferenceLanguage[];
+  page: number;
+  pages: number;
+  maxTokens: number;
+  /** Markdown of this page (the selected sections). */
+  markdown: string;
+  /** Every section of the answer with its size and the page it lands on. */
+  outline: OutlineEntry[];
+  nav: NavContext;
+  notes: string[];
+}
+
+/**
+ * Room kept for the header, page outline and navigation around the body. Formatters stay within
+ * it (descriptions, outline and nav lists are clipped), so a whole answer fits maxTokens.
+ */
+const OVERHEAD_SINGLE_PAGE = 2000;
+const OVERHEAD_MULTI_PAGE = 4500;
+const MIN_BODY_CHARS = 1500;
+
+export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?: string } {
+  const address = parseDocAddress(rawPath);
+  const doc = runtime.docsByPath.get(address.path);
+  if (!doc) throw new DocNotFoundError(rawPath.slice(0, 120), suggestDocs(runtime, address.path));
+  return { doc, anchor: address.anchor };
+}
+
+function selectSections(doc: Doc, sections: Section[], wanted: string | undefined): { chosen: Section[]; head?: Section } {
+  if (wanted === undefined || wanted.trim() === '') return { chosen: sections };
+  const index = findSection({ ...doc, sections }, wanted);
+  return { chosen: sectionWithSubsections(sections, index), head: sections[index] };
+}
+
+export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
+  const { doc, anchor } = findDoc(runtime, options.path);
+  const maxTokens = resolveMaxTokens(options.maxTokens);
+  const notes: string[] = [];
+  const languages = referenceLanguages(doc);
+
+  let sections = doc.sections;
+  let language: ReferenceLanguage | undefined;
+  if (options.language !== undefined && options.language.trim() !== '') {
+    const asked = normalizeLanguage(options.language);
+    if (languages.length === 0) {
+      notes.push(`\`language\` applies to API reference pages; "${doc.path}" has no SDK renderings, so the full page is shown.`);
+    } else {
+      const view = languageView(doc, asked);
+      sections = view.sections;
+      language = view.shown;
+      if (view.note) notes.push(view.note);
+    }
+  }
+
+  const { chosen, head } = selectSections(doc, sections, options.section ?? anchor);
+  const blocks: Block[] = chosen.filter((s) => s.markdown.trim() !== '').map((s) => ({ anchor: s.anchor, markdown: s.markdown.trim() }));
+  const totalChars = blocks.reduce((n, b) => n + b.markdown.length + 2, 0);
+  const budgetChars = maxTokens * CHARS_PER_TOKEN;
+  const overhead = totalChars + OVERHEAD_SINGLE_PAGE <= budgetChars ? OVERHEAD_SINGLE_PAGE : OVERHEAD_MULTI_PAGE;
+  const pages = paginate(blocks, Math.max(MIN_BODY_CHARS, budgetChars - overhead));
+
+  const requestedPage = clampInt(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
+  if (requestedPage > pages.length) {
+    throw new InvalidArgumentError('page', `page ${requestedPage} does not exist: "${doc.path}" has ${pages.length} page${pages.length === 1 ? '' : 's'} at maxTokens=${maxTokens}.`);
+  }
+
+  const firstPageOf = new Map<string, number>();
+  pages.forEach((p, i) => p.blocks.forEach((b) => firstPageOf.has(b.anchor) || firstPageOf.set(b.anchor, i + 1)));
+  const outline = chosen
+    .filter((s) => s.depth > 0)
+    .map((s) => ({
+      anchor: s.anchor,
+      heading: s.heading,
+      depth: s.depth,
+      tokens: estimateTokens(s.markdown),
+      page: firstPageOf.get(s.anchor) ?? 1,
+    }));
+  if (languages.length > 1 && language === undefined && (options.section ?? anchor) === undefined) {
+    notes.push(`SDK method details: pass \`language\` (${languages.join(", ")}).`);
+  }
+
+  return {
+    path: doc.path,
+    title: doc.title,
+    description: doc.description,
+    url: doc.url,
+    kind: doc.kind,
+    breadcrumb: doc.breadcrumb,
+    section: head ? { anchor: head.anchor, heading: head.heading } : undefined,
+    language,
+    languages,
+    page: requestedPage,
+    pages: pages.length,
+    maxTokens,
+    markdown: pageMarkdown(pages[requestedPage - 1]),
+    outline,
+    nav: navContext(runtime.corpus.nav, doc.path),
+    notes,
+  };
+}

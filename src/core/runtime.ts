@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import type { Corpus, Doc } from '../corpus/types.js';
+import type { Searcher } from '../search/types.js';
+
+/**
+ * Everything an answer needs, loaded once per process and shared: the stdio server, every
+ * stateless HTTP request and the CLI all read from the same Runtime.
+ */
+export interface Runtime {
+  corpus: Corpus;
+  searcher: Searcher;
+  /** Where the corpus came from ('(in memory)' for tests). */
+  corpusFile: string;
+  docsByPath: ReadonlyMap<string, Doc>;
+}
+
+export const CORPUS_ENV = 'WORKOS_DOCS_MCP_CORPUS';
+
+/** The bundled corpus: data/corpus.json at the package root (src/core and dist/core are both two levels down). */
+export function bundledCorpusFile(): string {
+  return fileURLToPath(new URL('../../data/corpus.json', import.meta.url));
+}
+
+/**
+ * The one place that decides which corpus file to load: an explicit option, then the
+ * WORKOS_DOCS_MCP_CORPUS environment variable, then the bundled data/corpus.json.
+ */
+export function resolveCorpusFile(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  const env = options.env ?? process.env;
+  return options.corpusFile || env[CORPUS_ENV] || bundledCorpusFile();
+}
+
+export function createRuntime(corpus: Corpus, searcher: Searcher, corpusFile = '(in memory)'): Runtime {
+  return { corpus, searcher, corpusFile, docsByPath: new Map(corpus.docs.map((d) => [d.path, d])) };
+}

@@ -1,0 +1,61 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { TarballFetcher } from './fetchers.js';
+import { IntegrityError, verifyIntegrity } from './integrity.js';
+
+/**
+ * The user cache directory: `$WORKOS_DOCS_MCP_CACHE` (tests, custom setups), else
+ * `$XDG_CACHE_HOME/workos-docs-mcp`, else `~/.cache/workos-docs-mcp`.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.WORKOS_DOCS_MCP_CACHE) return env.WORKOS_DOCS_MCP_CACHE;
+  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'workos-docs-mcp');
+}
+
+export interface PinnedRef {
+  name: string;
+  version: string;
+  integrity: string;
+  tarball?: string;
+}
+
+export interface CachedTarball {
+  bytes: Buffer;
+  fromCache: boolean;
+}
+
+export function tarballCachePath(cacheDir: string, ref: { name: string; version: string }): string {
+  return join(cacheDir, 'tarballs', `${ref.name.replace(/^@/, '').replace(/\//g, '__')}-${ref.version}.tgz`);
+}
+
+/**
+ * Returns the verified tarball, from the cache when it is there and intact, else fetched,
+ * verified and cached. Nothing unverified is ever returned or written to the cache.
+ */
+export async function getVerifiedTarball(cacheDir: string, ref: PinnedRef, fetcher: TarballFetcher): Promise<CachedTarball> {
+  const file = tarballCachePath(cacheDir, ref);
+  const label = `${ref.name}@${ref.version}`;
+  const cached = await readFile(file).catch(() => undefined);
+  if (cached) {
+    try {
+      verifyIntegrity(cached, ref.integrity, label);
+      return { bytes: cached, fromCache: true };
+    } catch (err) {
+      // A damaged cache entry is not the user's problem: fetch it again.
+      if (!(err instanceof IntegrityError)) throw err;
+    }
+  }
+  const bytes = await fetcher(ref);
+  verifyIntegrity(bytes, ref.integrity, label);
+  try {
+    await mkdir(join(cacheDir, 'tarballs'), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, file);
+  } catch {
+    // An unwritable cache only costs the next build a download; the bytes are verified and usable.
+  }
+  return { bytes, fromCache: false };
+}

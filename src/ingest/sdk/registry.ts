@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { firstLine } from './fetchers.js';
+
+const execFileAsync = promisify(execFile);
+
+/** The newest published version of a package, as the registry reports it. */
+export interface PublishedVersion {
+  name: string;
+  version: string;
+  integrity: string;
+  tarball: string;
+}
+
+/** Looks up the `latest` dist-tag of a package. Injected so tests use a loopback registry. */
+export type RegistryClient = (name: string) => Promise<PublishedVersion>;
+
+export class RegistryError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+const NPM_TIMEOUT_MS = 60_000;
+
+/** Asks through `npm view`, so the user's registry, proxy, auth and CA configuration all apply. */
+export function npmViewRegistry(npmCommand = 'npm'): RegistryClient {
+  return async (name) => {
+    let stdout: string;
+    try {
+      ({ stdout } = await execFileAsync(
+        npmCommand,
+        ['view', `${name}@latest`, 'version', 'dist.integrity', 'dist.tarball', '--json'],
+        { timeout: NPM_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
+      ));
+    } catch (err) {
+      throw new RegistryError(`npm view ${name} failed: ${firstLine(err)}`);
+    }
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(stdout) as Record<string, unknown>;
+    } catch {
+      throw new RegistryError(`npm view ${name} printed something that is not JSON`);
+    }
+    return published(name, data.version, data['dist.integrity'], data['dist.tarball']);
+  };
+}
+
+/** Reads the packument straight from a registry URL (npm's JSON API; used by tests and as a fallback). */
+export function httpRegistry(registryUrl: string, fetchImpl: typeof fetch = fetch, timeoutMs = 30_000): RegistryClient {
+  const base = registryUrl.replace(/\/+$/, '');
+  return async (name) => {
+    const url = `${base}/${name.replace('/', '%2f')}`;
+    let res: Response;
+    try {
+      res = await fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    } catch (err) {
+      throw new RegistryError(`cannot reach the npm registry at ${base} for ${name}: ${firstLine(err)}`);
+    }
+    if (!res.ok) throw new RegistryError(`the npm registry answered HTTP ${res.status} for ${name}`);
+    const doc = (await res.json().catch(() => ({}))) as {
+      'dist-tags'?: { latest?: string };
+      versions?: Record<string, { dist?: { integrity?: string; tarball?: string } }>;
+    };
+    const latest = doc['dist-tags']?.latest;
+    const dist = latest ? doc.versions?.[latest]?.dist : undefined;
+    return published(name, latest, dist?.integrity, dist?.tarball);
+  };
+}
+
+function published(name: string, version: unknown, integrity: unknown, tarball: unknown): PublishedVersion {
+  if (typeof version !== 'string' || typeof integrity !== 'string' || typeof tarball !== 'string') {
+    throw new RegistryError(`the npm registry gave no version, integrity and tarball for ${name}`);
+  }
+  return { name, version, integrity, tarball };
+}

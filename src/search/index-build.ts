@@ -1,0 +1,74 @@
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { Corpus } from '../corpus/types.js';
+import { processTerm, tokenize } from './tokenize.js';
+import { type UnitFields, unitFields, unitFingerprint, unitRefs } from './units.js';
+
+/** Bumped whenever tokenization, fields or unit numbering change: an old index would answer wrongly. */
+export const SEARCH_INDEX_FORMAT = 2;
+
+export const FIELDS = ['title', 'heading', 'path', 'identifiers', 'endpoints', 'description', 'body'] as const;
+
+/** The serialised form stored in the corpus bundle as `searchIndex`. */
+export interface SerializedSearchIndex {
+  format: number;
+  /** Fingerprint of the unit numbering it was built for (see unitFingerprint). */
+  units: string;
+  /** Number of units, for a quick look at the bundle. */
+  unitCount: number;
+  index: AsPlainObject;
+}
+
+export function miniSearchOptions(): Options<UnitFields> {
+  return {
+    idField: 'id',
+    fields: [...FIELDS],
+    storeFields: [],
+    // endpoint keys are whole terms; everything else goes through the developer-text analyzer
+    tokenize: (text, field) => (field === 'endpoints' ? text.split('\n').filter(Boolean) : tokenize(text)),
+    processTerm: (term, field) => (field === 'endpoints' ? term : processTerm(term)),
+  };
+}
+
+export function buildMiniSearch(corpus: Corpus): MiniSearch<UnitFields> {
+  const ms = new MiniSearch<UnitFields>(miniSearchOptions());
+  const refs = unitRefs(corpus);
+  ms.addAll(refs.map((ref, id) => unitFields(corpus, ref, id)));
+  return ms;
+}
+
+/** Builds the index for a corpus in a JSON-serialisable form (stored by the bundle as `searchIndex`). */
+export function buildSearchIndex(corpus: Corpus): SerializedSearchIndex {
+  const ms = buildMiniSearch(corpus);
+  return {
+    format: SEARCH_INDEX_FORMAT,
+    units: unitFingerprint(corpus),
+    unitCount: ms.documentCount,
+    index: ms.toJSON(),
+  };
+}
+
+/**
+ * Loads a prebuilt index if it matches this corpus and this code's format; otherwise returns
+ * undefined and says why, so the caller can rebuild (correct, just slower at start-up).
+ */
+export function loadMiniSearch(
+  corpus: Corpus,
+  serialized: unknown,
+): { index: MiniSearch<UnitFields> } | { reason: string } {
+  if (serialized === undefined || serialized === null) return { reason: 'no prebuilt index' };
+  const s = serialized as Partial<SerializedSearchIndex>;
+  if (typeof s !== 'object' || typeof s.index !== 'object' || s.index === null) {
+    return { reason: 'prebuilt index has an unknown shape' };
+  }
+  if (s.format !== SEARCH_INDEX_FORMAT) {
+    return { reason: `prebuilt index format ${String(s.format)} != ${SEARCH_INDEX_FORMAT}` };
+  }
+  if (s.units !== unitFingerprint(corpus)) {
+    return { reason: 'prebuilt index was built from a different corpus' };
+  }
+  try {
+    return { index: MiniSearch.loadJS<UnitFields>(s.index, miniSearchOptions()) };
+  } catch (err) {
+    return { reason: `prebuilt index failed to load: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

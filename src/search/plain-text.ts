@@ -1,0 +1,35 @@
+/**
+ * Markdown -> readable plain text for indexing and snippets. Regex-based on purpose: the corpus
+ * Markdown is already clean (ingest removed JSX), and this runs over thousands of sections at build
+ * time and over a few sections per query, so a full Markdown parse would cost more than it earns.
+ * Code is kept (identifiers in code are what developers search for); only the syntax goes.
+ */
+export function markdownToPlainText(markdown: string): string {
+  return (
+    markdown
+      // fence lines (``` / ~~~ with info strings) - keep the code between them
+      .replace(/^\s*(```|~~~)[^\n]*$/gm, ' ')
+      // images and links: keep the visible text
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      // HTML tags and comments
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<\/?[A-Za-z][^>\n]*>/g, ' ')
+      // heading marks, blockquote marks, list bullets, table rules
+      .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+      .replace(/^\s*>\s?/gm, '')
+      .replace(/^\s*(?:[-*+]|\d+\.)\s+/gm, '')
+      .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/gm, ' ')
+      .replace(/\s*\|\s*/g, ' ')
+      // emphasis and inline code marks (identifier underscores survive: only paired ** and __ at word edges)
+      .replace(/\*\*([^*]+)\*\*/g, '$1')
+      .replace(/(^|\s)__([^_]+)__(?=\s|$)/g, '$1$2')
+      .replace(/(^|[\s(])\*([^*\s][^*]*)\*(?=[\s).,;:!?]|$)/g, '$1$2')
+      .replace(/`+/g, '')
+      // heading anchors such as {{ "url": "api-key" }} if any slipped through
+      .replace(/\{\{[^}]*\}\}/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}

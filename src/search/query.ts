@@ -1,0 +1,185 @@
+import { endpointsInQuery } from './endpoints.js';
+import { phraseKeys } from './phrase.js';
+import { type SynonymRule, findSynonyms, synonymRules } from './synonyms.js';
+import { expandToken, tokenize } from './tokenize.js';
+
+/** Queries are cut here: enough for any real question, bounded cost for pasted logs. */
+export const MAX_QUERY_CHARS = 1000;
+export const MAX_QUERY_TOKENS = 64;
+
+/**
+ * One thing the user asked about: a word, an identifier, or a synonym phrase. It is satisfied by
+ * any one of its alternatives; an alternative is a set of terms that should all match.
+ */
+export interface Alternative {
+  terms: string[];
+  /** How fully this alternative stands for the concept (1 = the user's exact words). */
+  quality: number;
+}
+
+export interface Concept {
+  text: string;
+  alternatives: Alternative[];
+}
+
+export interface AnalyzedQuery {
+  /** The query as searched (control characters removed, truncated). */
+  text: string;
+  concepts: Concept[];
+  /** Every search term with its weight (1 for the user's words, less for synonyms and identifier parts). */
+  termWeights: Map<string, number>;
+  /** Terms that came from the user's last token (prefix matching applies to them). */
+  lastTerms: Set<string>;
+  /** Stemmed content words of the query in order, for phrase bonuses. */
+  phrase: string[];
+}
+
+/** Weight of terms added by the synonym table relative to the user's own words. */
+const SYNONYM_WEIGHT = 0.6;
+/** Words inside an identifier count less than the identifier itself, which is the exact match. */
+const PART_WEIGHT = 0.5;
+/** Matching an identifier's words but not the identifier is weaker evidence than matching it exactly. */
+const PART_QUALITY = 0.8;
+const SYNONYM_QUALITY = 0.9;
+const SEGMENT_QUALITY = 0.85;
+const SEGMENT_WEIGHT = 0.8;
+
+/** An endpoint written with its method is the most specific thing a query can say. */
+const ENDPOINT_WEIGHT = 2;
+
+/** Identifier-shaped tokens: snake_case, camelCase, paths and dotted names with more than one dot. */
+function isIdentifier(token: string): boolean {
+  return /[_/]/.test(token) || /\p{Ll}\p{Lu}/u.test(token) || (token.match(/\./g)?.length ?? 0) >= 2;
+}
+
+let defaultRules: SynonymRule[] | undefined;
+
+/** Removes control characters and bounds length; never throws. */
+export function normalizeQuery(raw: unknown): string {
+  const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+  // eslint-disable-next-line no-control-regex
+  return text.slice(0, MAX_QUERY_CHARS * 2).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
+}
+
+function addTerm(weights: Map<string, number>, term: string, weight: number): void {
+  const prev = weights.get(term) ?? 0;
+  if (weight > prev) weights.set(term, weight);
+}
+
+/**
+ * Alternatives a token contributes, strongest first: the whole identifier, each compound segment of
+ * it (`getAuthorizationUrl` inside `workos.sso.getAuthorizationUrl`), and its words taken together.
+ * The last alternative is always the plain words (or the only form there is).
+ */
+function tokenAlternatives(token: string): Alternative[] {
+  const { joined, words } = expandToken(token);
+  const alts: Alternative[] = [];
+  joined.forEach((j, i) => alts.push({ terms: [j], quality: i === 0 ? 1 : SEGMENT_QUALITY }));
+  if (words.length > 0) alts.push({ terms: words, quality: alts.length > 0 ? PART_QUALITY : 1 });
+  return alts;
+}
+
+/** Splits, expands and enriches a query. Stop words drop out unless nothing else is left. */
+export function analyzeQuery(raw: unknown, rules: readonly SynonymRule[] = (defaultRules ??= synonymRules())): AnalyzedQuery {
+  const text = normalizeQuery(raw);
+  const tokens = tokenize(text).slice(0, MAX_QUERY_TOKENS);
+  const contentTokens = tokens.filter((t) => tokenAlternatives(t).length > 0);
+
+  // Word keys per token, so synonym phrases found in key space map back to tokens.
+  const keyOwner: number[] = [];
+  const keys: string[] = [];
+  contentTokens.forEach((t, i) => {
+    // synonyms apply to words, not to parts of identifiers ("sso" in sso_required is not "single sign-on")
+    for (const k of isIdentifier(t) ? ['\u0000'] : phraseKeys(t)) {
+      keys.push(k);
+      keyOwner.push(i);
+    }
+  });
+  const matches = findSynonyms(keys, rules);
+
+  const termWeights = new Map<string, number>();
+  const concepts: Concept[] = [];
+  let next = 0;
+  const pushTokens = (from: number, to: number, extra: string[]): void => {
+    const group = contentTokens.slice(from, to);
+    const own = group.map(tokenAlternatives);
+    const alternatives: Alternative[] =
+      own.length === 1
+        ? [...own[0]]
+        : // a multi-token synonym phrase ("azure ad"): the user's words together are one alternative
+          [{ terms: own.flatMap((alts) => alts[alts.length - 1].terms), quality: 1 }];
+    for (const alts of own) {
+      for (const alt of alts) {
+        const weight = alt.quality === 1 ? 1 : alt.quality === SEGMENT_QUALITY ? SEGMENT_WEIGHT : PART_WEIGHT;
+        for (const t of alt.terms) addTerm(termWeights, t, weight);
+      }
+    }
+    for (const phrase of extra) {
+      const terms = tokenize(phrase).flatMap((t) => tokenAlternatives(t).at(-1)?.terms ?? []);
+      if (terms.length === 0) continue;
+      alternatives.push({ terms, quality: SYNONYM_QUALITY });
+      for (const t of terms) addTerm(termWeights, t, SYNONYM_WEIGHT);
+    }
+    concepts.push({ text: group.join(' '), alternatives });
+  };
+  for (const m of matches) {
+    const from = keyOwner[m.start];
+    const to = keyOwner[m.end - 1] + 1;
+    if (from < next) continue;
+    for (; next < from; next++) pushTokens(next, next + 1, []);
+    pushTokens(from, to, m.expansions);
+    next = to;
+  }
+  for (; next < contentTokens.length; next++) pushTokens(next, next + 1, []);
+
+  for (const ep of endpointsInQuery(text)) {
+    // the endpoint replaces the concept of its path token: matching the endpoint satisfies it fully
+    const pathToken = tokenize(ep.text).at(-1);
+    const concept = concepts.find((c) => c.text === pathToken);
+    ep.keys.forEach((k, i) => addTerm(termWeights, k, i === 0 ? ENDPOINT_WEIGHT : 1));
+    const alternatives = ep.keys.map((k, i) => ({ terms: [k], quality: i === 0 ? 1 : 0.95 }));
+    if (concept) concept.alternatives.unshift(...alternatives);
+    else concepts.push({ text: ep.text, alternatives });
+  }
+
+  const last = contentTokens[contentTokens.length - 1];
+  const lastTerms = new Set(last ? tokenAlternatives(last).flatMap((a) => a.terms) : []);
+  const phrase = phraseKeys(contentTokens.join(' '));
+  return { text, concepts, termWeights, lastTerms, phrase };
+}
+
+/** Weight and quality of a stem-prefix correction relative to the word the user typed. */
+const CORRECTION_WEIGHT = 0.8;
+
+/**
+ * Typos near the end of a word defeat both stemming and edit distance ("impersonaton" stems to
+ * itself, 4 edits from the indexed stem "imperson"). For a word the corpus lacks, the longest
+ * known prefix covering most of it is taken as an extra alternative. Fuzzy matching still runs
+ * for typos elsewhere in the word.
+ */
+export function withPrefixCorrections(q: AnalyzedQuery, known: (term: string) => boolean): AnalyzedQuery {
+  const corrections = new Map<string, string>();
+  for (const [term, weight] of q.termWeights) {
+    if (weight < 1 || term.length < 6 || known(term) || !/^\p{L}+$/u.test(term)) continue;
+    const min = Math.max(5, Math.ceil(term.length * 0.6));
+    for (let len = term.length - 1; len >= min; len--) {
+      const prefix = term.slice(0, len);
+      if (known(prefix)) {
+        corrections.set(term, prefix);
+        break;
+      }
+    }
+  }
+  if (corrections.size === 0) return q;
+  const termWeights = new Map(q.termWeights);
+  for (const fixed of corrections.values()) addTerm(termWeights, fixed, CORRECTION_WEIGHT);
+  const concepts = q.concepts.map((c) => {
+    const extra: Alternative[] = [];
+    for (const alt of c.alternatives) {
+      if (!alt.terms.some((t) => corrections.has(t))) continue;
+      extra.push({ terms: alt.terms.map((t) => corrections.get(t) ?? t), quality: alt.quality * CORRECTION_WEIGHT });
+    }
+    return extra.length > 0 ? { ...c, alternatives: [...c.alternatives, ...extra] } : c;
+  });
+  return { ...q, termWeights, concepts };
+}

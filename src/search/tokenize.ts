@@ -1,0 +1,135 @@
+import { stemmer } from 'stemmer';
+
+/**
+ * Tokenization for developer text. One raw token is a run of letters/digits that may be joined by
+ * identifier punctuation (`_ - . / :` and `{}` for path parameters), so `dsync.group.user_added`,
+ * `/user_management/authenticate` and `getAuthorizationUrl` each arrive as one token. `expandToken`
+ * then turns a token into index terms: a separator-free "joined" form of the whole identifier (so
+ * `get_authorization_url`, `getAuthorizationUrl` and `GetAuthorizationURL` share one exact term), the
+ * joined form of each segment, and the stemmed words inside it.
+ */
+
+const RAW_TOKEN = /[\p{L}\p{N}_{][\p{L}\p{N}_\-./:{}]*[\p{L}\p{N}_}]|[\p{L}\p{N}]/gu;
+const SEGMENT_SEPARATOR = /[./]+|::/;
+const WORD_SEPARATOR = /[_\-{}]+/;
+/** camelCase / PascalCase / ACRONYMWord / digits boundaries. */
+const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}]+/gu;
+
+/**
+ * Words that carry no meaning in a docs query ("how do I ..."). Kept short on purpose: words like
+ * "not", "all", "before", "after", "user", "new" carry meaning in developer questions.
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'a an and are as at be been but by can could do does did for from had has have how i if in into is it its ' +
+    'me my of on or our should so than that the their them then there these they this those to too us was we ' +
+    'were what when where which while who whom why will with would you your yours want need use using way ' +
+    'please about also just get'
+  ).split(' '),
+);
+// "get" is a stop word in prose ("how do I get ...") and too common in method names to discriminate;
+// inside identifiers it still counts through the joined form (`getauthorizationurl`).
+
+export interface RawToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Raw tokens with their offsets (used by snippets to bold matched words). */
+export function rawTokens(text: string): RawToken[] {
+  const out: RawToken[] = [];
+  for (const m of text.matchAll(RAW_TOKEN)) {
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** MiniSearch `tokenize`: raw tokens only; term expansion happens in `expandToken`. */
+export function tokenize(text: string): string[] {
+  return text.match(RAW_TOKEN) ?? [];
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lower-case word, cached because the same words recur constantly. */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\p{N}+$/u.test(word) || word.length < 3 ? word : stemmer(word);
+    if (stemCache.size > 50_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Splits one separator-free chunk (`GetAuthorizationURL`) into lower-case words. */
+function camelWords(chunk: string): string[] {
+  const words: string[] = [];
+  for (const m of chunk.matchAll(CAMEL_PART)) {
+    const w = m[0].toLowerCase();
+    if (/[\p{L}\p{N}]/u.test(w)) words.push(w);
+  }
+  return words;
+}
+
+/** A path parameter (`:id`, `{user_id}`) is one wildcard segment so `/users/:id` and `/users/{id}` agree. */
+function isPathParam(segment: string): boolean {
+  return /^:.|^\{.*\}$/.test(segment);
+}
+
+export interface ExpandedToken {
+  /** Joined forms: the whole identifier and each compound segment (exact-match terms). */
+  joined: string[];
+  /** Stemmed words inside the token, stop words removed. */
+  words: string[];
+}
+
+/** Splits one raw token into exact identifier terms and stemmed word terms. */
+export function expandToken(token: string): ExpandedToken {
+  // A lone ':' separates segments (`urn:x`) unless it starts a path parameter (`/users/:id`).
+  const segments = token
+    .split(SEGMENT_SEPARATOR)
+    .flatMap((s) => (s.startsWith(':') ? [s] : s.split(':')))
+    .filter((s) => s.length > 0 && s !== ':');
+  const joined: string[] = [];
+  const words: string[] = [];
+  const wholeParts: string[] = [];
+  for (const segment of segments) {
+    if (isPathParam(segment)) {
+      wholeParts.push('*');
+      continue;
+    }
+    const chunks = segment.split(WORD_SEPARATOR).filter((c) => c.length > 0);
+    const segWords = chunks.flatMap(camelWords);
+    if (segWords.length === 0) continue;
+    wholeParts.push(segWords.join(''));
+    if (segWords.length > 1) joined.push(segWords.join(''));
+    for (const w of segWords) words.push(w);
+  }
+  if (wholeParts.length > 1) joined.unshift(wholeParts.join(segments.length > 1 ? '/' : ''));
+  const stemmed: string[] = [];
+  for (const w of words) {
+    if (STOP_WORDS.has(w)) continue;
+    if (w.length < 2 && !/\p{N}/u.test(w) && !/[^\x00-\x7f]/u.test(w)) continue;
+    stemmed.push(stem(w));
+  }
+  // Joined forms are stemmed too, so `listOrganizations` and `list_organization` agree.
+  return { joined: unique(joined.map(stem)), words: unique(stemmed) };
+}
+
+/** MiniSearch `processTerm`: every index term a raw token contributes. */
+export function processTerm(token: string): string[] | null {
+  const { joined, words } = expandToken(token);
+  const terms = unique([...joined, ...words]);
+  return terms.length > 0 ? terms : null;
+}
+
+/** All index terms of a text, in order (duplicates kept). */
+export function analyze(text: string): string[] {
+  return tokenize(text).flatMap((t) => processTerm(t) ?? []);
+}
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)];
+}

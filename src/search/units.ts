@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { Corpus, Doc, ReferenceEntry, ReferenceField } from '../corpus/types.js';
+import { endpointKeys } from './endpoints.js';
+import { markdownToPlainText } from './plain-text.js';
+
+/**
+ * A search unit is one section of one document. Units are numbered in corpus order (doc by doc,
+ * section by section), so a prebuilt index maps back to the same units as long as the corpus is the
+ * same; the serialised index records the corpus checksum to guarantee that.
+ */
+export interface UnitRef {
+  doc: number;
+  section: number;
+}
+
+/** The text fields a unit is indexed under (see FIELD_BOOSTS in index-build.ts for their weights). */
+export interface UnitFields {
+  id: number;
+  title: string;
+  heading: string;
+  path: string;
+  identifiers: string;
+  /** Endpoint keys (see endpoints.ts), one per line. */
+  endpoints: string;
+  description: string;
+  body: string;
+}
+
+/** Docs that are not pages a reader would want (site navigation data). */
+export function isSearchable(doc: Doc): boolean {
+  return !doc.path.endsWith('_navigation') && doc.sections.length > 0;
+}
+
+export function unitRefs(corpus: Corpus): UnitRef[] {
+  const refs: UnitRef[] = [];
+  corpus.docs.forEach((doc, d) => {
+    if (!isSearchable(doc)) return;
+    doc.sections.forEach((_s, s) => refs.push({ doc: d, section: s }));
+  });
+  return refs;
+}
+
+/**
+ * Identifies the unit numbering of a corpus (doc paths and section anchors in order). The bundle's
+ * own checksum cannot serve: it is computed over the payload that includes this index.
+ */
+export function unitFingerprint(corpus: Corpus): string {
+  const h = createHash('sha256');
+  for (const doc of corpus.docs) {
+    if (!isSearchable(doc)) continue;
+    h.update(doc.path);
+    for (const s of doc.sections) h.update(`\u0000${s.anchor}`);
+    h.update('\u0001');
+  }
+  return h.digest('hex').slice(0, 32);
+}
+
+/** Names of fields, recursively: parameter and property names are what developers type. */
+function fieldNames(fields: readonly ReferenceField[] | undefined, depth: number, out: string[]): void {
+  if (!fields || depth > 2) return;
+  for (const f of fields) {
+    if (f.name && f.name !== 'anonymous') out.push(f.name);
+    fieldNames(f.children, depth + 1, out);
+  }
+}
+
+/** Everything a reference entry can be looked up by: method names per SDK, endpoint, operation id, parameters. */
+export function referenceTerms(entries: readonly ReferenceEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    out.push(e.title, e.id);
+    if (e.endpoint) out.push(e.httpMethod ? `${e.httpMethod} ${e.endpoint}` : e.endpoint);
+    fieldNames(e.parameters, 0, out);
+    fieldNames(e.returns, 1, out);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * The indexed text of one unit. The doc title and description ride on every section (a section of
+ * "Entra ID SAML" is about Entra ID even when its heading is "Step 3"); doc-wide reference terms ride
+ * on the first section only so a long reference page does not count them once per section.
+ */
+export function unitFields(corpus: Corpus, ref: UnitRef, id: number): UnitFields {
+  const doc = corpus.docs[ref.doc];
+  const section = doc.sections[ref.section];
+  const headings = section.headingPath.filter((h) => h && h !== doc.title);
+  const identifiers = section.identifiers.filter(isUsefulIdentifier);
+  const endpoints: string[] = [];
+  if (ref.section === 0) {
+    identifiers.push(...referenceTerms(doc.reference));
+    for (const e of doc.reference) if (e.endpoint) endpoints.push(...endpointKeys(e.endpoint, e.httpMethod));
+  }
+  return {
+    id,
+    title: doc.title,
+    heading: headings.join(' \u203a '),
+    path: [doc.path, doc.product, ...doc.breadcrumb].join(' '),
+    identifiers: [...new Set(identifiers)].join(' '),
+    endpoints: [...new Set(endpoints)].join('\n'),
+    description: doc.description,
+    body: markdownToPlainText(stripHeadingLine(section.markdown)),
+  };
+}
+
+/** Type names, literals and numbers from reference tables say nothing about what a section is for. */
+const NOISE_IDENTIFIERS = new Set(['string', 'number', 'boolean', 'object', 'array', 'int', 'integer', 'null', 'true', 'false', 'undefined', 'date', 'datetime']);
+
+function isUsefulIdentifier(id: string): boolean {
+  const bare = id.replace(/\[\]$/, '').toLowerCase();
+  return !NOISE_IDENTIFIERS.has(bare) && !/^["'\d]/.test(id);
+}
+
+/** The section Markdown starts with its own heading, which is already indexed as `heading`. */
+function stripHeadingLine(markdown: string): string {
+  return markdown.replace(/^\s*#{1,6}[^\n]*\n?/, '');
+}

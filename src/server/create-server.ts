@@ -1,0 +1,37 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { serverVersion } from '../core/info.js';
+import type { Runtime } from '../core/runtime.js';
+import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { ServerLog, type LogOptions } from './logging.js';
+import { registerPrompts } from './prompts.js';
+import { registerResources } from './resources.js';
+import type { ToolContext } from './tool-kit.js';
+import { registerChangelogsTool } from './tools/changelogs.js';
+import { registerDocsTool } from './tools/docs.js';
+import { registerExamplesTool } from './tools/examples.js';
+import { registerSearchTool } from './tools/search.js';
+import { serveCompactToolsList } from './tools-list.js';
+
+export interface CreateServerOptions {
+  log?: LogOptions;
+}
+
+/**
+ * A fully registered MCP server over a loaded runtime, with no transport: stdio connects one for the
+ * process, stateless HTTP builds one per request. Cheap to call; the corpus is shared, not copied.
+ */
+export function createServer(runtime: Runtime, options: CreateServerOptions = {}): McpServer {
+  const server = new McpServer(
+    { name: 'workos-docs-mcp', title: 'WorkOS Docs', version: serverVersion(), websiteUrl: 'https://workos.com/docs' },
+    { capabilities: { logging: {} }, instructions: SERVER_INSTRUCTIONS },
+  );
+  const ctx: ToolContext = { runtime, log: new ServerLog(server, options.log), tools: new Map() };
+  registerSearchTool(server, ctx);
+  registerDocsTool(server, ctx);
+  registerExamplesTool(server, ctx);
+  registerChangelogsTool(server, ctx);
+  serveCompactToolsList(server, ctx.tools);
+  registerResources(server, ctx);
+  registerPrompts(server, ctx);
+  return server;
+}

@@ -1,0 +1,53 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SetLevelRequestSchema, type LoggingLevel, type ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+
+const LEVELS: LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+const severity = (level: LoggingLevel) => LEVELS.indexOf(level);
+
+/** Sends a notification on the channel of the current request (the only one that works in stateless HTTP). */
+export type Notify = (notification: ServerNotification) => Promise<void>;
+
+export interface LogOptions {
+  /** Lowest level written to stderr (env WORKOS_DOCS_MCP_LOG_LEVEL); default 'warning'. */
+  stderrLevel?: LoggingLevel;
+  stderr?: (line: string) => void;
+}
+
+/**
+ * Server logs: to stderr (never stdout, which carries JSON-RPC) and, at or above the level the
+ * client set with logging/setLevel (default 'info'), as notifications/message to the client.
+ */
+export class ServerLog {
+  private clientLevel: LoggingLevel = 'info';
+  private readonly stderrLevel: LoggingLevel;
+  private readonly stderr: (line: string) => void;
+
+  constructor(
+    private readonly server: McpServer,
+    options: LogOptions = {},
+  ) {
+    const envLevel = process.env.WORKOS_DOCS_MCP_LOG_LEVEL as LoggingLevel | undefined;
+    this.stderrLevel = options.stderrLevel ?? (envLevel && LEVELS.includes(envLevel) ? envLevel : 'warning');
+    this.stderr = options.stderr ?? ((line) => process.stderr.write(`${line}\n`));
+    // Replaces the SDK's own handler so the level lives here, per server instance.
+    server.server.setRequestHandler(SetLevelRequestSchema, async (request) => {
+      this.clientLevel = request.params.level;
+      this.log('debug', `log level set to ${request.params.level}`);
+      return {};
+    });
+  }
+
+  get level(): LoggingLevel {
+    return this.clientLevel;
+  }
+
+  log(level: LoggingLevel, message: string, notify?: Notify): void {
+    if (severity(level) >= severity(this.stderrLevel)) this.stderr(`[workos-docs-mcp] ${level}: ${message}`);
+    if (severity(level) < severity(this.clientLevel)) return;
+    const notification: ServerNotification = { method: 'notifications/message', params: { level, logger: 'workos-docs-mcp', data: message } };
+    const send = notify ?? ((n: ServerNotification) => (this.server.isConnected() ? this.server.server.notification(n) : Promise.resolve()));
+    send(notification).catch(() => {
+      /* a client that went away cannot be told */
+    });
+  }
+}

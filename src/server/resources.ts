@@ -1,0 +1,74 @@
+import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { changelogs, DEFAULT_PACKAGE, MAX_CHANGELOG_LIMIT } from '../core/changelogs.js';
+import { DocsError, describeError } from '../core/errors.js';
+import { formatChangelogs } from '../core/format/changelogs.js';
+import { formatToc } from '../core/format/doc.js';
+import { findDoc } from '../core/read-doc.js';
+import { tableOfContents } from '../core/toc.js';
+import type { ToolContext } from './tool-kit.js';
+
+export const DOC_URI_PREFIX = 'workos-docs://docs/';
+export const TOC_URI = 'workos-docs://toc';
+export const CHANGELOG_URI = 'workos-docs://changelog/workos-platform';
+const MAX_COMPLETIONS = 100;
+/** JSON-RPC code the MCP spec assigns to "resource not found". */
+const RESOURCE_NOT_FOUND = -32002;
+
+function markdown(uri: string, text: string) {
+  return { contents: [{ uri, mimeType: 'text/markdown', text }] };
+}
+
+/** Ranks doc paths for completion: prefix matches first, then paths containing the typed text. */
+export function completeDocPath(paths: string[], typed: string): string[] {
+  const value = typed.toLowerCase().replace(/^\/+/, '');
+  const prefix = paths.filter((p) => p.startsWith(value));
+  const inside = value === '' ? [] : paths.filter((p) => !p.startsWith(value) && p.includes(value));
+  return [...prefix, ...inside].slice(0, MAX_COMPLETIONS);
+}
+
+export function registerResources(server: McpServer, ctx: ToolContext): void {
+  const { runtime } = ctx;
+  const paths = runtime.corpus.docs.map((d) => d.path).sort();
+
+  server.registerResource(
+    'doc',
+    new ResourceTemplate(`${DOC_URI_PREFIX}{+path}`, {
+      list: () => ({
+        resources: runtime.corpus.docs.map((d) => ({
+          uri: `${DOC_URI_PREFIX}${d.path}`,
+          name: d.path,
+          title: d.title,
+          description: d.description || undefined,
+          mimeType: 'text/markdown',
+        })),
+      }),
+      complete: { path: (value) => completeDocPath(paths, value) },
+    }),
+    { title: 'WorkOS docs page', description: 'A WorkOS docs page as Markdown', mimeType: 'text/markdown' },
+    (uri, variables) => {
+      const raw = Array.isArray(variables.path) ? variables.path.join('/') : String(variables.path ?? '');
+      try {
+        const { doc } = findDoc(runtime, raw);
+        return markdown(uri.href, `# ${doc.title}\n\n${doc.markdown.trim()}\n`);
+      } catch (err) {
+        if (err instanceof DocsError) throw new McpError(RESOURCE_NOT_FOUND, describeError(err), { uri: uri.href });
+        throw new McpError(ErrorCode.InternalError, describeError(err));
+      }
+    },
+  );
+
+  server.registerResource(
+    'table-of-contents',
+    TOC_URI,
+    { title: 'WorkOS docs table of contents', description: 'Every product area and page, from the site navigation', mimeType: 'text/markdown' },
+    (uri) => markdown(uri.href, formatToc(tableOfContents(runtime, { unpaginated: true }), 'mcp')),
+  );
+
+  server.registerResource(
+    'platform-changelog',
+    CHANGELOG_URI,
+    { title: 'WorkOS platform changelog', description: 'Recent WorkOS product changes, newest first', mimeType: 'text/markdown' },
+    (uri) => markdown(uri.href, formatChangelogs(changelogs(runtime, { package: DEFAULT_PACKAGE, limit: MAX_CHANGELOG_LIMIT }), 'mcp')),
+  );
+}

@@ -1,0 +1,44 @@
+import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { CallToolResult, ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import { DocsError, describeError } from '../core/errors.js';
+import type { Runtime } from '../core/runtime.js';
+import type { ServerLog } from './logging.js';
+
+/** Every tool only reads the bundled corpus: no side effects, same answer twice, no outside world. */
+export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, idempotentHint: true, openWorldHint: false };
+
+export interface ToolContext {
+  runtime: Runtime;
+  log: ServerLog;
+  /** Registered tools by name, for our compact tools/list. */
+  tools: Map<string, RegisteredTool>;
+}
+
+export type Extra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+export interface ToolAnswer {
+  text: string;
+  structured: Record<string, unknown>;
+}
+
+/**
+ * The one place where failures become answers: domain errors are the caller's to fix and come back as
+ * `isError` text with their hints; anything else is our bug, logged to stderr, with a short message.
+ */
+export async function answer(ctx: ToolContext, tool: string, extra: Extra, run: () => ToolAnswer): Promise<CallToolResult> {
+  const started = performance.now();
+  const notify = (n: ServerNotification) => extra.sendNotification(n);
+  try {
+    const { text, structured } = run();
+    ctx.log.log('debug', `${tool}: ${text.length} chars in ${Math.round(performance.now() - started)} ms`, notify);
+    return { content: [{ type: 'text', text }], structuredContent: structured };
+  } catch (err) {
+    if (err instanceof DocsError) {
+      ctx.log.log('info', `${tool}: ${err.code}: ${err.message}`, notify);
+      return { content: [{ type: 'text', text: describeError(err) }], isError: true };
+    }
+    ctx.log.log('error', `${tool} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, notify);
+    return { content: [{ type: 'text', text: `${tool} failed unexpectedly: ${describeError(err)}` }], isError: true };
+  }
+}

@@ -1,0 +1,97 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { MAX_TOKENS_CEILING, MIN_MAX_TOKENS } from '../../core/budget.js';
+import { formatDocPage, formatToc } from '../../core/format/doc.js';
+import { parseDocAddress } from '../../core/paths.js';
+import { readDoc, type DocPage } from '../../core/read-doc.js';
+import { tableOfContents } from '../../core/toc.js';
+import { tolerantObject } from '../tolerant-object.js';
+import { READ_ONLY, answer, type ToolContext } from '../tool-kit.js';
+
+const input = tolerantObject(
+  {
+    path: z.string().optional().describe('e.g. "sso/jit-provisioning" (URL, path#anchor ok)'),
+    section: z.string().optional().describe('Anchor or heading text'),
+    language: z.string().optional().describe('SDK: curl, node, python, ruby, go, java, php, dotnet'),
+    maxTokens: z.number().int().min(MIN_MAX_TOKENS).max(MAX_TOKENS_CEILING).optional().describe('Page size (default 6000)'),
+    page: z.number().int().min(1).optional(),
+  },
+  {
+    aliases: { url: 'path', doc: 'path', page_path: 'path', slug: 'path', id: 'path', anchor: 'section', heading: 'section', lang: 'language', sdk: 'language', max_tokens: 'maxTokens' },
+    numbers: { maxTokens: { min: MIN_MAX_TOKENS, max: MAX_TOKENS_CEILING }, page: { min: 1, max: 10_000 } },
+  },
+);
+
+// Nested items declare their key field and pass the rest through: the schema stays small in tools/list.
+const output = z.object({
+  path: z.string(),
+  title: z.string(),
+  url: z.string(),
+  page: z.number(),
+  pages: z.number(),
+  section: z.string().optional(),
+  language: z.string().optional(),
+  languages: z.array(z.string()),
+  outline: z.array(z.object({ anchor: z.string() }).passthrough()),
+  nav: z.array(z.object({ path: z.string() }).passthrough()),
+}).passthrough();
+
+function navLinks(page: DocPage) {
+  const { nav } = page;
+  const up = nav.parent ?? nav.area;
+  return [
+    ...(up ? [{ rel: 'parent', ...up }] : []),
+    ...nav.children.map((l) => ({ rel: 'child', ...l })),
+    ...nav.siblings.map((l) => ({ rel: 'sibling', ...l })),
+  ];
+}
+
+export function registerDocsTool(server: McpServer, ctx: ToolContext): void {
+  const tool = server.registerTool(
+    'workos_docs',
+    {
+      title: 'Read a WorkOS docs page',
+      description:
+        'Read a WorkOS docs page as Markdown: whole, one section, or one SDK language (API reference). Long pages are paginated with an outline. No path: table of contents.',
+      inputSchema: input,
+      outputSchema: output,
+      annotations: READ_ONLY,
+    },
+    (args, extra) =>
+      answer(ctx, 'workos_docs', extra, () => {
+        if (!args.path || parseDocAddress(args.path).path === '') {
+          const toc = tableOfContents(ctx.runtime, { maxTokens: args.maxTokens, page: args.page });
+          return {
+            text: formatToc(toc, 'mcp'),
+            structured: {
+              path: '',
+              title: 'Table of contents',
+              url: 'https://workos.com/docs',
+              page: toc.page,
+              pages: toc.pages,
+              languages: [],
+              outline: [],
+              nav: toc.areas.map((a) => ({ rel: 'child', title: a.title, path: a.product })),
+            },
+          };
+        }
+        const page = readDoc(ctx.runtime, { path: args.path, section: args.section, language: args.language, maxTokens: args.maxTokens, page: args.page });
+        return {
+          text: formatDocPage(page, 'mcp'),
+          structured: {
+            path: page.path,
+            title: page.title,
+            url: page.url,
+            page: page.page,
+            pages: page.pages,
+            section: page.section?.anchor,
+            language: page.language,
+            languages: page.languages,
+            outline: page.outline.map((o) => ({ anchor: o.anchor, heading: o.heading, page: o.page })),
+            nav: navLinks(page),
+          },
+        };
+      }),
+  );
+  ctx.tools.set('workos_docs', tool);
+}

@@ -1,0 +1,195 @@
+/**
+ * The HTTP request listener: routing, guards in a fixed order (host -> origin/CORS -> token -> body),
+ * per-request timeout, and one access-log line per request. No sockets are opened here (see server.ts).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpOptions } from './options.js';
+import { bearerChecker, checkHost, checkOrigin, type Refusal } from './security.js';
+import { readBody } from './body.js';
+import { applyCors, corsAllows } from './cors.js';
+import { describeRpc, logEvent, stderrWriter, type AccessRecord, type LogWriter } from './log.js';
+import { serveMcpPost, type ServerFactory } from './mcp.js';
+import {
+  RPC_INTERNAL_ERROR,
+  RPC_PARSE_ERROR,
+  RPC_SERVER_ERROR,
+  sendJson,
+  sendRpcError,
+} from './responses.js';
+
+/** MCP's request-timeout code (the SDK's ErrorCode.RequestTimeout). */
+const RPC_REQUEST_TIMEOUT = -32001;
+
+export interface AppDeps {
+  createServer: ServerFactory;
+  /** Extra facts for GET /healthz (corpus version, build time, doc count...). */
+  health?: () => Record<string, unknown>;
+  log?: LogWriter;
+}
+
+/** Shared with server.ts: lets shutdown know when the last request has finished. */
+export interface AppState {
+  draining: boolean;
+  inFlight: number;
+  onIdle?: () => void;
+}
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createRequestListener(options: HttpOptions, deps: AppDeps, state: AppState): RequestListener {
+  const log = deps.log ?? stderrWriter;
+  const checkToken = bearerChecker(options.token);
+  const startedAt = Date.now();
+
+  const refuse = (res: ServerResponse, refusal: Refusal): void =>
+    sendRpcError(res, refusal.status, RPC_SERVER_ERROR, refusal.message, refusal.headers);
+
+  const health = (res: ServerResponse, head: boolean): void => {
+    const body = {
+      status: state.draining ? 'draining' : 'ok',
+      pid: process.pid,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      inFlight: state.inFlight,
+      rssBytes: process.memoryUsage.rss(),
+      ...deps.health?.(),
+    };
+    if (head) {
+      res.writeHead(state.draining ? 503 : 200).end();
+      return;
+    }
+    // A draining instance answers 503 so load balancers stop sending it new work.
+    sendJson(res, state.draining ? 503 : 200, body);
+  };
+
+  const mcp = async (req: IncomingMessage, res: ServerResponse, record: AccessRecord): Promise<void> => {
+    const origin = req.headers.origin;
+    const hostRefusal = checkHost(req.headers.host, options.allowedHosts);
+    if (hostRefusal) return refuse(res, hostRefusal);
+    const cors = corsAllows(origin, options.corsOrigins);
+    if (!cors) {
+      const originRefusal = checkOrigin(origin, options.allowedOrigins, options.allowedHosts);
+      if (originRefusal) return refuse(res, originRefusal);
+    } else {
+      applyCors(res, origin, options.corsOrigins, req.method === 'OPTIONS');
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204).end();
+        return;
+      }
+    }
+    const tokenRefusal = checkToken(req.headers.authorization);
+    if (tokenRefusal) return refuse(res, tokenRefusal);
+
+    if (req.method !== 'POST') {
+      // Stateless server: no standalone SSE stream (GET) and no session to end (DELETE).
+      return sendRpcError(
+        res,
+        405,
+        RPC_SERVER_ERROR,
+        'Method not allowed: this stateless server only accepts POST',
+        {
+          Allow: 'POST',
+        },
+      );
+    }
+    const contentType = req.headers['content-type'] ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(contentType)) {
+      return sendRpcError(
+        res,
+        415,
+        RPC_SERVER_ERROR,
+        'Unsupported Media Type: Content-Type must be application/json',
+      );
+    }
+    const body = await readBody(req, options.maxBodyBytes);
+    if (!body.ok) {
+      if (body.reason === 'aborted') return;
+      // Close the connection: the unread rest of the body must not be parsed as a next request.
+      return sendRpcError(
+        res,
+        413,
+        RPC_SERVER_ERROR,
+        `Payload Too Large: the body limit is ${options.maxBodyBytes} bytes`,
+        {
+          Connection: 'close',
+        },
+      );
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body.text);
+    } catch {
+      return sendRpcError(res, 400, RPC_PARSE_ERROR, 'Parse error: the body is not valid JSON');
+    }
+    Object.assign(record, describeRpc(parsed));
+    await serveMcpPost(req, res, parsed, deps.createServer, options.jsonResponse);
+  };
+
+  return (req, res) => {
+    const started = process.hrtime.bigint();
+    const socket = req.socket;
+    const bytesBefore = socket.bytesWritten;
+    const path = (req.url ?? '/').split('?')[0];
+    const record: AccessRecord = {
+      method: req.method ?? '',
+      path,
+      status: 0,
+      ms: 0,
+      bytes: 0,
+      ip: socket.remoteAddress,
+    };
+    state.inFlight += 1;
+    if (state.draining) res.setHeader('Connection', 'close');
+
+    const timer = setTimeout(() => {
+      if (!res.headersSent) {
+        sendRpcError(
+          res,
+          503,
+          RPC_REQUEST_TIMEOUT,
+          `Request timed out after ${options.requestTimeoutMs} ms`,
+          {
+            Connection: 'close',
+          },
+        );
+      } else {
+        res.destroy();
+      }
+    }, options.requestTimeoutMs);
+    timer.unref();
+
+    res.once('close', () => {
+      clearTimeout(timer);
+      state.inFlight -= 1;
+      record.status = res.statusCode;
+      record.ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
+      record.bytes = socket.bytesWritten - bytesBefore;
+      if (options.accessLog) logEvent(log, 'info', 'http', record);
+      if (state.inFlight === 0) state.onIdle?.();
+    });
+
+    let work: Promise<void> | void;
+    if (path === '/mcp') {
+      work = mcp(req, res, record);
+    } else if (path === '/healthz') {
+      work =
+        req.method === 'GET' || req.method === 'HEAD'
+          ? health(res, req.method === 'HEAD')
+          : sendRpcError(res, 405, RPC_SERVER_ERROR, 'Method not allowed', { Allow: 'GET, HEAD' });
+    } else {
+      work = sendRpcError(
+        res,
+        404,
+        RPC_SERVER_ERROR,
+        'Not found: MCP is served at POST /mcp, health at GET /healthz',
+      );
+    }
+    Promise.resolve(work).catch((err: unknown) => {
+      // The client gets a generic message; the detail (with stack) goes to the operator's log only.
+      logEvent(log, 'error', 'request failed', {
+        path,
+        error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+      });
+      sendRpcError(res, 500, RPC_INTERNAL_ERROR, 'Internal error');
+    });
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * Runs the HTTP mode as a process: one server, or a node:cluster primary with N workers.
+ * Resolves with the exit code once a signal-triggered shutdown has finished.
+ */
+import cluster from 'node:cluster';
+import type { AppDeps } from './app.js';
+import type { HttpOptions } from './options.js';
+import { startHttpServer } from './server.js';
+import { logEvent, stderrWriter, type LogWriter } from './log.js';
+import { runPrimary } from './cluster.js';
+
+export interface RunHttpOptions {
+  options: HttpOptions;
+  /** Worker processes; 1 (the default) serves from this process. */
+  workers?: number;
+  /** Loads the corpus and builds the deps; called only in processes that serve (never in a cluster primary). */
+  loadDeps: () => Promise<AppDeps>;
+  log?: LogWriter;
+}
+
+const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
+/** After the server has closed, how long the process may take to exit on its own. */
+const EXIT_GRACE_MS = 500;
+
+export async function runHttp(run: RunHttpOptions): Promise<number> {
+  const log = run.log ?? stderrWriter;
+  const workers = run.workers ?? 1;
+  if (workers > 1 && cluster.isPrimary) return runPrimary(workers, run.options, log);
+
+  const deps = await run.loadDeps();
+  const running = await startHttpServer(run.options, { ...deps, log: deps.log ?? log });
+  logEvent(log, 'info', 'listening', {
+    url: `${running.url}/mcp`,
+    auth: run.options.token ? 'bearer' : 'none',
+    allowedHosts: run.options.allowedHosts,
+    worker: cluster.isWorker ? cluster.worker?.id : undefined,
+  });
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const onSignal = (signal: NodeJS.Signals): void => {
+      if (stopping) {
+        // A second signal means "now": the operator gave up waiting.
+        logEvent(log, 'warn', 'second signal; exiting immediately', { signal });
+        process.exit(1);
+      }
+      stopping = true;
+      logEvent(log, 'info', 'shutting down', { signal });
+      void running.close().then((clean) => {
+        for (const s of SIGNALS) process.off(s, onSignal);
+        logEvent(log, clean ? 'info' : 'warn', 'stopped', { clean });
+        // A worker's IPC channel to the primary would keep this process alive after the server closed.
+        if (cluster.isWorker) cluster.worker?.disconnect();
+        // Safety net: a handler still awaiting a timer (a request cut at the deadline) must not hold the exit.
+        setTimeout(() => process.exit(clean ? 0 : 1), EXIT_GRACE_MS).unref();
+        resolve(clean ? 0 : 1);
+      });
+    };
+    for (const s of SIGNALS) process.on(s, onSignal);
+  });
+}

@@ -1,0 +1,81 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { create } from 'tar';
+import { sha512Integrity } from '../../src/ingest/sdk/integrity.js';
+
+export async function tempDir(prefix = 'wdm-sdk-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+/** A gzipped npm-style tarball (`package/<file>`) built with tar, as `npm pack` would produce. */
+export async function makeTarball(files: Record<string, string>): Promise<Buffer> {
+  const dir = await tempDir('wdm-tar-');
+  try {
+    for (const [name, content] of Object.entries(files)) {
+      const file = join(dir, 'package', name);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, content);
+    }
+    const out = join(dir, 'out.tgz');
+    await create({ gzip: true, cwd: dir, file: out, portable: true }, ['package']);
+    return await readFile(out);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export interface FakePackage {
+  name: string;
+  version: string;
+  tarball: Buffer;
+  /** What the registry claims; defaults to the tarball's real integrity. */
+  integrity?: string;
+}
+
+/**
+ * A loopback npm registry: packuments at `/<name>` (scoped names `%2f`-encoded as npm does)
+ * and tarballs at `/tarballs/<file>`. `setServed` swaps the bytes served for a tarball (corruption).
+ */
+export async function startFakeRegistry(packages: FakePackage[]): Promise<{
+  url: string;
+  close: () => Promise<void>;
+  requests: string[];
+  setServed: (name: string, bytes: Buffer) => void;
+  tarballUrl: (name: string, version: string) => string;
+}> {
+  const served = new Map<string, Buffer>();
+  const requests: string[] = [];
+  const fileOf = (name: string, version: string): string => `${name.replace('@', '').replace('/', '-')}-${version}.tgz`;
+  for (const p of packages) served.set(fileOf(p.name, p.version), p.tarball);
+  let url = '';
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(req.url ?? '/');
+    requests.push(path);
+    if (path.startsWith('/tarballs/')) {
+      const bytes = served.get(path.slice('/tarballs/'.length));
+      if (!bytes) return void res.writeHead(404).end();
+      return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
+    }
+    const pkg = packages.find((p) => `/${p.name}` === path);
+    if (!pkg) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
+    const dist = { integrity: pkg.integrity ?? sha512Integrity(pkg.tarball), tarball: `${url}/tarballs/${fileOf(pkg.name, pkg.version)}` };
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({ name: pkg.name, 'dist-tags': { latest: pkg.version }, versions: { [pkg.version]: { version: pkg.version, dist } } }),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    setServed: (name, bytes) => {
+      const p = packages.find((x) => x.name === name);
+      if (p) served.set(fileOf(p.name, p.version), bytes);
+    },
+    tarballUrl: (name, version) => `${url}/tarballs/${fileOf(name, version)}`,
+  };
+}

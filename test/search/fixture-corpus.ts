@@ -1,0 +1,189 @@
+import type { Corpus, Doc, DocKind, ReferenceEntry, Section } from '../../src/corpus/types.js';
+
+/** A section from Markdown: heading line parsed, identifiers from inline code. */
+export function section(markdown: string, parents: string[] = []): Section {
+  const m = /^(#{1,6})\s+(.*)$/m.exec(markdown.split('\n')[0] ?? '');
+  const heading = m ? m[2].trim() : '';
+  const identifiers = [...markdown.matchAll(/`([^`\n]+)`/g)].map((x) => x[1]);
+  return {
+    anchor: heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+    heading,
+    depth: m ? m[1].length : 0,
+    headingPath: heading ? [...parents, heading] : parents,
+    markdown,
+    identifiers,
+  };
+}
+
+export interface DocSpec {
+  path: string;
+  title: string;
+  description?: string;
+  kind?: DocKind;
+  sections: string[];
+  reference?: ReferenceEntry[];
+}
+
+export function doc(spec: DocSpec): Doc {
+  const product = spec.path.split('/')[0];
+  const sections = spec.sections.map((md) => section(md, [spec.title]));
+  return {
+    path: spec.path,
+    title: spec.title,
+    description: spec.description ?? '',
+    breadcrumb: [product],
+    url: `https://workos.com/docs/${spec.path}`,
+    product,
+    kind: spec.kind ?? 'guide',
+    markdown: spec.sections.join('\n\n'),
+    sections,
+    reference: spec.reference ?? [],
+    source: 'fixture',
+  };
+}
+
+export function corpus(docs: Doc[], checksum = 'fixture-checksum'): Corpus {
+  return {
+    manifest: {
+      formatVersion: 1,
+      builtAt: '2026-01-01T00:00:00.000Z',
+      sources: [],
+      counts: {
+        docs: docs.length,
+        sections: docs.reduce((n, d) => n + d.sections.length, 0),
+        referenceEntries: 0,
+        examples: 0,
+        changelogEntries: 0,
+        unresolvedReferences: 0,
+      },
+      checksum,
+    },
+    docs,
+    nav: [],
+    examples: [],
+    changelogs: [],
+  };
+}
+
+export function refEntry(partial: Partial<ReferenceEntry> & Pick<ReferenceEntry, 'id' | 'language' | 'title'>): ReferenceEntry {
+  return { parameters: [], properties: [], returns: [], markdown: '', ...partial };
+}
+
+/** A small WorkOS-like corpus covering the cases the unit tests need. */
+export function fixtureCorpus(): Corpus {
+  return corpus([
+    doc({
+      path: 'integrations/entra-id-saml',
+      title: 'Microsoft Entra ID SAML',
+      description: 'Learn how to configure a connection to Microsoft Entra ID via SAML.',
+      kind: 'integration',
+      sections: [
+        'Microsoft Entra ID (formerly Azure Active Directory) is a cloud identity provider.',
+        '## Create an enterprise application\n\nIn the Entra admin center, create a new enterprise application and choose SAML.',
+        '## Upload metadata\n\nCopy the App Federation Metadata URL into the WorkOS Dashboard.',
+      ],
+    }),
+    doc({
+      path: 'integrations/entra-id-scim',
+      title: 'Microsoft Entra ID SCIM',
+      description: 'Provision users from Microsoft Entra ID with SCIM.',
+      kind: 'integration',
+      sections: ['Set up a SCIM directory with Microsoft Entra ID to provision users and groups.'],
+    }),
+    doc({
+      path: 'integrations/okta-saml',
+      title: 'Okta SAML',
+      description: 'Configure an Okta SAML connection.',
+      kind: 'integration',
+      sections: ['Create a SAML 2.0 app in Okta and copy the IdP metadata into WorkOS.'],
+    }),
+    doc({
+      path: 'magic-link',
+      title: 'Magic Link',
+      description: 'Passwordless authentication with a one-time link sent by email.',
+      sections: [
+        'Magic Link lets users sign in with a link sent to their email address.',
+        '## Create a passwordless session\n\nCall `createSession` with the email address, then `sendSession` to email the link.',
+      ],
+    }),
+    doc({
+      path: 'authkit/magic-auth',
+      title: 'Magic Auth',
+      description: 'Passwordless sign-in with a six-digit code.',
+      sections: ['Magic Auth sends a one-time code to the user.'],
+    }),
+    doc({
+      path: 'events/data-syncing/webhooks',
+      title: 'Webhooks',
+      description: 'Receive events from WorkOS over HTTP.',
+      sections: [
+        'Webhooks deliver events to your endpoint.',
+        '## Validate webhook signatures\n\nVerify the `WorkOS-Signature` header with `constructEvent` before trusting the payload. Unverified payloads may be forged.',
+      ],
+    }),
+    doc({
+      path: 'reference/authkit/authentication/code',
+      title: 'Authenticate with code',
+      description: 'Authenticates a user using an authorization code.',
+      kind: 'reference',
+      sections: ['Exchange the code from the redirect for a user and tokens.'],
+      reference: [
+        refEntry({ id: 'authenticate_with_code', language: 'curl', title: 'POST /user_management/authenticate', httpMethod: 'POST', endpoint: '/user_management/authenticate' }),
+        refEntry({ id: 'authenticate_with_code', language: 'js', title: 'userManagement.authenticateWithCode()', parameters: [{ name: 'clientId', description: '' }, { name: 'codeVerifier', description: '' }] }),
+        refEntry({ id: 'authenticate_with_code', language: 'python', title: 'user_management.authenticate_with_code()' }),
+      ],
+    }),
+    doc({
+      path: 'reference/sso/get-authorization-url',
+      title: 'Get Authorization URL',
+      description: 'Generates an OAuth 2.0 authorization URL to start SSO.',
+      kind: 'reference',
+      sections: ['Build the URL that sends the user to their identity provider.'],
+      reference: [
+        refEntry({ id: 'get_authorization_url', language: 'js', title: 'sso.getAuthorizationUrl()' }),
+        refEntry({ id: 'get_authorization_url', language: 'python', title: 'sso.get_authorization_url()' }),
+        refEntry({ id: 'get_authorization_url', language: 'dotnet', title: 'ssoService.GetAuthorizationURL()' }),
+        refEntry({ id: 'get_authorization_url', language: 'curl', title: 'GET /sso/authorize', httpMethod: 'GET', endpoint: '/sso/authorize' }),
+      ],
+    }),
+    doc({
+      path: 'reference/sso/get-authorization-url/error-codes',
+      title: 'Error codes',
+      kind: 'reference',
+      sections: [
+        '### Error codes\n\n| Error code | Description |\n| --- | --- |\n| `profile_not_allowed_outside_organization` | A profile was received with an email outside the organization domain. |\n| `connection_invalid` | There is no connection for the provided ID. |',
+      ],
+    }),
+    doc({
+      path: 'directory-sync/understanding-events',
+      title: 'Understanding events',
+      description: 'Directory Sync events and their lifecycle.',
+      sections: ['## Group membership\n\nWhen a user joins a group WorkOS sends `dsync.group.user_added`; on removal `dsync.group.user_removed`.'],
+    }),
+    doc({
+      path: 'sso',
+      title: 'Single Sign-On',
+      description: 'Enterprise SSO with SAML and OpenID Connect.',
+      sections: ['Single Sign-On lets your customers sign in with their identity provider.'],
+    }),
+    doc({
+      path: 'email',
+      title: 'Email delivery',
+      description: 'Emails WorkOS sends.',
+      sections: [
+        'WorkOS sends many emails. Among other things, an email can carry a sign-in link for SSO users, a password reset, or an invitation. Configure the sender domain in the dashboard.',
+      ],
+    }),
+    doc({
+      path: 'mfa',
+      title: 'Multi-Factor Authentication',
+      description: 'Add a second factor with TOTP or SMS.',
+      sections: ['Enroll an authentication factor with a TOTP authenticator app, then challenge it at sign-in.'],
+    }),
+    doc({
+      path: 'sso/_navigation',
+      title: 'Navigation',
+      sections: ['Single Sign-On Magic Link Webhooks'],
+    }),
+  ]);
+}
