@@ -9,13 +9,17 @@ import { validateManifest } from '../src/ingest/sdk/manifest.js';
 import { npmViewRegistry } from '../src/ingest/sdk/registry.js';
 
 const file = fileURLToPath(new URL('../sources.json', import.meta.url));
-const raw = JSON.parse(await readFile(file, 'utf8')) as { packages: Record<string, unknown>[] } & Record<string, unknown>;
+const raw = JSON.parse(await readFile(file, 'utf8')) as { packages: Record<string, unknown>[] } & Record<
+  string,
+  unknown
+>;
 const manifest = validateManifest(raw, file);
 const registry = npmViewRegistry();
 const packages = [];
 for (const pkg of manifest.packages) {
   const latest = await registry(pkg.name);
-  if (latest.version !== pkg.version) process.stderr.write(`${pkg.name}: ${pkg.version} -> ${latest.version}\n`);
+  if (latest.version !== pkg.version)
+    process.stderr.write(`${pkg.name}: ${pkg.version} -> ${latest.version}\n`);
   packages.push({ ...pkg, version: latest.version, integrity: latest.integrity, tarball: latest.tarball });
 }
 validateManifest({ packages });

@@ -3,6 +3,14 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { registerBuild } from './commands/build.js';
 import { registerUpdate } from './commands/update.js';
+import { registerSearch } from './commands/search.js';
+import { registerRead } from './commands/read.js';
+import { registerExamples } from './commands/examples.js';
+import { registerChangelog } from './commands/changelog.js';
+import { registerInfo } from './commands/info.js';
+import { registerServe } from './commands/serve.js';
+import { loadRuntime } from '../core/load-runtime.js';
+import { runStdioServer } from '../transports/stdio.js';
 
 /** Version from package.json, read once; dist/cli/program.js sits two levels below the package root. */
 export function packageVersion(): string {
@@ -23,6 +31,17 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "workos-docs-mcp --help" for usage)');
   registerBuild(program);
   registerUpdate(program);
+  registerSearch(program);
+  registerRead(program);
+  registerExamples(program);
+  registerChangelog(program);
+  registerInfo(program);
+  registerServe(program);
+  // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
+  program.allowExcessArguments().action(async (_opts: unknown, cmd: Command) => {
+    if (cmd.args.length > 0) cmd.error(`error: unknown command '${cmd.args[0]}'`);
+    await runStdioServer(await loadRuntime());
+  });
   return program;
 }
 

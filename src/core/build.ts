@@ -43,7 +43,11 @@ export interface SourceAdapter {
   name: string;
   /** Its docs replace earlier docs with the same path, and its changelog entries earlier ones with the same package and version. */
   supersedes?: boolean;
-  ingest(log: ProgressLog): Promise<Partial<IngestResult> & Pick<IngestResult, 'docs' | 'examples' | 'changelogs' | 'problems' | 'sources'>>;
+  ingest(
+    log: ProgressLog,
+  ): Promise<
+    Partial<IngestResult> & Pick<IngestResult, 'docs' | 'examples' | 'changelogs' | 'problems' | 'sources'>
+  >;
 }
 
 export interface BuildOptions {
@@ -73,7 +77,12 @@ export interface BuildSummary {
   ms: number;
 }
 
-function merge(into: IngestResult, part: Partial<IngestResult>, problems: BuildProblem[], supersedes = false): void {
+function merge(
+  into: IngestResult,
+  part: Partial<IngestResult>,
+  problems: BuildProblem[],
+  supersedes = false,
+): void {
   if (supersedes) supersede(into, part);
   const known = new Set(into.docs.map((d) => d.path));
   for (const doc of part.docs ?? []) {
@@ -127,8 +136,19 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     changelogEntries: all.changelogs.length,
     unresolvedReferences: all.unresolved.length,
   };
-  const manifest = { formatVersion: BUNDLE_FORMAT_VERSION, builtAt: (options.now?.() ?? new Date()).toISOString(), sources: all.sources, counts };
-  const corpus: Corpus = { manifest: { ...manifest, checksum: '' }, docs: all.docs, nav: all.nav, examples: all.examples, changelogs: all.changelogs };
+  const manifest = {
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    builtAt: (options.now?.() ?? new Date()).toISOString(),
+    sources: all.sources,
+    counts,
+  };
+  const corpus: Corpus = {
+    manifest: { ...manifest, checksum: '' },
+    docs: all.docs,
+    nav: all.nav,
+    examples: all.examples,
+    changelogs: all.changelogs,
+  };
 
   const indexBuilder = options.indexBuilder === undefined ? buildSearchIndex : options.indexBuilder;
   let searchIndex: unknown;
@@ -137,11 +157,18 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     searchIndex = indexBuilder(corpus);
   }
 
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) throw new Error(`output path is not a folder: ${outDir}`);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory())
+    throw new Error(`output path is not a folder: ${outDir}`);
   mkdirSync(outDir, { recursive: true });
   const file = join(outDir, BUNDLE_FILE_NAME);
   log(`writing ${file}`);
-  const saved = saveBundle(file, manifest, { docs: all.docs, nav: all.nav, examples: all.examples, changelogs: all.changelogs, searchIndex });
+  const saved = saveBundle(file, manifest, {
+    docs: all.docs,
+    nav: all.nav,
+    examples: all.examples,
+    changelogs: all.changelogs,
+    searchIndex,
+  });
   return {
     file,
     manifest: saved.manifest,

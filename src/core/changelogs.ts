@@ -37,15 +37,24 @@ export function changelogPackages(runtime: Runtime): string[] {
 function resolvePackage(asked: string, available: string[]): string {
   const wanted = asked.trim().toLowerCase();
   if (available.includes(wanted)) return wanted;
-  const matches = available.filter((p) => p.toLowerCase().endsWith(`/${wanted}`) || p.toLowerCase() === `@workos-inc/${wanted}`);
+  const matches = available.filter(
+    (p) => p.toLowerCase().endsWith(`/${wanted}`) || p.toLowerCase() === `@workos-inc/${wanted}`,
+  );
   if (matches.length === 1) return matches[0];
-  if (['platform', 'workos', 'api', 'dashboard'].includes(wanted) && available.includes(DEFAULT_PACKAGE)) return DEFAULT_PACKAGE;
+  if (['platform', 'workos', 'api', 'dashboard'].includes(wanted) && available.includes(DEFAULT_PACKAGE))
+    return DEFAULT_PACKAGE;
   throw new UnknownPackageError(asked.slice(0, 60), available);
 }
 
 function compareVersions(a: string, b: string): number {
-  const pa = a.replace(/^v/, '').split(/[.-]/).map((x) => Number.parseInt(x, 10));
-  const pb = b.replace(/^v/, '').split(/[.-]/).map((x) => Number.parseInt(x, 10));
+  const pa = a
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .map((x) => Number.parseInt(x, 10));
+  const pb = b
+    .replace(/^v/, '')
+    .split(/[.-]/)
+    .map((x) => Number.parseInt(x, 10));
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (Number.isNaN(pa[i]) ? 0 : (pa[i] ?? 0)) - (Number.isNaN(pb[i]) ? 0 : (pb[i] ?? 0));
     if (d !== 0) return d;
@@ -59,13 +68,17 @@ const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 function sinceFilter(since: string): (e: ChangelogEntry) => boolean {
   if (ISO_DATE.test(since)) {
     const date = since.length === 7 ? `${since}-01` : since;
-    if (Number.isNaN(Date.parse(date))) throw new InvalidArgumentError('since', `since "${since}" is not a valid date.`);
+    if (Number.isNaN(Date.parse(date)))
+      throw new InvalidArgumentError('since', `since "${since}" is not a valid date.`);
     return (e) => e.date !== undefined && e.date >= date;
   }
   if (SEMVER.test(since)) return (e) => SEMVER.test(e.version) && compareVersions(e.version, since) >= 0;
   const parsed = Date.parse(since);
   if (Number.isNaN(parsed)) {
-    throw new InvalidArgumentError('since', `since "${since.slice(0, 40)}" is neither a date (YYYY-MM-DD) nor a version (1.2.3).`);
+    throw new InvalidArgumentError(
+      'since',
+      `since "${since.slice(0, 40)}" is neither a date (YYYY-MM-DD) nor a version (1.2.3).`,
+    );
   }
   const date = new Date(parsed).toISOString().slice(0, 10);
   return (e) => e.date !== undefined && e.date >= date;
@@ -102,7 +115,9 @@ export function changelogs(runtime: Runtime, options: ChangelogOptions = {}): Ch
     const truncated = e.text.length > MAX_ENTRY_CHARS;
     const text = truncated ? `${e.text.slice(0, MAX_ENTRY_CHARS).trimEnd()} …` : e.text;
     if (shown.length > 0 && used + text.length > MAX_TOTAL_CHARS) {
-      notes.push(`Stopped at ${shown.length} entries to keep the answer short; use \`since\` or \`query\` to narrow.`);
+      notes.push(
+        `Stopped at ${shown.length} entries to keep the answer short; use \`since\` or \`query\` to narrow.`,
+      );
       break;
     }
     used += text.length;

@@ -39,7 +39,8 @@ export function pointerFile(cacheDir = defaultCacheDir()): string {
 export function readPointer(cacheDir = defaultCacheDir()): CachePointer | undefined {
   try {
     const data = JSON.parse(readFileSync(pointerFile(cacheDir), 'utf8')) as Partial<CachePointer>;
-    if (typeof data.file !== 'string' || !/^[\w.-]+\.json$/.test(data.file) || !Array.isArray(data.sources)) return undefined;
+    if (typeof data.file !== 'string' || !/^[\w.-]+\.json$/.test(data.file) || !Array.isArray(data.sources))
+      return undefined;
     return {
       file: data.file,
       formatVersion: Number(data.formatVersion),
@@ -59,9 +60,11 @@ export function readCorpusManifest(file: string): CorpusCandidate['manifest'] {
   try {
     const head = readHead(file, HEAD_BYTES);
     const fromHead = extractObject(head, '"manifest"');
-    const data = (fromHead ? JSON.parse(fromHead) : (JSON.parse(readFileSync(file, 'utf8')) as { manifest?: unknown }).manifest) as
-      | CorpusManifest
-      | undefined;
+    const data = (
+      fromHead
+        ? JSON.parse(fromHead)
+        : (JSON.parse(readFileSync(file, 'utf8')) as { manifest?: unknown }).manifest
+    ) as CorpusManifest | undefined;
     if (!data || !Array.isArray(data.sources)) return undefined;
     return { formatVersion: data.formatVersion, builtAt: data.builtAt, sources: data.sources };
   } catch {
@@ -127,33 +130,66 @@ export function compareFreshness(a: SourceInfo[], b: SourceInfo[]): number {
  * newer sources than the bundled one, then the bundled one. The loader should take the first
  * that loads, so a damaged cache falls back to the bundled corpus instead of failing.
  */
-export function corpusCandidates(options: { bundledFile: string; formatVersion?: number; env?: NodeJS.ProcessEnv }): CorpusCandidate[] {
-  const bundled: CorpusCandidate = { file: options.bundledFile, origin: 'bundled', manifest: readCorpusManifest(options.bundledFile) };
+export function corpusCandidates(options: {
+  bundledFile: string;
+  formatVersion?: number;
+  env?: NodeJS.ProcessEnv;
+}): CorpusCandidate[] {
+  const bundled: CorpusCandidate = {
+    file: options.bundledFile,
+    origin: 'bundled',
+    manifest: readCorpusManifest(options.bundledFile),
+  };
   const cacheDir = defaultCacheDir(options.env ?? process.env);
   const pointer = readPointer(cacheDir);
-  if (!pointer || (options.formatVersion !== undefined && pointer.formatVersion !== options.formatVersion)) return [bundled];
-  const cached: CorpusCandidate = { file: join(cacheCorpusDir(cacheDir), pointer.file), origin: 'updated', manifest: pointer };
+  if (!pointer || (options.formatVersion !== undefined && pointer.formatVersion !== options.formatVersion))
+    return [bundled];
+  const cached: CorpusCandidate = {
+    file: join(cacheCorpusDir(cacheDir), pointer.file),
+    origin: 'updated',
+    manifest: pointer,
+  };
   if (!bundled.manifest) return [cached, bundled];
-  return compareFreshness(pointer.sources, bundled.manifest.sources) > 0 ? [cached, bundled] : [bundled, cached];
+  return compareFreshness(pointer.sources, bundled.manifest.sources) > 0
+    ? [cached, bundled]
+    : [bundled, cached];
 }
 
 /** The corpus file the server should load by default (see corpusCandidates). */
-export function preferredCorpusFile(options: { bundledFile: string; formatVersion?: number; env?: NodeJS.ProcessEnv }): string {
+export function preferredCorpusFile(options: {
+  bundledFile: string;
+  formatVersion?: number;
+  env?: NodeJS.ProcessEnv;
+}): string {
   return corpusCandidates(options)[0].file;
 }
 
 /** Whether a loaded corpus file is the bundled one, the one `update` built, or one the operator named. */
-export function corpusOrigin(corpusFile: string, options: { bundledFile: string; env?: NodeJS.ProcessEnv }): CorpusOrigin {
+export function corpusOrigin(
+  corpusFile: string,
+  options: { bundledFile: string; env?: NodeJS.ProcessEnv },
+): CorpusOrigin {
   if (corpusFile === options.bundledFile) return 'bundled';
   const dir = cacheCorpusDir(defaultCacheDir(options.env ?? process.env));
   return corpusFile.startsWith(dir) ? 'updated' : 'custom';
 }
 
 /** One line for `info`: which corpus is served and how old it is. */
-export function describeCorpus(corpusFile: string, builtAt: string, origin: CorpusOrigin, now = new Date()): string {
+export function describeCorpus(
+  corpusFile: string,
+  builtAt: string,
+  origin: CorpusOrigin,
+  now = new Date(),
+): string {
   const built = Date.parse(builtAt);
-  const age = Number.isNaN(built) ? 'unknown age' : `built ${humanAge(now.getTime() - built)} ago (${builtAt.slice(0, 10)})`;
-  const what = { bundled: 'bundled corpus', updated: 'updated corpus (workos-docs-mcp update)', custom: 'custom corpus' }[origin];
+  const age = Number.isNaN(built)
+    ? 'unknown age'
+    : `built ${humanAge(now.getTime() - built)} ago (${builtAt.slice(0, 10)})`;
+  const what = {
+    bundled: 'bundled corpus',
+    updated: 'updated corpus (workos-docs-mcp update)',
+    custom: 'custom corpus',
+  }[origin];
   return `${what}, ${age}: ${corpusFile}`;
 }
 

@@ -56,7 +56,10 @@ export class SectionNotFoundError extends DocsError {
   }
   override hints(): string[] {
     const shown = this.available.slice(0, 30);
-    const lines = ['Sections (pass the anchor as `section`):', ...shown.map((s) => `- \`${s.anchor}\` — ${s.heading}`)];
+    const lines = [
+      'Sections (pass the anchor as `section`):',
+      ...shown.map((s) => `- \`${s.anchor}\` — ${s.heading}`),
+    ];
     if (this.available.length > shown.length) lines.push(`- … ${this.available.length - shown.length} more`);
     return lines;
   }

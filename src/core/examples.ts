@@ -79,7 +79,10 @@ export function exampleTopics(runtime: Runtime): ExampleTopic[] {
 }
 
 function terms(query: string): string[] {
-  return query.toLowerCase().split(/[^a-z0-9_.]+/).filter((t) => t.length > 1);
+  return query
+    .toLowerCase()
+    .split(/[^a-z0-9_.]+/)
+    .filter((t) => t.length > 1);
 }
 
 function textScore(haystack: string, words: string[]): number {
@@ -101,7 +104,9 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
   if (!query && !language && !framework) {
     const counts = new Map<string, number>();
     for (const app of exampleApps(runtime)) counts.set(app.language, (counts.get(app.language) ?? 0) + 1);
-    const appLanguages = [...counts.entries()].map(([l, apps]) => ({ language: l, apps })).sort((a, b) => b.apps - a.apps);
+    const appLanguages = [...counts.entries()]
+      .map(([l, apps]) => ({ language: l, apps }))
+      .sort((a, b) => b.apps - a.apps);
     return { ...base, mode: 'topics', topics: exampleTopics(runtime), appLanguages };
   }
 
@@ -124,8 +129,10 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
     const scored = candidates.map((e) => {
       const sec = sectionRank.get(`${e.docPath}#${e.sectionAnchor}`);
       const doc = docRank.get(e.docPath);
-      const fromSearch = (sec !== undefined ? 10 - Math.min(sec, 9) + 3 : 0) + (doc !== undefined ? 5 - Math.min(doc, 5) : 0);
-      const fromText = 2 * textScore(`${e.title} ${e.sectionHeading}`, words) + textScore(e.code.slice(0, 2000), words);
+      const fromSearch =
+        (sec !== undefined ? 10 - Math.min(sec, 9) + 3 : 0) + (doc !== undefined ? 5 - Math.min(doc, 5) : 0);
+      const fromText =
+        2 * textScore(`${e.title} ${e.sectionHeading}`, words) + textScore(e.code.slice(0, 2000), words);
       return { e, score: fromSearch + fromText };
     });
     candidates = scored
@@ -151,7 +158,11 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
       const appLang = a.language.toLowerCase();
       if (fences && lowerLang && !fences.has(appLang) && !appLang.includes(lowerLang)) return false;
       if (framework && !`${a.language} ${a.title}`.toLowerCase().includes(framework)) return false;
-      return !query || textScore(`${a.title} ${a.language} ${a.docPath}`, words) > 0 || /example|sample|starter|\bapp\b/i.test(query);
+      return (
+        !query ||
+        textScore(`${a.title} ${a.language} ${a.docPath}`, words) > 0 ||
+        /example|sample|starter|\bapp\b/i.test(query)
+      );
     })
     .slice(0, MAX_APPS);
 
@@ -159,18 +170,32 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
   if (examples.length === 0 && apps.length === 0 && reference.length === 0) {
     notes.push('No matching examples. Try fewer words, another language, or workos_search for the guide.');
   }
-  return { ...base, mode: 'matches', topics: [], appLanguages: [], examples, apps, reference, total: candidates.length };
+  return {
+    ...base,
+    mode: 'matches',
+    topics: [],
+    appLanguages: [],
+    examples,
+    apps,
+    reference,
+    total: candidates.length,
+  };
 }
 
 /** The asked SDK's method rendering for the reference pages the query is about. */
-function referenceFor(runtime: Runtime, query: string, language: string): { path: string; entry: ReferenceEntry }[] {
+function referenceFor(
+  runtime: Runtime,
+  query: string,
+  language: string,
+): { path: string; entry: ReferenceEntry }[] {
   let lang;
   try {
     lang = normalizeLanguage(language);
   } catch {
     return [];
   }
-  const hits = runtime.searcher.search(query, { limit: 5, kind: 'reference' }).results;
+  // An "API question" is one whose best search hits include API reference pages.
+  const hits = runtime.searcher.search(query, { limit: 3 }).results.filter((h) => h.kind === 'reference');
   const out: { path: string; entry: ReferenceEntry }[] = [];
   for (const hit of hits) {
     const doc = runtime.docsByPath.get(hit.path);

@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import type { SourceInfo } from '../corpus/types.js';
 import { loadChangelogFeed } from '../ingest/changelogs/rss.js';
 import { changelogDocs } from '../ingest/platform-changelog.js';
-import { defaultCacheDir, ingestSdkSources, readManifest, type SourceManifest, type TarballFetcher } from '../ingest/sdk/index.js';
+import {
+  defaultCacheDir,
+  ingestSdkSources,
+  readManifest,
+  type SourceManifest,
+  type TarballFetcher,
+} from '../ingest/sdk/index.js';
 import type { ProgressLog } from '../ingest/types.js';
 import type { SourceAdapter } from './build.js';
 
@@ -30,7 +36,8 @@ export function sdkSourceAdapter(options: SdkAdapterOptions = {}): SourceAdapter
     name: 'SDK packages (sources.json)',
     supersedes: true,
     async ingest(log: ProgressLog) {
-      const manifest = options.manifest ?? (await readManifest(options.manifestFile ?? defaultManifestFile()));
+      const manifest =
+        options.manifest ?? (await readManifest(options.manifestFile ?? defaultManifestFile()));
       const result = await ingestSdkSources({
         manifest,
         cacheDir: options.cacheDir ?? defaultCacheDir(),
@@ -38,7 +45,9 @@ export function sdkSourceAdapter(options: SdkAdapterOptions = {}): SourceAdapter
         strict: options.strict,
         log,
       });
-      log(`SDK packages: ${result.docs.length} docs, ${result.examples.length} examples, ${result.changelogs.length} changelog entries`);
+      log(
+        `SDK packages: ${result.docs.length} docs, ${result.examples.length} examples, ${result.changelogs.length} changelog entries`,
+      );
       return result;
     },
   };
@@ -54,7 +63,13 @@ export function rssSourceAdapter(location: string, fetchImpl?: typeof fetch): So
       log(`changelog feed: ${entries.length} entries`);
       const source: SourceInfo = { name: location, kind: 'rss' };
       // Announcements are docs too (as for the bundled JSON), so search finds "what's new" questions.
-      return { docs: changelogDocs(entries, location), examples: [], changelogs: entries, problems: [], sources: [source] };
+      return {
+        docs: changelogDocs(entries, location),
+        examples: [],
+        changelogs: entries,
+        problems: [],
+        sources: [source],
+      };
     },
   };
 }

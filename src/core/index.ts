@@ -9,7 +9,13 @@ export { searchDocs, products, DOC_KINDS, type SearchAnswer, type SearchOptions 
 export { readDoc, findDoc, type DocPage, type ReadDocOptions, type OutlineEntry } from './read-doc.js';
 export { tableOfContents, type TocPage } from './toc.js';
 export { findExamples, type ExamplesAnswer, type ExamplesOptions } from './examples.js';
-export { changelogs, changelogPackages, DEFAULT_PACKAGE, type ChangelogAnswer, type ChangelogOptions } from './changelogs.js';
+export {
+  changelogs,
+  changelogPackages,
+  DEFAULT_PACKAGE,
+  type ChangelogAnswer,
+  type ChangelogOptions,
+} from './changelogs.js';
 export { corpusInfo, serverVersion, type CorpusInfo } from './info.js';
 export { suggestDocs } from './suggest.js';
 export { navContext, type NavContext } from './nav.js';

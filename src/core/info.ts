@@ -16,14 +16,19 @@ export interface CorpusInfo {
   changelogPackages: string[];
 }
 
-/** Version from package.json; src/core and dist/core both sit two levels below the package root. */
+let cachedVersion: string | undefined;
+
+/** Version from package.json, read once; src/core and dist/core both sit two levels below the package root. */
 export function serverVersion(): string {
+  if (cachedVersion !== undefined) return cachedVersion;
   try {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { version?: string };
-    return pkg.version ?? '0.0.0';
+    const pkgUrl = new URL('../../package.json', import.meta.url);
+    const pkg = JSON.parse(readFileSync(fileURLToPath(pkgUrl), 'utf8')) as { version?: string };
+    cachedVersion = pkg.version ?? '0.0.0';
   } catch {
-    return '0.0.0';
+    cachedVersion = '0.0.0';
   }
+  return cachedVersion;
 }
 
 export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo {

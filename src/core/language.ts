@@ -3,26 +3,63 @@ import { UnknownLanguageError } from './errors.js';
 
 /** Names people and models use for the SDK languages of the API reference. */
 const ALIASES: Record<string, ReferenceLanguage> = {
-  curl: 'curl', http: 'curl', rest: 'curl', api: 'curl', shell: 'curl', bash: 'curl', sh: 'curl',
-  js: 'js', javascript: 'js', node: 'js', nodejs: 'js', 'node.js': 'js', typescript: 'js', ts: 'js',
-  python: 'python', py: 'python',
-  ruby: 'ruby', rb: 'ruby', rails: 'ruby',
-  go: 'go', golang: 'go',
-  java: 'java', kotlin: 'java',
-  php: 'php', laravel: 'php',
-  dotnet: 'dotnet', '.net': 'dotnet', 'c#': 'dotnet', csharp: 'dotnet', cs: 'dotnet', net: 'dotnet',
+  curl: 'curl',
+  http: 'curl',
+  rest: 'curl',
+  api: 'curl',
+  shell: 'curl',
+  bash: 'curl',
+  sh: 'curl',
+  js: 'js',
+  javascript: 'js',
+  node: 'js',
+  nodejs: 'js',
+  'node.js': 'js',
+  typescript: 'js',
+  ts: 'js',
+  python: 'python',
+  py: 'python',
+  ruby: 'ruby',
+  rb: 'ruby',
+  rails: 'ruby',
+  go: 'go',
+  golang: 'go',
+  java: 'java',
+  kotlin: 'java',
+  php: 'php',
+  laravel: 'php',
+  dotnet: 'dotnet',
+  '.net': 'dotnet',
+  'c#': 'dotnet',
+  csharp: 'dotnet',
+  cs: 'dotnet',
+  net: 'dotnet',
 };
 
 /** Display names, for headings and messages. */
 export const LANGUAGE_LABELS: Record<ReferenceLanguage, string> = {
-  curl: 'cURL', js: 'Node.js', python: 'Python', ruby: 'Ruby', go: 'Go', java: 'Java', php: 'PHP', dotnet: '.NET',
+  curl: 'cURL',
+  js: 'Node.js',
+  python: 'Python',
+  ruby: 'Ruby',
+  go: 'Go',
+  java: 'Java',
+  php: 'PHP',
+  dotnet: '.NET',
 };
 
 export function normalizeLanguage(input: string): ReferenceLanguage {
   const key = input.trim().toLowerCase();
   const lang = ALIASES[key];
   if (!lang) {
-    throw new UnknownLanguageError(input.slice(0, 40), [...REFERENCE_LANGUAGES, 'node', 'typescript', 'py', 'golang', 'c#']);
+    throw new UnknownLanguageError(input.slice(0, 40), [
+      ...REFERENCE_LANGUAGES,
+      'node',
+      'typescript',
+      'py',
+      'golang',
+      'c#',
+    ]);
   }
   return lang;
 }

@@ -22,7 +22,9 @@ function links(nodes: NavNode[]): NavLink[] {
 
 /** Pages under a node, descending into path-less group nodes. */
 function pagesBelow(node: { children: NavNode[] }): NavLink[] {
-  return node.children.flatMap((c) => (c.path !== undefined ? [{ title: c.title, path: c.path }] : pagesBelow(c)));
+  return node.children.flatMap((c) =>
+    c.path !== undefined ? [{ title: c.title, path: c.path }] : pagesBelow(c),
+  );
 }
 
 interface Found {
@@ -33,7 +35,10 @@ interface Found {
 
 function findNode(nav: NavArea[], path: string): Found | undefined {
   for (const area of nav) {
-    const stack: { node: NavNode; ancestors: NavNode[] }[] = area.children.map((node) => ({ node, ancestors: [] }));
+    const stack: { node: NavNode; ancestors: NavNode[] }[] = area.children.map((node) => ({
+      node,
+      ancestors: [],
+    }));
     while (stack.length > 0) {
       const { node, ancestors } = stack.shift()!;
       if (node.path === path) return { node, ancestors, area };

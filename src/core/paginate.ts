@@ -97,7 +97,9 @@ export function paginate(blocks: Block[], budget: number): Page[] {
   };
   for (const block of blocks) {
     if (block.markdown.length <= budget) push(block);
-    else for (const piece of splitOversized(block.markdown, budget)) push({ anchor: block.anchor, markdown: piece });
+    else
+      for (const piece of splitOversized(block.markdown, budget))
+        push({ anchor: block.anchor, markdown: piece });
   }
   if (current.blocks.length > 0 || pages.length === 0) pages.push(current);
   return pages;

@@ -22,7 +22,10 @@ const RESOURCE_PREFIX = /^workos-docs:\/\/docs(?=\/|$)/i;
  */
 export function parseDocAddress(raw: string): DocAddress {
   if (raw.length > MAX_PATH_LENGTH) {
-    throw new InvalidArgumentError('path', `path is ${raw.length} characters long; doc paths are short, like "sso/jit-provisioning".`);
+    throw new InvalidArgumentError(
+      'path',
+      `path is ${raw.length} characters long; doc paths are short, like "sso/jit-provisioning".`,
+    );
   }
   let text = raw.trim();
   // Decode percent-escapes once so `%2e%2e` is judged like `..`; a malformed escape is kept verbatim.
@@ -44,7 +47,10 @@ export function parseDocAddress(raw: string): DocAddress {
 
   const segments = text.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '..' || s === '.')) {
-    throw new InvalidArgumentError('path', `path "${raw.slice(0, 80)}" contains "." or ".." segments; use a docs path like "sso/jit-provisioning".`);
+    throw new InvalidArgumentError(
+      'path',
+      `path "${raw.slice(0, 80)}" contains "." or ".." segments; use a docs path like "sso/jit-provisioning".`,
+    );
   }
   if (segments[0]?.toLowerCase() === 'docs') segments.shift();
   if (segments.length > 0) {

@@ -67,7 +67,11 @@ export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?:
   return { doc, anchor: address.anchor };
 }
 
-function selectSections(doc: Doc, sections: Section[], wanted: string | undefined): { chosen: Section[]; head?: Section } {
+function selectSections(
+  doc: Doc,
+  sections: Section[],
+  wanted: string | undefined,
+): { chosen: Section[]; head?: Section } {
   if (wanted === undefined || wanted.trim() === '') return { chosen: sections };
   const index = findSection({ ...doc, sections }, wanted);
   return { chosen: sectionWithSubsections(sections, index), head: sections[index] };
@@ -84,7 +88,9 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
   if (options.language !== undefined && options.language.trim() !== '') {
     const asked = normalizeLanguage(options.language);
     if (languages.length === 0) {
-      notes.push(`\`language\` applies to API reference pages; "${doc.path}" has no SDK renderings, so the full page is shown.`);
+      notes.push(
+        `\`language\` applies to API reference pages; "${doc.path}" has no SDK renderings, so the full page is shown.`,
+      );
     } else {
       const view = languageView(doc, asked);
       sections = view.sections;
@@ -94,19 +100,27 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
   }
 
   const { chosen, head } = selectSections(doc, sections, options.section ?? anchor);
-  const blocks: Block[] = chosen.filter((s) => s.markdown.trim() !== '').map((s) => ({ anchor: s.anchor, markdown: s.markdown.trim() }));
+  const blocks: Block[] = chosen
+    .filter((s) => s.markdown.trim() !== '')
+    .map((s) => ({ anchor: s.anchor, markdown: s.markdown.trim() }));
   const totalChars = blocks.reduce((n, b) => n + b.markdown.length + 2, 0);
   const budgetChars = maxTokens * CHARS_PER_TOKEN;
-  const overhead = totalChars + OVERHEAD_SINGLE_PAGE <= budgetChars ? OVERHEAD_SINGLE_PAGE : OVERHEAD_MULTI_PAGE;
+  const overhead =
+    totalChars + OVERHEAD_SINGLE_PAGE <= budgetChars ? OVERHEAD_SINGLE_PAGE : OVERHEAD_MULTI_PAGE;
   const pages = paginate(blocks, Math.max(MIN_BODY_CHARS, budgetChars - overhead));
 
   const requestedPage = clampInt(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
   if (requestedPage > pages.length) {
-    throw new InvalidArgumentError('page', `page ${requestedPage} does not exist: "${doc.path}" has ${pages.length} page${pages.length === 1 ? '' : 's'} at maxTokens=${maxTokens}.`);
+    throw new InvalidArgumentError(
+      'page',
+      `page ${requestedPage} does not exist: "${doc.path}" has ${pages.length} page${pages.length === 1 ? '' : 's'} at maxTokens=${maxTokens}.`,
+    );
   }
 
   const firstPageOf = new Map<string, number>();
-  pages.forEach((p, i) => p.blocks.forEach((b) => firstPageOf.has(b.anchor) || firstPageOf.set(b.anchor, i + 1)));
+  pages.forEach((p, i) =>
+    p.blocks.forEach((b) => firstPageOf.has(b.anchor) || firstPageOf.set(b.anchor, i + 1)),
+  );
   const outline = chosen
     .filter((s) => s.depth > 0)
     .map((s) => ({
@@ -117,7 +131,7 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
       page: firstPageOf.get(s.anchor) ?? 1,
     }));
   if (languages.length > 1 && language === undefined && (options.section ?? anchor) === undefined) {
-    notes.push(`SDK method details: pass \`language\` (${languages.join(", ")}).`);
+    notes.push(`SDK method details: pass \`language\` (${languages.join(', ')}).`);
   }
 
   return {

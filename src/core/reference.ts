@@ -53,7 +53,10 @@ export function languageView(doc: Doc, asked: ReferenceLanguage): LanguageView {
     }
     const section = sections[at];
     const cut = section.markdown.indexOf(endpoint) + endpoint.length;
-    sections = sections.with(at, { ...section, markdown: `${section.markdown.slice(0, cut)}\n\n${body}${section.markdown.slice(cut)}` });
+    sections = sections.with(at, {
+      ...section,
+      markdown: `${section.markdown.slice(0, cut)}\n\n${body}${section.markdown.slice(cut)}`,
+    });
   }
   if (orphans.length > 0) sections = [...sections, appendixSection(orphans, shown)];
   return { sections, shown, available, note };

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { Corpus, Doc } from '../corpus/types.js';
 import type { Searcher } from '../search/types.js';
+import { BUNDLE_FORMAT_VERSION } from '../corpus/bundle.js';
+import { preferredCorpusFile } from './corpus-location.js';
 
 /**
  * Everything an answer needs, loaded once per process and shared: the stdio server, every
@@ -23,11 +25,16 @@ export function bundledCorpusFile(): string {
 
 /**
  * The one place that decides which corpus file to load: an explicit option, then the
- * WORKOS_DOCS_MCP_CORPUS environment variable, then the bundled data/corpus.json.
+ * WORKOS_DOCS_MCP_CORPUS environment variable, then the freshest of the bundled data/corpus.json
+ * and the corpus `workos-docs-mcp update` built into the user cache (see corpus-location.ts).
  */
 export function resolveCorpusFile(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string {
   const env = options.env ?? process.env;
-  return options.corpusFile || env[CORPUS_ENV] || bundledCorpusFile();
+  return (
+    options.corpusFile ||
+    env[CORPUS_ENV] ||
+    preferredCorpusFile({ bundledFile: bundledCorpusFile(), formatVersion: BUNDLE_FORMAT_VERSION, env })
+  );
 }
 
 export function createRuntime(corpus: Corpus, searcher: Searcher, corpusFile = '(in memory)'): Runtime {

@@ -9,7 +9,16 @@ export const MAX_SEARCH_LIMIT = 50;
 /** Longer queries are cut: nobody types more, and tokenising megabytes would stall the server. */
 export const MAX_QUERY_LENGTH = 500;
 
-export const DOC_KINDS: readonly DocKind[] = ['guide', 'reference', 'integration', 'sdk', 'changelog', 'glossary', 'migration', 'other'];
+export const DOC_KINDS: readonly DocKind[] = [
+  'guide',
+  'reference',
+  'integration',
+  'sdk',
+  'changelog',
+  'glossary',
+  'migration',
+  'other',
+];
 
 export interface SearchOptions {
   query: string;
@@ -30,7 +39,11 @@ export function products(runtime: Runtime): string[] {
 export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnswer {
   const notes: string[] = [];
   let query = options.query.replace(/\0/g, ' ').trim();
-  if (query === '') throw new InvalidArgumentError('query', 'query is empty; say what you are looking for, e.g. "SSO with Okta SAML".');
+  if (query === '')
+    throw new InvalidArgumentError(
+      'query',
+      'query is empty; say what you are looking for, e.g. "SSO with Okta SAML".',
+    );
   if (query.length > MAX_QUERY_LENGTH) {
     query = query.slice(0, MAX_QUERY_LENGTH);
     notes.push(`Query cut to its first ${MAX_QUERY_LENGTH} characters.`);
@@ -40,15 +53,24 @@ export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnsw
   if (options.kind) {
     kind = options.kind.trim().toLowerCase() as DocKind;
     if (!DOC_KINDS.includes(kind)) {
-      throw new InvalidArgumentError('kind', `Unknown kind "${options.kind.slice(0, 40)}". Kinds: ${DOC_KINDS.join(', ')}.`);
+      throw new InvalidArgumentError(
+        'kind',
+        `Unknown kind "${options.kind.slice(0, 40)}". Kinds: ${DOC_KINDS.join(', ')}.`,
+      );
     }
   }
   let product: string | undefined;
   if (options.product) {
-    product = options.product.trim().toLowerCase().replace(/^\/+|\/+$/g, '');
+    product = options.product
+      .trim()
+      .toLowerCase()
+      .replace(/^\/+|\/+$/g, '');
     const known = products(runtime);
     if (!known.includes(product)) {
-      throw new InvalidArgumentError('product', `Unknown product "${options.product.slice(0, 40)}". Products: ${known.join(', ')}.`);
+      throw new InvalidArgumentError(
+        'product',
+        `Unknown product "${options.product.slice(0, 40)}". Products: ${known.join(', ')}.`,
+      );
     }
   }
   const response = runtime.searcher.search(query, { limit, product, kind });

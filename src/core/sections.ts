@@ -9,7 +9,8 @@ function plain(text: string): string {
 
 /** Finds a section by anchor, by heading text, or by slug of the text; intro ('') is never matched. */
 export function findSection(doc: Doc, wanted: string): number {
-  if (wanted.length > MAX_PATH_LENGTH) throw new InvalidArgumentError('section', 'section is too long; pass an anchor or a heading.');
+  if (wanted.length > MAX_PATH_LENGTH)
+    throw new InvalidArgumentError('section', 'section is too long; pass an anchor or a heading.');
   const raw = wanted.trim().replace(/^#/, '');
   const slug = new GithubSlugger().slug(raw);
   const text = plain(raw);

@@ -17,7 +17,10 @@ function levenshtein(a: string, b: string): number {
 }
 
 function tokens(path: string): string[] {
-  return path.toLowerCase().split(/[^a-z0-9]+/).filter((t) => t.length > 1);
+  return path
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t.length > 1);
 }
 
 /** 0..1, higher is closer: edit distance on the whole path blended with shared path words. */
@@ -26,7 +29,9 @@ export function pathSimilarity(asked: string, candidate: string): number {
   const edit = 1 - levenshtein(a, candidate) / Math.max(a.length, candidate.length, 1);
   const askedTokens = tokens(a);
   const candTokens = new Set(tokens(candidate));
-  const shared = askedTokens.filter((t) => candTokens.has(t) || [...candTokens].some((c) => c.startsWith(t) || t.startsWith(c)));
+  const shared = askedTokens.filter(
+    (t) => candTokens.has(t) || [...candTokens].some((c) => c.startsWith(t) || t.startsWith(c)),
+  );
   const overlap = askedTokens.length > 0 ? shared.length / askedTokens.length : 0;
   const lastAsked = a.split('/').pop() ?? '';
   const lastBonus = lastAsked !== '' && candidate.split('/').pop() === lastAsked ? 0.3 : 0;
@@ -46,7 +51,9 @@ export function suggestDocs(runtime: Runtime, asked: string): DocSuggestion[] {
   const bySearch =
     words === ''
       ? []
-      : runtime.searcher.search(words, { limit: MAX_SUGGESTIONS }).results.map((r) => ({ path: r.path, title: r.title }));
+      : runtime.searcher
+          .search(words, { limit: MAX_SUGGESTIONS })
+          .results.map((r) => ({ path: r.path, title: r.title }));
   const seen = new Set<string>();
   const merged: DocSuggestion[] = [];
   for (const s of [...byPath, ...bySearch]) {

@@ -18,7 +18,10 @@ export interface TocPage {
 }
 
 function flatten(nodes: NavNode[]): { title: string; path: string }[] {
-  return nodes.flatMap((n) => [...(n.path !== undefined ? [{ title: n.title, path: n.path }] : []), ...flatten(n.children)]);
+  return nodes.flatMap((n) => [
+    ...(n.path !== undefined ? [{ title: n.title, path: n.path }] : []),
+    ...flatten(n.children),
+  ]);
 }
 
 function link(p: { title: string; path: string }): string {
@@ -56,14 +59,23 @@ export function tableOfContents(runtime: Runtime, options: TocOptions = {}): Toc
     const product = options.product.toLowerCase();
     nav = nav.filter((a) => a.product === product);
     if (nav.length === 0) {
-      throw new InvalidArgumentError('product', `No product area "${options.product.slice(0, 40)}". Areas: ${runtime.corpus.nav.map((a) => a.product).join(', ')}.`);
+      throw new InvalidArgumentError(
+        'product',
+        `No product area "${options.product.slice(0, 40)}". Areas: ${runtime.corpus.nav.map((a) => a.product).join(', ')}.`,
+      );
     }
   }
   const areas = nav.map((a) => ({ product: a.product, title: a.title, pages: flatten(a.children).length }));
   const blocks: Block[] = nav.map((a) => ({ anchor: a.product, markdown: areaMarkdown(a) }));
-  const budget = options.unpaginated ? Number.MAX_SAFE_INTEGER : resolveMaxTokens(options.maxTokens) * CHARS_PER_TOKEN - 600;
+  const budget = options.unpaginated
+    ? Number.MAX_SAFE_INTEGER
+    : resolveMaxTokens(options.maxTokens) * CHARS_PER_TOKEN - 600;
   const pages = paginate(blocks, budget);
   const page = clampInt(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
-  if (page > pages.length) throw new InvalidArgumentError('page', `page ${page} does not exist: the table of contents has ${pages.length} page(s).`);
+  if (page > pages.length)
+    throw new InvalidArgumentError(
+      'page',
+      `page ${page} does not exist: the table of contents has ${pages.length} page(s).`,
+    );
   return { areas, page, pages: pages.length, markdown: pageMarkdown(pages[page - 1]) };
 }

@@ -53,11 +53,13 @@ export class UpdateError extends Error {
 const LOOKUP_CONCURRENCY = 4;
 
 function oneLine(err: unknown): string {
-  return (err instanceof Error ? err.message : String(err)).split('\n')[0];
+  return (err instanceof Error ? err.message : String(err)).split('\n')[0].replace(/\.$/, '');
 }
 
 /** Asks the registry for the newest docs bundle and SDK versions; nothing is downloaded or built. */
-export async function checkForUpdates(deps: UpdateDeps): Promise<UpdateCheck & { latest: Map<string, PublishedVersion> }> {
+export async function checkForUpdates(
+  deps: UpdateDeps,
+): Promise<UpdateCheck & { latest: Map<string, PublishedVersion> }> {
   const names = [deps.docsPackage ?? DEFAULT_DOCS_PACKAGE, ...deps.manifest.packages.map((p) => p.name)];
   const latest = new Map<string, PublishedVersion>();
   let next = 0;
@@ -76,7 +78,12 @@ export async function checkForUpdates(deps: UpdateDeps): Promise<UpdateCheck & {
   const sources = names.map((name): SourceStatus => {
     const current = currentVersions.get(name);
     const newest = latest.get(name)!.version;
-    return { name, ...(current ? { current } : {}), latest: newest, newer: !current || compareVersions(newest, current) > 0 };
+    return {
+      name,
+      ...(current ? { current } : {}),
+      latest: newest,
+      newer: !current || compareVersions(newest, current) > 0,
+    };
   });
   return { sources, newer: sources.filter((s) => s.newer), latest };
 }
@@ -111,12 +118,15 @@ export async function runUpdate(deps: UpdateDeps, options: { force?: boolean } =
       (deps.build ?? buildCorpus)({
         sourceDir,
         outDir: join(staging, 'out'),
-        extraSources: [sdkSourceAdapter({ manifest, cacheDir: deps.cacheDir, fetcher: deps.fetcher, strict: true })],
+        extraSources: [
+          sdkSourceAdapter({ manifest, cacheDir: deps.cacheDir, fetcher: deps.fetcher, strict: true }),
+        ],
         log,
       }),
     );
     const loaded = await step('the new corpus failed verification', async () => loadBundle(summary.file));
-    if (loaded.corpus.docs.length === 0) throw new UpdateError('the new corpus has no documents; the current corpus is unchanged');
+    if (loaded.corpus.docs.length === 0)
+      throw new UpdateError('the new corpus has no documents; the current corpus is unchanged');
 
     const name = `corpus-${loaded.corpus.manifest.builtAt.replace(/[^0-9]/g, '').slice(0, 14)}-${process.pid}.json`;
     installed = join(corpusDir, name);
@@ -132,7 +142,13 @@ export async function runUpdate(deps: UpdateDeps, options: { force?: boolean } =
     writeFileAtomic(pointerFile(deps.cacheDir), `${JSON.stringify(pointer, null, 2)}\n`);
     installed = undefined;
     await pruneOldCorpora(corpusDir, [name, previous?.file]);
-    return { status: 'updated', check, file: join(corpusDir, name), manifest: loaded.corpus.manifest, ms: Math.round(performance.now() - started) };
+    return {
+      status: 'updated',
+      check,
+      file: join(corpusDir, name),
+      manifest: loaded.corpus.manifest,
+      ms: Math.round(performance.now() - started),
+    };
   } finally {
     if (installed) await rm(installed, { force: true });
     await rm(staging, { recursive: true, force: true });
@@ -149,33 +165,44 @@ async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
 }
 
 /** Downloads (or takes from the cache) the verified docs bundle tarball and extracts its `.docs/organized` folder. */
-async function fetchDocsBundle(deps: UpdateDeps, docs: PublishedVersion, staging: string, log: ProgressLog): Promise<string> {
+async function fetchDocsBundle(
+  deps: UpdateDeps,
+  docs: PublishedVersion,
+  staging: string,
+  log: ProgressLog,
+): Promise<string> {
   const label = `${docs.name}@${docs.version}`;
-  const { bytes, fromCache } = await step(`cannot get ${label}`, () => getVerifiedTarball(deps.cacheDir, docs, deps.fetcher));
+  const { bytes, fromCache } = await step(`cannot get ${label}`, () =>
+    getVerifiedTarball(deps.cacheDir, docs, deps.fetcher),
+  );
   log(`${label}: ${fromCache ? 'cached' : 'downloaded'} (${Math.round(bytes.length / 1024)} KB)`);
   const tgz = join(staging, 'docs-bundle.tgz');
   await writeFile(tgz, bytes);
-  const root = join(staging, 'docs-bundle');
-  await mkdir(root);
+  // Laid out as an install would be, so the docs source is recognised (and labelled) as the published bundle.
+  const root = join(staging, 'node_modules', ...docs.name.split('/'));
+  await mkdir(root, { recursive: true });
   await step(`cannot extract ${label}`, () =>
     extract({
       file: tgz,
       cwd: root,
+      strip: 1,
       strict: true,
       // Only the docs and the package.json that names the source; nothing executable.
       filter: (path) => /^[^/]+\/package\.json$/.test(path) || /^[^/]+\/\.docs\/organized\//.test(path),
     }),
   );
-  const top = (await readdir(root))[0];
-  const sourceDir = top ? join(root, top, '.docs', 'organized', 'docs') : '';
-  if (!top || !existsSync(sourceDir)) throw new UpdateError(`${label} has no .docs/organized/docs folder; the current corpus is unchanged`);
+  const sourceDir = join(root, '.docs', 'organized', 'docs');
+  if (!existsSync(sourceDir)) {
+    throw new UpdateError(`${label} has no .docs/organized/docs folder; the current corpus is unchanged`);
+  }
   return sourceDir;
 }
 
 /** Keeps the new corpus and the one it replaced (a running server may still be reading it). */
 async function pruneOldCorpora(corpusDir: string, keep: (string | undefined)[]): Promise<void> {
   for (const name of await readdir(corpusDir).catch(() => [] as string[])) {
-    if (/^corpus-.*\.json$/.test(name) && !keep.includes(name)) await rm(join(corpusDir, name), { force: true });
+    if (/^corpus-.*\.json$/.test(name) && !keep.includes(name))
+      await rm(join(corpusDir, name), { force: true });
   }
 }
 

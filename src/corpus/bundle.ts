@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { isAscii } from 'node:buffer';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Corpus, CorpusManifest } from './types.js';
+import type { Corpus, CorpusManifest, Doc } from './types.js';
 
 /** Bumped on any incompatible change to the bundle shape (or to the search index it carries). */
 export const BUNDLE_FORMAT_VERSION = 1;
 
 export const REBUILD_HINT = 'rebuild it with "workos-docs-mcp build" (or "npm run build:corpus")';
 
-export type BundleErrorReason = 'missing' | 'unreadable' | 'corrupt' | 'checksum' | 'newer-format' | 'older-format';
+export type BundleErrorReason =
+  'missing' | 'unreadable' | 'corrupt' | 'checksum' | 'newer-format' | 'older-format';
 
 /** A bundle that cannot be used. The message is one line and names the command that fixes it. */
 export class BundleError extends Error {
@@ -39,14 +41,43 @@ export interface BundlePayload {
 }
 
 const HEADER_PREFIX = '{"manifest":';
+const SECTION_JOINER = '\n\n';
+
+/**
+ * A doc's Markdown is usually exactly its sections joined; storing it twice would double the largest
+ * part of the bundle (and its load time), so such docs are saved without it and rebuilt on load.
+ */
+function packDocs(docs: Doc[]): Doc[] {
+  return docs.map((doc) =>
+    doc.sections.length && doc.markdown === doc.sections.map((s) => s.markdown).join(SECTION_JOINER)
+      ? ({ ...doc, markdown: undefined } as unknown as Doc)
+      : doc,
+  );
+}
+
+/** Escapes non-ASCII characters (`’`, `—`) as \\uXXXX: same JSON value, cheaper to decode and parse. */
+function asciiJson(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function unpackDocs(docs: Doc[]): Doc[] {
+  for (const doc of docs) {
+    if (typeof doc.markdown !== 'string')
+      doc.markdown = doc.sections.map((s) => s.markdown).join(SECTION_JOINER);
+  }
+  return docs;
+}
 
 /**
  * The file is one JSON object whose first line is the manifest and whose remaining bytes are the payload,
  * so a loader can check version and checksum without re-serialising anything:
  *   {"manifest":{…},\n"docs":[…],"nav":[…],"examples":[…],"changelogs":[…],"searchIndex":…}
  */
-export function serialiseBundle(manifest: Omit<CorpusManifest, 'checksum'>, payload: BundlePayload): { text: string; manifest: CorpusManifest } {
-  const body = JSON.stringify(payload).slice(1);
+export function serialiseBundle(
+  manifest: Omit<CorpusManifest, 'checksum'>,
+  payload: BundlePayload,
+): { text: string; manifest: CorpusManifest } {
+  const body = asciiJson(JSON.stringify({ ...payload, docs: packDocs(payload.docs) }).slice(1));
   const full: CorpusManifest = { ...manifest, checksum: sha256(body) };
   return { text: `${HEADER_PREFIX}${JSON.stringify(full)},\n${body}`, manifest: full };
 }
@@ -70,14 +101,19 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
-export function saveBundle(file: string, manifest: Omit<CorpusManifest, 'checksum'>, payload: BundlePayload): { manifest: CorpusManifest; bytes: number } {
+export function saveBundle(
+  file: string,
+  manifest: Omit<CorpusManifest, 'checksum'>,
+  payload: BundlePayload,
+): { manifest: CorpusManifest; bytes: number } {
   const { text, manifest: full } = serialiseBundle(manifest, payload);
   writeFileAtomic(file, text);
   return { manifest: full, bytes: Buffer.byteLength(text, 'utf8') };
 }
 
 function parseManifest(file: string, header: string): CorpusManifest {
-  if (!header.startsWith(HEADER_PREFIX) || !header.endsWith(',')) throw new BundleError(file, 'corrupt', 'is not a corpus bundle (no manifest line)');
+  if (!header.startsWith(HEADER_PREFIX) || !header.endsWith(','))
+    throw new BundleError(file, 'corrupt', 'is not a corpus bundle (no manifest line)');
   let manifest: unknown;
   try {
     manifest = JSON.parse(header.slice(HEADER_PREFIX.length, -1));
@@ -85,39 +121,63 @@ function parseManifest(file: string, header: string): CorpusManifest {
     throw new BundleError(file, 'corrupt', 'has an unreadable manifest');
   }
   const m = manifest as Partial<CorpusManifest>;
-  if (!m || typeof m.formatVersion !== 'number' || typeof m.checksum !== 'string') throw new BundleError(file, 'corrupt', 'has an incomplete manifest');
+  if (!m || typeof m.formatVersion !== 'number' || typeof m.checksum !== 'string')
+    throw new BundleError(file, 'corrupt', 'has an incomplete manifest');
   return m as CorpusManifest;
 }
 
 /** Reads and validates a bundle: manifest line, format version, checksum, then the payload. */
 export function loadBundle(file: string): LoadedBundle {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new BundleError(file, code === 'ENOENT' ? 'missing' : 'unreadable', code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`);
+    throw new BundleError(
+      file,
+      code === 'ENOENT' ? 'missing' : 'unreadable',
+      code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`,
+    );
   }
-  const newline = text.indexOf('\n');
+  // Work on bytes: hashing the payload needs no re-encoding, and only the payload is decoded.
+  const newline = bytes.indexOf(0x0a);
   if (newline < 0) throw new BundleError(file, 'corrupt', 'is truncated or not a corpus bundle');
-  const manifest = parseManifest(file, text.slice(0, newline));
+  const manifest = parseManifest(file, bytes.toString('utf8', 0, newline));
   if (manifest.formatVersion > BUNDLE_FORMAT_VERSION) {
-    throw new BundleError(file, 'newer-format', `has format ${manifest.formatVersion}, newer than this workos-docs-mcp reads (${BUNDLE_FORMAT_VERSION})`, `upgrade workos-docs-mcp or ${REBUILD_HINT}`);
+    throw new BundleError(
+      file,
+      'newer-format',
+      `has format ${manifest.formatVersion}, newer than this workos-docs-mcp reads (${BUNDLE_FORMAT_VERSION})`,
+      `upgrade workos-docs-mcp or ${REBUILD_HINT}`,
+    );
   }
   if (manifest.formatVersion < BUNDLE_FORMAT_VERSION) {
-    throw new BundleError(file, 'older-format', `has old format ${manifest.formatVersion} (expected ${BUNDLE_FORMAT_VERSION})`);
+    throw new BundleError(
+      file,
+      'older-format',
+      `has old format ${manifest.formatVersion} (expected ${BUNDLE_FORMAT_VERSION})`,
+    );
   }
-  const body = text.slice(newline + 1);
-  if (sha256(body) !== manifest.checksum) throw new BundleError(file, 'checksum', 'fails its checksum (truncated or modified)');
+  const body = bytes.subarray(newline + 1);
+  if (createHash('sha256').update(body).digest('hex') !== manifest.checksum) {
+    throw new BundleError(file, 'checksum', 'fails its checksum (truncated or modified)');
+  }
   let payload: BundlePayload;
   try {
-    payload = JSON.parse(`{${body}`) as BundlePayload;
+    // An all-ASCII payload (what saveBundle writes) decodes several times faster as latin1 than as UTF-8.
+    payload = JSON.parse(`{${body.toString(isAscii(body) ? 'latin1' : 'utf8')}`) as BundlePayload;
   } catch {
     throw new BundleError(file, 'corrupt', 'is not valid JSON');
   }
   for (const key of ['docs', 'nav', 'examples', 'changelogs'] as const) {
     if (!Array.isArray(payload[key])) throw new BundleError(file, 'corrupt', `has no "${key}" list`);
   }
-  const corpus: Corpus = { manifest, docs: payload.docs, nav: payload.nav, examples: payload.examples, changelogs: payload.changelogs };
+  const corpus: Corpus = {
+    manifest,
+    docs: unpackDocs(payload.docs),
+    nav: payload.nav,
+    examples: payload.examples,
+    changelogs: payload.changelogs,
+  };
   return payload.searchIndex === undefined ? { corpus } : { corpus, searchIndex: payload.searchIndex };
 }

@@ -4,7 +4,10 @@ export const DEFAULT_BASE_URL = 'https://workos.com/docs';
 
 /** `sso/index.mdx` -> `sso`, `reference/organization/create.mdx` -> `reference/organization/create`, root `index` -> ''. */
 export function docPathFromFile(relativeFile: string): string {
-  const noExt = relativeFile.split(/[\\/]/).join('/').replace(/\.mdx?$/i, '');
+  const noExt = relativeFile
+    .split(/[\\/]/)
+    .join('/')
+    .replace(/\.mdx?$/i, '');
   if (noExt === 'index') return '';
   return noExt.replace(/\/index$/, '');
 }
@@ -39,12 +42,20 @@ export function kindOf(path: string): DocKind {
 }
 
 /**
- * Turns a site-relative docs link into an absolute URL so answers work outside the site.
+ * Turns a docs link into an absolute URL so answers work outside the site:
  * `/authkit/domain-verification#x` -> `https://workos.com/docs/authkit/domain-verification#x`;
- * links already carrying `/docs/` or a scheme are left alone (apart from the host for `/docs/...`).
+ * `#anchor` -> the current page's URL with the anchor; `./sibling` resolves against the current page;
+ * a bare `admin-portal` (an authoring slip the site happens to tolerate) is taken from the docs root.
+ * Links with a scheme (`https:`, `mailto:`) are left alone.
  */
-export function absoluteDocLink(url: string, baseUrl = DEFAULT_BASE_URL): string {
-  if (!url.startsWith('/') || url.startsWith('//')) return url;
+export function absoluteDocLink(url: string, baseUrl = DEFAULT_BASE_URL, docPath?: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//') || url === '') return url;
+  if (url.startsWith('#')) return docPath === undefined ? url : `${docUrl(docPath, baseUrl)}${url}`;
+  if (url.startsWith('./') || url.startsWith('../')) {
+    if (docPath === undefined) return url;
+    return new URL(url, `${docUrl(docPath, baseUrl)}`).toString();
+  }
+  if (!url.startsWith('/')) return `${baseUrl}/${url}`;
   const origin = baseUrl.replace(/\/docs\/?$/, '');
   if (url === '/docs' || url.startsWith('/docs/') || url.startsWith('/docs#')) return origin + url;
   if (url === '/') return baseUrl;
@@ -54,7 +65,10 @@ export function absoluteDocLink(url: string, baseUrl = DEFAULT_BASE_URL): string
 /** A navigation link as a doc path, when it points inside the docs. */
 export function navLinkToPath(url: string): string | undefined {
   if (!url.startsWith('/') || url.startsWith('//')) return undefined;
-  const clean = url.replace(/[#?].*$/, '').replace(/^\/(docs\/?)?/, '').replace(/\/$/, '');
+  const clean = url
+    .replace(/[#?].*$/, '')
+    .replace(/^\/(docs\/?)?/, '')
+    .replace(/\/$/, '');
   return clean.replace(/(^|\/)index$/, '');
 }
 

@@ -10,6 +10,8 @@ import { operationNodes } from './reference/render.js';
 import type { FieldResolver } from './reference/resolve.js';
 import { hasMdxNodes, renderMdx } from './render-mdx.js';
 import { splitSections } from './sections.js';
+import { flattenVariantLists } from './variants.js';
+import { normaliseText } from './normalise.js';
 
 /** One source file after the first pass (parsed, frontmatter read). */
 export interface ParsedFile {
@@ -76,6 +78,7 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
   const groups = groupById(reference);
   const placed = new Set<string>();
 
+  flattenVariantLists(pf.tree);
   assignHeadingAnchors(pf.tree);
   const firstHeading = pf.tree.children.find((n) => n.type === 'heading');
   renderMdx(pf.tree, {
@@ -97,10 +100,15 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
   for (const [id, group] of groups) if (!placed.has(id)) rest.push(...operationNodes(group));
   pf.tree.children.push(...(rest as Root['children']));
   pf.tree.children = pf.tree.children.filter((n) => n.type !== 'yaml');
+  normaliseText(pf.tree);
 
   if (hasMdxNodes(pf.tree)) env.problems.push({ file: pf.file, reason: 'MDX nodes survived rendering' });
 
-  const title = str(pf.frontmatter.title) ?? (firstHeading ? toText(firstHeading).trim() : undefined) ?? env.navTitles.get(pf.path) ?? titleFromPath(pf.path);
+  const title =
+    str(pf.frontmatter.title) ??
+    (firstHeading ? toText(firstHeading).trim() : undefined) ??
+    env.navTitles.get(pf.path) ??
+    titleFromPath(pf.path);
   const sections = splitSections(pf.tree);
   const doc: Doc = {
     path: pf.path,

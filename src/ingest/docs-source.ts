@@ -25,10 +25,16 @@ export class SourceError extends Error {
 
 function docsRoot(dir: string): string {
   const abs = resolve(dir);
-  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new SourceError(`source folder not found: ${abs}`);
+  if (!existsSync(abs) || !statSync(abs).isDirectory())
+    throw new SourceError(`source folder not found: ${abs}`);
   const files = listFiles(abs);
   const nested = join(abs, 'docs');
-  if (!files.some((f) => !f.includes('/') && isDocFile(f)) && existsSync(nested) && statSync(nested).isDirectory()) return nested;
+  if (
+    !files.some((f) => !f.includes('/') && isDocFile(f)) &&
+    existsSync(nested) &&
+    statSync(nested).isDirectory()
+  )
+    return nested;
   return abs;
 }
 
@@ -66,7 +72,11 @@ export function ingestDocsSource(options: DocsSourceOptions): IngestResult {
     try {
       tree = parseMdx(text, /\.mdx$/i.test(file));
     } catch (err) {
-      problems.push({ file, line: errorLine(err), reason: `invalid MDX: ${(err as Error).message.split('\n')[0]}` });
+      problems.push({
+        file,
+        line: errorLine(err),
+        reason: `invalid MDX: ${(err as Error).message.split('\n')[0]}`,
+      });
       continue;
     }
     let frontmatter: Record<string, unknown> = {};

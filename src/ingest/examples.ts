@@ -43,7 +43,11 @@ export function frameworkOf(title: string): string | undefined {
 
 /** The language an example app is listed under, from its title or repository name. */
 export function appLanguageOf(title: string, url: string): string {
-  return LANGUAGES.find(([re]) => re.test(title))?.[1] ?? LANGUAGES.find(([re]) => re.test(url.replace(/[-_/]/g, ' ')))?.[1] ?? '';
+  return (
+    LANGUAGES.find(([re]) => re.test(title))?.[1] ??
+    LANGUAGES.find(([re]) => re.test(url.replace(/[-_/]/g, ' ')))?.[1] ??
+    ''
+  );
 }
 
 function titleFromMeta(meta: string | null | undefined): string | undefined {
@@ -74,7 +78,8 @@ export function extractExamples(docPath: string, docTitle: string, sections: Sec
             sectionAnchor: section.anchor,
             sectionHeading: section.heading,
           };
-          const framework = frameworkOf(title);
+          const variant = (child.data as { variant?: string } | undefined)?.variant;
+          const framework = frameworkOf(title) ?? (variant ? frameworkOf(variant) : undefined);
           if (framework) example.framework = framework;
           out.push(example);
         } else if (child.type === 'listItem') {

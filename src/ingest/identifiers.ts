@@ -8,7 +8,8 @@ const MAX_INLINE = 80;
 const MAX_PER_SECTION = 60;
 
 /** Type names and literals say nothing about where a thing is documented. */
-const NOISE = /^(?:string|str|number|int|integer|float|double|bool|boolean|object|dict|hash|array|list|map|any|void|null|nil|none|true|false|error|\d+|["'].*["']|[\w.]*\[\])$/i;
+const NOISE =
+  /^(?:string|str|number|int|integer|float|double|bool|boolean|object|dict|hash|array|list|map|any|void|null|nil|none|true|false|error|\d+|["'].*["']|[\w.]*\[\])$/i;
 
 function add(set: Set<string>, value: string): void {
   const v = value.trim();

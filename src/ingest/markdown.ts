@@ -13,6 +13,10 @@ const OPTIONS = {
 
 /** Serialises rendered mdast to Markdown (GFM tables, strikethrough, task lists). */
 export function serialise(node: Nodes | RootContent[]): string {
-  const root: Root = Array.isArray(node) ? { type: 'root', children: node } : node.type === 'root' ? node : { type: 'root', children: [node as RootContent] };
+  const root: Root = Array.isArray(node)
+    ? { type: 'root', children: node }
+    : node.type === 'root'
+      ? node
+      : { type: 'root', children: [node as RootContent] };
   return toMarkdown(root, OPTIONS).trim();
 }

@@ -7,7 +7,9 @@ export type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 export function toText(node: Nodes | Nodes[]): string {
   if (Array.isArray(node)) return node.map(toText).join('');
   if ('value' in node && typeof node.value === 'string') {
-    return node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm' ? '' : node.value;
+    return node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression' || node.type === 'mdxjsEsm'
+      ? ''
+      : node.value;
   }
   if ('children' in node) return (node.children as Nodes[]).map(toText).join('');
   return '';
@@ -24,7 +26,8 @@ export function attr(node: JsxElement, name: string): string | undefined {
 /** The raw source of an expression attribute (`data={widgets.x.props}` -> `widgets.x.props`). */
 export function attrExpression(node: JsxElement, name: string): string | undefined {
   for (const a of node.attributes) {
-    if (a.type === 'mdxJsxAttribute' && a.name === name && a.value && typeof a.value === 'object') return a.value.value;
+    if (a.type === 'mdxJsxAttribute' && a.name === name && a.value && typeof a.value === 'object')
+      return a.value.value;
   }
   return undefined;
 }
@@ -40,8 +43,20 @@ export function paragraph(children: PhrasingContent[]): RootContent {
 }
 
 const PHRASING = new Set([
-  'text', 'emphasis', 'strong', 'delete', 'inlineCode', 'link', 'linkReference', 'image', 'imageReference', 'break',
-  'html', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression',
+  'text',
+  'emphasis',
+  'strong',
+  'delete',
+  'inlineCode',
+  'link',
+  'linkReference',
+  'image',
+  'imageReference',
+  'break',
+  'html',
+  'footnoteReference',
+  'mdxJsxTextElement',
+  'mdxTextExpression',
 ]);
 
 export function isPhrasing(node: RootContent): node is PhrasingContent {

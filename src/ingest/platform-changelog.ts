@@ -38,9 +38,18 @@ export function parseChangelogJson(file: string, json: unknown, problems: BuildP
       problems.push({ file, reason: `entry ${i} has no title or version` });
       return;
     }
-    const changes = Array.isArray(raw.changes) ? raw.changes.filter((c): c is string => typeof c === 'string') : [];
-    const text = changes.length ? changes.map((c) => (changes.length > 1 ? `- ${c}` : c)).join('\n') : (str(raw.summary) ?? '');
-    const entry: ChangelogEntry = { package: str(raw.package) ?? 'workos-platform', version: str(raw.version) ?? title, title, text };
+    const changes = Array.isArray(raw.changes)
+      ? raw.changes.filter((c): c is string => typeof c === 'string')
+      : [];
+    const text = changes.length
+      ? changes.map((c) => (changes.length > 1 ? `- ${c}` : c)).join('\n')
+      : (str(raw.summary) ?? '');
+    const entry: ChangelogEntry = {
+      package: str(raw.package) ?? 'workos-platform',
+      version: str(raw.version) ?? title,
+      title,
+      text,
+    };
     const date = isoDate(raw.date);
     if (date) entry.date = date;
     const url = str(raw.url);
@@ -54,13 +63,19 @@ export function parseChangelogJson(file: string, json: unknown, problems: BuildP
 
 /** Changelog JSON files next to a docs folder: `<dir>/changelogs/*.json` or `<dir>/../changelogs/*.json`. */
 export function loadChangelogs(docsRoot: string, problems: BuildProblem[]): ChangelogEntry[] {
-  const dirs = [join(docsRoot, 'changelogs'), join(docsRoot, '..', 'changelogs')].filter((d) => existsSync(d));
+  const dirs = [join(docsRoot, 'changelogs'), join(docsRoot, '..', 'changelogs')].filter((d) =>
+    existsSync(d),
+  );
   const out: ChangelogEntry[] = [];
   for (const dir of dirs.slice(0, 1)) {
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()) {
       const file = join(dir, name);
       try {
-        out.push(...parseChangelogJson(`changelogs/${name}`, JSON.parse(readFileSync(file, 'utf8')), problems));
+        out.push(
+          ...parseChangelogJson(`changelogs/${name}`, JSON.parse(readFileSync(file, 'utf8')), problems),
+        );
       } catch (err) {
         problems.push({ file: `changelogs/${name}`, reason: `invalid JSON: ${(err as Error).message}` });
       }
@@ -72,7 +87,12 @@ export function loadChangelogs(docsRoot: string, problems: BuildProblem[]): Chan
 /** `https://workos.com/changelog/fine-grained-authorization` -> `changelog/fine-grained-authorization`. */
 function changelogPath(entry: ChangelogEntry, used: Set<string>): string {
   const fromUrl = entry.url ? /\/changelog\/([^/?#]+)/.exec(entry.url)?.[1] : undefined;
-  const slug = fromUrl ?? entry.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const slug =
+    fromUrl ??
+    entry.title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
   let path = `changelog/${slug}`;
   for (let i = 2; used.has(path); i++) path = `changelog/${slug}-${i}`;
   used.add(path);
@@ -98,7 +118,16 @@ export function changelogDocs(entries: ChangelogEntry[], source: string): Doc[] 
         product: 'changelog',
         kind: 'changelog' as const,
         markdown,
-        sections: [{ anchor: slug(e.title), heading: e.title, depth: 1, headingPath: [e.title], markdown, identifiers: [] }],
+        sections: [
+          {
+            anchor: slug(e.title),
+            heading: e.title,
+            depth: 1,
+            headingPath: [e.title],
+            markdown,
+            identifiers: [],
+          },
+        ],
         reference: [],
         source,
       };

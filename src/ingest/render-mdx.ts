@@ -47,10 +47,23 @@ export function renderMdx(tree: Root, options: RenderOptions): void {
         }
         default: {
           if (node.type === 'heading') anchor = headingAnchor(node) ?? anchor;
-          if (node.type === 'link' || node.type === 'definition' || node.type === 'image') node.url = absoluteDocLink(node.url, options.baseUrl);
+          if (node.type === 'link' || node.type === 'definition' || node.type === 'image')
+            node.url = absoluteDocLink(node.url, options.baseUrl, options.context.docPath);
           if ('children' in node) {
-            const isFlowParent = !['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference'].includes(node.type);
-            (node as { children: RootContent[] }).children = renderNodes(node.children as RootContent[], isFlowParent);
+            const isFlowParent = ![
+              'paragraph',
+              'heading',
+              'tableCell',
+              'emphasis',
+              'strong',
+              'delete',
+              'link',
+              'linkReference',
+            ].includes(node.type);
+            (node as { children: RootContent[] }).children = renderNodes(
+              node.children as RootContent[],
+              isFlowParent,
+            );
           }
           out.push(node);
         }

@@ -37,7 +37,18 @@ export function splitSections(tree: Root): SectionWithNodes[] {
     }
     if (!current && intro.length) {
       const markdown = serialise(intro);
-      if (markdown) out.push({ section: { anchor: '', heading: '', depth: 0, headingPath: [], markdown, identifiers: collectIdentifiers(intro) }, nodes: intro });
+      if (markdown)
+        out.push({
+          section: {
+            anchor: '',
+            heading: '',
+            depth: 0,
+            headingPath: [],
+            markdown,
+            identifiers: collectIdentifiers(intro),
+          },
+          nodes: intro,
+        });
       intro = [];
     }
     finish();
@@ -46,14 +57,32 @@ export function splitSections(tree: Root): SectionWithNodes[] {
     while (stack.length && stack[stack.length - 1].depth >= heading.depth) stack.pop();
     stack.push({ depth: heading.depth, text: textValue });
     current = {
-      section: { anchor: headingAnchor(heading) ?? '', heading: textValue, depth: heading.depth, headingPath: stack.map((s) => s.text), markdown: '', identifiers: [] },
+      section: {
+        anchor: headingAnchor(heading) ?? '',
+        heading: textValue,
+        depth: heading.depth,
+        headingPath: stack.map((s) => s.text),
+        markdown: '',
+        identifiers: [],
+      },
       nodes: [node],
     };
   }
   if (current) finish();
   else if (intro.length) {
     const markdown = serialise(intro);
-    if (markdown) out.push({ section: { anchor: '', heading: '', depth: 0, headingPath: [], markdown, identifiers: collectIdentifiers(intro) }, nodes: intro });
+    if (markdown)
+      out.push({
+        section: {
+          anchor: '',
+          heading: '',
+          depth: 0,
+          headingPath: [],
+          markdown,
+          identifiers: collectIdentifiers(intro),
+        },
+        nodes: intro,
+      });
   }
   return out;
 }

@@ -6,9 +6,28 @@ import type { Snippet } from './components/index.js';
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'build', '.next', '.turbo', 'coverage']);
 const DOC_EXT = /\.mdx?$/i;
 const SNIPPET_LANGUAGES: Record<string, string> = {
-  '.js': 'js', '.mjs': 'js', '.cjs': 'js', '.jsx': 'jsx', '.ts': 'ts', '.tsx': 'tsx', '.py': 'python', '.rb': 'ruby',
-  '.go': 'go', '.java': 'java', '.kt': 'kotlin', '.php': 'php', '.cs': 'csharp', '.sh': 'bash', '.bash': 'bash',
-  '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.html': 'html', '.ex': 'elixir', '.exs': 'elixir', '.txt': '',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
+  '.jsx': 'jsx',
+  '.ts': 'ts',
+  '.tsx': 'tsx',
+  '.py': 'python',
+  '.rb': 'ruby',
+  '.go': 'go',
+  '.java': 'java',
+  '.kt': 'kotlin',
+  '.php': 'php',
+  '.cs': 'csharp',
+  '.sh': 'bash',
+  '.bash': 'bash',
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.html': 'html',
+  '.ex': 'elixir',
+  '.exs': 'elixir',
+  '.txt': '',
 };
 const MAX_SNIPPET_BYTES = 100_000;
 
@@ -46,12 +65,19 @@ export function snippetIndex(root: string, files: string[]): (name: string) => S
     if (!file) return undefined;
     const full = join(root, file);
     if (statSync(full).size > MAX_SNIPPET_BYTES) return undefined;
-    return { code: readFileSync(full, 'utf8').replace(/\n$/, ''), language: SNIPPET_LANGUAGES[extname(file).toLowerCase()] ?? '' };
+    return {
+      code: readFileSync(full, 'utf8').replace(/\n$/, ''),
+      language: SNIPPET_LANGUAGES[extname(file).toLowerCase()] ?? '',
+    };
   };
 }
 
-/** The npm package a source folder ships in (nearest package.json above it), else a local folder. */
+/**
+ * The npm package a source folder ships in (an installed package above it, e.g. `@workos/mcp-docs-server@0.2.0`),
+ * else a local folder (`local:content`); a checkout's own package.json does not make it a published bundle.
+ */
 export function describeSource(root: string): SourceInfo {
+  if (!root.split(sep).includes('node_modules')) return { name: `local:${basename(root)}`, kind: 'local' };
   let dir = root;
   for (let i = 0; i < 5; i++) {
     const pkg = join(dir, 'package.json');

@@ -6,7 +6,10 @@
  */
 
 const METHODS = 'GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS';
-const ENDPOINT_IN_TEXT = new RegExp(`(?:\\b(${METHODS})\\s+)?(?:https?://[^\\s/]+)?(/[A-Za-z0-9_\\-./:{}<>]+)`, 'gi');
+const ENDPOINT_IN_TEXT = new RegExp(
+  `(?:\\b(${METHODS})\\s+)?(?:https?://[^\\s/]+)?(/[A-Za-z0-9_\\-./:{}<>]+)`,
+  'gi',
+);
 
 export const ENDPOINT_PREFIX = 'ep:';
 

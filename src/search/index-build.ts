@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Corpus } from '../corpus/types.js';
 import { processTerm, tokenize } from './tokenize.js';
@@ -8,9 +9,25 @@ export const SEARCH_INDEX_FORMAT = 2;
 
 export const FIELDS = ['title', 'heading', 'path', 'identifiers', 'endpoints', 'description', 'body'] as const;
 
+/**
+ * Text that exercises every analyzer rule. Its analysis is hashed into the index, so an index built
+ * by code that tokenizes differently is rebuilt rather than silently mismatched, even if nobody
+ * remembered to bump SEARCH_INDEX_FORMAT.
+ */
+const ANALYZER_PROBE =
+  'How do I verify Webhooks? getAuthorizationURL get_authorization_url user_management/authenticate ' +
+  'dsync.group.user_added /users/:id {user_id} OAuth SAMLResponse café 認証 e.g. v2.1.0 the and a';
+
+export function analyzerFingerprint(): string {
+  const probe = tokenize(ANALYZER_PROBE).map((t) => (processTerm(t) ?? []).join(','));
+  return createHash('sha256').update(JSON.stringify([SEARCH_INDEX_FORMAT, FIELDS, probe])).digest('hex').slice(0, 16);
+}
+
 /** The serialised form stored in the corpus bundle as `searchIndex`. */
 export interface SerializedSearchIndex {
   format: number;
+  /** See analyzerFingerprint. */
+  analyzer: string;
   /** Fingerprint of the unit numbering it was built for (see unitFingerprint). */
   units: string;
   /** Number of units, for a quick look at the bundle. */
@@ -41,6 +58,7 @@ export function buildSearchIndex(corpus: Corpus): SerializedSearchIndex {
   const ms = buildMiniSearch(corpus);
   return {
     format: SEARCH_INDEX_FORMAT,
+    analyzer: analyzerFingerprint(),
     units: unitFingerprint(corpus),
     unitCount: ms.documentCount,
     index: ms.toJSON(),
@@ -62,6 +80,9 @@ export function loadMiniSearch(
   }
   if (s.format !== SEARCH_INDEX_FORMAT) {
     return { reason: `prebuilt index format ${String(s.format)} != ${SEARCH_INDEX_FORMAT}` };
+  }
+  if (s.analyzer !== analyzerFingerprint()) {
+    return { reason: 'prebuilt index was built with a different text analyzer' };
   }
   if (s.units !== unitFingerprint(corpus)) {
     return { reason: 'prebuilt index was built from a different corpus' };

@@ -20,6 +20,8 @@ export interface Alternative {
 export interface Concept {
   text: string;
   alternatives: Alternative[];
+  /** Informativeness (IDF of its rarest user term) for coverage; 1 until withConceptWeights runs. */
+  weight?: number;
 }
 
 export interface AnalyzedQuery {
@@ -182,4 +184,20 @@ export function withPrefixCorrections(q: AnalyzedQuery, known: (term: string) =>
     return extra.length > 0 ? { ...c, alternatives: [...c.alternatives, ...extra] } : c;
   });
   return { ...q, termWeights, concepts };
+}
+
+/**
+ * Weighs each concept by how rare its words are in the corpus, so that matching "422" counts for
+ * more than matching "returns" when a section cannot match everything. Words the corpus lacks get
+ * the weight of a word seen once.
+ */
+export function withConceptWeights(q: AnalyzedQuery, docFrequency: (term: string) => number, units: number): AnalyzedQuery {
+  const idf = (df: number): number => Math.log(1 + units / Math.max(1, df));
+  const concepts = q.concepts.map((c) => {
+    const own = c.alternatives.filter((a) => a.quality >= 1);
+    const terms = (own.length > 0 ? own : c.alternatives).flatMap((a) => a.terms);
+    const weight = Math.max(...terms.map((t) => idf(docFrequency(t))));
+    return { ...c, weight: Number.isFinite(weight) ? weight : 1 };
+  });
+  return { ...q, concepts };
 }

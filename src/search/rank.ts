@@ -3,52 +3,88 @@ import { containsRun } from './phrase.js';
 import type { AnalyzedQuery, Concept } from './query.js';
 
 /**
- * Tuning constants, set on test/eval/queries.json (see scripts/bench-quality.ts). Field boosts
- * follow the issue's order: title and heading > identifiers and path > description > body.
+ * Every ranking knob in one place, set on test/eval/queries.json with coarse steps (see
+ * test/eval/tune.ts); defaults below. Field boosts follow the issue's order: title and heading >
+ * identifiers, endpoints and path > description > body.
  */
-export const FIELD_BOOSTS = {
-  title: 5,
-  heading: 3,
-  identifiers: 2,
-  endpoints: 3,
-  path: 2,
-  description: 1.5,
-  body: 1,
-} as const;
+export interface RankingConfig {
+  fieldBoosts: Record<string, number>;
+  /** BM25+ parameters. */
+  bm25: { k: number; b: number; d: number };
+  /** Share of the score a unit keeps when it matches none of the concepts (scattered matches). */
+  coverageFloor: number;
+  /** Power applied to coverage: higher punishes partial matches harder. */
+  coveragePower: number;
+  /** Extra factor when every concept is found in the doc title: the doc is *about* the query. */
+  titleAllBonus: number;
+  /** Extra factor when the query's words occur as a contiguous phrase in the title or heading. */
+  phraseBonus: number;
+  /** A doc's score is its best section plus these shares of its next best ones. */
+  extraSectionWeights: number[];
+  /** MiniSearch weights of fuzzy and prefix matches relative to exact ones. */
+  fuzzyWeight: number;
+  prefixWeight: number;
+  /** Score multipliers per doc kind (missing kinds count 1). */
+  kindPrior: Record<string, number>;
+}
 
-/** BM25+ parameters: b a little below the usual 0.75 because long reference sections are not less relevant. */
-export const BM25 = { k: 1.2, b: 0.6, d: 0.5 };
+export const DEFAULT_RANKING: RankingConfig = {
+  fieldBoosts: { title: 5, heading: 3, identifiers: 2, endpoints: 3, path: 2, description: 1.5, body: 1 },
+  // b a little below the usual 0.75: long reference sections are not less relevant for being long
+  bm25: { k: 1.2, b: 0.6, d: 0.5 },
+  coverageFloor: 0.15,
+  coveragePower: 2,
+  titleAllBonus: 0.6,
+  phraseBonus: 0.3,
+  extraSectionWeights: [0.15, 0.05],
+  fuzzyWeight: 0.5,
+  prefixWeight: 0.35,
+  // Changelog entries are short, keyword-dense news items: without a discount their titles outrank
+  // the docs they announce. They still win when the query is about the change itself.
+  kindPrior: { changelog: 0.6 },
+};
 
-/** Share of the score a unit keeps when it matches none of the concepts fully (scattered matches). */
-const COVERAGE_FLOOR = 0.15;
-/** Extra factor when every concept is found in the doc title: the doc is *about* the query. */
-const TITLE_ALL_BONUS = 0.6;
-/** Extra factor when the query's words occur as a contiguous phrase in the title or heading. */
-const PHRASE_BONUS = 0.3;
+/** Matched query terms with how well they matched: 1 exact, less for a fuzzy or prefix match. */
+export type MatchedTerms = ReadonlyMap<string, number>;
+
+/** A typo-tolerant match is weaker evidence than the word itself ("unprocessable" vs "processing"). */
+const APPROXIMATE_MATCH = 0.5;
 
 /** How fully a concept is satisfied by a set of matched terms: best alternative's matched share x quality. */
-export function conceptSatisfaction(concept: Concept, matched: ReadonlySet<string>): number {
+export function conceptSatisfaction(concept: Concept, matched: MatchedTerms): number {
   let best = 0;
   for (const alt of concept.alternatives) {
     let hit = 0;
-    for (const t of alt.terms) if (matched.has(t)) hit++;
+    for (const t of alt.terms) hit += matched.get(t) ?? 0;
     const s = (hit / alt.terms.length) * alt.quality;
     if (s > best) best = s;
   }
   return best;
 }
 
-export function coverage(concepts: readonly Concept[], matched: ReadonlySet<string>): number {
-  if (concepts.length === 0) return 0;
+/** Weighted share of the query's concepts a set of matched terms satisfies (0..1). */
+export function coverage(concepts: readonly Concept[], matched: MatchedTerms): number {
   let sum = 0;
-  for (const c of concepts) sum += conceptSatisfaction(c, matched);
-  return sum / concepts.length;
+  let total = 0;
+  for (const c of concepts) {
+    const w = c.weight ?? 1;
+    sum += w * conceptSatisfaction(c, matched);
+    total += w;
+  }
+  return total > 0 ? sum / total : 0;
 }
 
 /** Query terms a result matched in a given field (exact matches only; fuzzy ones are derived terms). */
-function termsInField(result: MiniResult, field: string): Set<string> {
-  const out = new Set<string>();
-  for (const [term, fields] of Object.entries(result.match)) if (fields.includes(field)) out.add(term);
+function termsInField(result: MiniResult, field: string): MatchedTerms {
+  const out = new Map<string, number>();
+  for (const [term, fields] of Object.entries(result.match)) if (fields.includes(field)) out.set(term, 1);
+  return out;
+}
+
+/** MiniSearch reports source terms (`queryTerms`) and index terms (`match`); a source term absent from the index terms matched only approximately. */
+export function matchedTerms(result: MiniResult): MatchedTerms {
+  const out = new Map<string, number>();
+  for (const t of result.queryTerms) out.set(t, Object.prototype.hasOwnProperty.call(result.match, t) ? 1 : APPROXIMATE_MATCH);
   return out;
 }
 
@@ -65,10 +101,11 @@ export interface UnitScore {
  * that and weigh by concept coverage instead, so a unit matching every concept ranks above a unit
  * matching one concept many ways.
  */
-export function coverageScore(result: MiniResult, query: AnalyzedQuery): UnitScore {
+export function coverageScore(result: MiniResult, query: AnalyzedQuery, cfg: RankingConfig = DEFAULT_RANKING): UnitScore {
   const base = result.score / Math.max(1, result.queryTerms.length);
-  const cov = coverage(query.concepts, new Set(result.queryTerms));
-  return { id: result.id as number, score: base * (COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * cov * cov), matched: result.terms };
+  const cov = coverage(query.concepts, matchedTerms(result));
+  const factor = cfg.coverageFloor + (1 - cfg.coverageFloor) * Math.pow(cov, cfg.coveragePower);
+  return { id: result.id as number, score: base * factor, matched: result.terms };
 }
 
 /**
@@ -80,12 +117,13 @@ export function headBonus(
   result: MiniResult,
   query: AnalyzedQuery,
   keys: () => { title: string[]; heading: string[] },
+  cfg: RankingConfig = DEFAULT_RANKING,
 ): number {
   let factor = 1;
-  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= 0.85) factor *= 1 + TITLE_ALL_BONUS;
+  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= 0.85) factor *= 1 + cfg.titleAllBonus;
   if (query.phrase.length >= 2) {
     const k = keys();
-    if (containsRun(k.title, query.phrase) || containsRun(k.heading, query.phrase)) factor *= 1 + PHRASE_BONUS;
+    if (containsRun(k.title, query.phrase) || containsRun(k.heading, query.phrase)) factor *= 1 + cfg.phraseBonus;
   }
   return unit.score * factor;
 }

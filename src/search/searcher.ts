@@ -1,11 +1,12 @@
 import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
 import type { Corpus } from '../corpus/types.js';
 import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, knownKinds, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
 import { markdownToPlainText } from './plain-text.js';
-import { type AnalyzedQuery, analyzeQuery, normalizeQuery, withPrefixCorrections } from './query.js';
-import { BM25, FIELD_BOOSTS, type UnitScore, coverageScore, headBonus } from './rank.js';
+import { type AnalyzedQuery, analyzeQuery, normalizeQuery, withConceptWeights, withPrefixCorrections } from './query.js';
+import { DEFAULT_RANKING, type RankingConfig, type UnitScore, coverageScore, headBonus } from './rank.js';
 import { analyzeForSnippet, makeSnippet } from './snippet.js';
 import type { SearchOptions, SearchResponse, SearchResult, Searcher, SectionHit } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
@@ -26,14 +27,18 @@ export interface CorpusSearcher extends Searcher {
 
 /** Units re-scored with title and phrase checks: the head of the list is all that can reach the results. */
 const RERANK_DEPTH = 100;
-/** A doc's score is its best section plus a little of its next best ones. */
-const EXTRA_SECTION_WEIGHT = [0.15, 0.05];
 const MORE_SECTIONS = 2;
-const FUZZY_WEIGHT = 0.5;
-const PREFIX_WEIGHT = 0.35;
+/** An extra section is listed only if it scores at least this share of the doc's best section. */
+const MORE_SECTION_MIN_SHARE = 0.2;
+/** Share of sections above which a weak term is too common to search for. */
+const COMMON_TERM_SHARE = 0.12;
+const WEAK_TERM_FIELDS = ['title', 'heading', 'path', 'identifiers', 'endpoints', 'description'];
 
-/** Creates a searcher, loading `serialized` (from the bundle's `searchIndex`) when it fits the corpus. */
-export function createSearcher(corpus: Corpus, serialized?: unknown): CorpusSearcher {
+/**
+ * Creates a searcher, loading `serialized` (from the bundle's `searchIndex`) when it fits the corpus.
+ * `ranking` overrides are for tuning experiments; the defaults are what ships.
+ */
+export function createSearcher(corpus: Corpus, serialized?: unknown, ranking: Partial<RankingConfig> = {}): CorpusSearcher {
   const started = performance.now();
   const loaded = loadMiniSearch(corpus, serialized);
   const index = 'index' in loaded ? loaded.index : buildMiniSearch(corpus);
@@ -43,13 +48,21 @@ export function createSearcher(corpus: Corpus, serialized?: unknown): CorpusSear
     reason: 'reason' in loaded ? loaded.reason : undefined,
     loadMs: 0,
   };
-  const searcher = new IndexSearcher(corpus, index, unitRefs(corpus), stats);
+  const searcher = new IndexSearcher(corpus, index, unitRefs(corpus), stats, { ...DEFAULT_RANKING, ...ranking });
   stats.loadMs = performance.now() - started;
   return searcher;
 }
 
+interface DocGroup {
+  doc: number;
+  score: number;
+  /** Best section first, at most 1 + MORE_SECTIONS. */
+  units: UnitScore[];
+}
+
 interface Vocabulary {
   has(term: string): boolean;
+  get(term: string): Map<number, Map<number, number>> | undefined;
 }
 
 class IndexSearcher implements CorpusSearcher {
@@ -64,11 +77,12 @@ class IndexSearcher implements CorpusSearcher {
     private readonly index: MiniSearch<UnitFields>,
     private readonly refs: UnitRef[],
     readonly stats: SearcherStats,
+    private readonly cfg: RankingConfig,
   ) {
     // MiniSearch keeps its term dictionary private; reading it lets fuzzy matching run only for
     // words the corpus does not contain (typos), which keeps it both precise and fast.
     const dict = (index as unknown as { _index?: Vocabulary })._index;
-    this.vocabulary = dict && typeof dict.has === 'function' ? dict : { has: () => false };
+    this.vocabulary = dict && typeof dict.has === 'function' ? dict : { has: () => false, get: () => undefined };
     this.products = [...new Set(corpus.docs.map((d) => d.product))].sort();
   }
 
@@ -87,7 +101,8 @@ class IndexSearcher implements CorpusSearcher {
   }
 
   private run(raw: string, opts: ResolvedOptions): SearchResponse {
-    const q = withPrefixCorrections(analyzeQuery(raw), (t) => this.vocabulary.has(t));
+    const known = (t: string): boolean => this.vocabulary.has(t);
+    const q = withConceptWeights(withPrefixCorrections(analyzeQuery(raw), known), (t) => this.docFrequency(t), this.stats.units);
     const empty = (suggestions: string[]): SearchResponse => ({ query: q.text, results: [], total: 0, suggestions });
     if (opts.badKind) return empty([`Unknown kind "${opts.badKind}". Use one of: ${knownKinds().join(', ')}.`]);
     if (opts.product && !this.products.includes(opts.product)) {
@@ -121,26 +136,53 @@ class IndexSearcher implements CorpusSearcher {
   private rank(q: AnalyzedQuery, opts: ResolvedOptions): UnitScore[] {
     const weights = q.termWeights;
     const allowed = this.allowed(opts);
-    // terms are analyzed already (endpoint keys contain spaces, hence the newline separator)
-    const hits = this.index.search([...weights.keys()].join('\n'), {
+    // Terms are analyzed already (endpoint keys contain spaces, hence the newline separator).
+    // Weaker terms (synonyms, identifier parts) skip the body: there they mostly add cost and noise,
+    // while a synonym in a title or heading is the evidence that matters.
+    const strong: string[] = [];
+    const weak: string[] = [];
+    for (const [t, w] of weights) {
+      if (w >= 1) strong.push(t);
+      else if (!this.isCommon(t)) weak.push(t);
+    }
+    const queries: Query[] = [];
+    if (strong.length > 0) queries.push(strong.join('\n'));
+    if (weak.length > 0) queries.push({ queries: [weak.join('\n')], fields: WEAK_TERM_FIELDS });
+    const hits = this.index.search({ queries, combineWith: 'OR' }, {
       tokenize: (s) => s.split('\n'),
       processTerm: (t) => t,
       combineWith: 'OR',
-      boost: FIELD_BOOSTS,
-      bm25: BM25,
-      weights: { fuzzy: FUZZY_WEIGHT, prefix: PREFIX_WEIGHT },
+      boost: this.cfg.fieldBoosts,
+      bm25: this.cfg.bm25,
+      weights: { fuzzy: this.cfg.fuzzyWeight, prefix: this.cfg.prefixWeight },
       boostTerm: (t) => weights.get(t) ?? 1,
       boostDocument: allowed ? (id) => (allowed(id as number) ? 1 : 0) : undefined,
       fuzzy: (t) => this.fuzziness(t, weights.get(t) ?? 0),
       prefix: (t) => this.prefixable(t, q),
     });
-    const first = hits.map((h, i) => ({ unit: coverageScore(h, q), i }));
+    const first = hits.map((h, i) => ({ unit: coverageScore(h, q, this.cfg), i }));
     first.sort((a, b) => b.unit.score - a.unit.score);
     for (const entry of first.slice(0, RERANK_DEPTH)) {
       const id = entry.unit.id;
-      entry.unit.score = headBonus(entry.unit, hits[entry.i], q, () => this.headingKeys(id));
+      entry.unit.score = headBonus(entry.unit, hits[entry.i], q, () => this.headingKeys(id), this.cfg);
     }
     return first.map((e) => e.unit).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * A weak term (synonym or identifier part) found in a large share of sections says little and
+   * costs much ("id" from "entra id", "user" from "user_id"); such terms are left out of the search.
+   */
+  private isCommon(term: string): boolean {
+    return this.docFrequency(term) > COMMON_TERM_SHARE * this.stats.units;
+  }
+
+  /** Sections containing a term in any one field (the largest field's count: cheap and close enough). */
+  private docFrequency(term: string): number {
+    const fields = this.vocabulary.get(term);
+    let df = 0;
+    if (fields) for (const postings of fields.values()) df = Math.max(df, postings.size);
+    return df;
   }
 
   /**
@@ -169,19 +211,20 @@ class IndexSearcher implements CorpusSearcher {
     return keys;
   }
 
-  private groupByDoc(units: UnitScore[]): { doc: number; score: number; units: UnitScore[] }[] {
-    const byDoc = new Map<number, UnitScore[]>();
+  /** Units arrive best first, so each doc's first unit is its best section. */
+  private groupByDoc(units: UnitScore[]): DocGroup[] {
+    const byDoc = new Map<number, DocGroup>();
     for (const u of units) {
       const d = this.refs[u.id].doc;
-      const list = byDoc.get(d);
-      if (list) list.push(u);
-      else byDoc.set(d, [u]);
+      const g = byDoc.get(d);
+      if (!g) byDoc.set(d, { doc: d, score: u.score, units: [u] });
+      else if (g.units.length <= MORE_SECTIONS) {
+        g.score += (this.cfg.extraSectionWeights[g.units.length - 1] ?? 0) * u.score;
+        g.units.push(u);
+      }
     }
-    const docs = [...byDoc.entries()].map(([doc, list]) => {
-      let score = list[0].score;
-      EXTRA_SECTION_WEIGHT.forEach((w, i) => (score += w * (list[i + 1]?.score ?? 0)));
-      return { doc, score, units: list };
-    });
+    const docs = [...byDoc.values()];
+    for (const g of docs) g.score *= this.cfg.kindPrior[this.corpus.docs[g.doc].kind] ?? 1;
     return docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -209,7 +252,7 @@ class IndexSearcher implements CorpusSearcher {
     };
   }
 
-  private toResult(d: { doc: number; score: number; units: UnitScore[] }): SearchResult {
+  private toResult(d: DocGroup): SearchResult {
     const doc = this.corpus.docs[d.doc];
     const [best, ...rest] = d.units;
     const top = this.hit(best);
@@ -223,7 +266,8 @@ class IndexSearcher implements CorpusSearcher {
       product: doc.product,
       snippet: top.snippet,
       score: round(d.score),
-      more: rest.slice(0, MORE_SECTIONS).map((u) => this.hit(u)),
+      // only sections that matter next to the best one; a passing mention is not worth the reader's time
+      more: rest.filter((u) => u.score >= MORE_SECTION_MIN_SHARE * best.score).map((u) => this.hit(u)),
     };
   }
 

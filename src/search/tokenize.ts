@@ -9,7 +9,7 @@ import { stemmer } from 'stemmer';
  * joined form of each segment, and the stemmed words inside it.
  */
 
-const RAW_TOKEN = /[\p{L}\p{N}_{][\p{L}\p{N}_\-./:{}]*[\p{L}\p{N}_}]|[\p{L}\p{N}]/gu;
+const RAW_TOKEN = /(?:[\p{L}\p{N}_]|\{(?=[\p{L}\p{N}_]))[\p{L}\p{M}\p{N}_\-./:{}]*[\p{L}\p{M}\p{N}_}]|[\p{L}\p{N}]/gu;
 const SEGMENT_SEPARATOR = /[./]+|::/;
 const WORD_SEPARATOR = /[_\-{}]+/;
 /** camelCase / PascalCase / ACRONYMWord / digits boundaries. */
@@ -66,7 +66,9 @@ export function stem(word: string): string {
 /** Splits one separator-free chunk (`GetAuthorizationURL`) into lower-case words. */
 function camelWords(chunk: string): string[] {
   const words: string[] = [];
-  for (const m of chunk.matchAll(CAMEL_PART)) {
+  // fold accents first so "café" and "cafe" meet and marks do not split words
+  const folded = chunk.normalize('NFKD').replace(/\p{M}+/gu, '');
+  for (const m of folded.matchAll(CAMEL_PART)) {
     const w = m[0].toLowerCase();
     if (/[\p{L}\p{N}]/u.test(w)) words.push(w);
   }
@@ -111,7 +113,8 @@ export function expandToken(token: string): ExpandedToken {
   const stemmed: string[] = [];
   for (const w of words) {
     if (STOP_WORDS.has(w)) continue;
-    if (w.length < 2 && !/\p{N}/u.test(w) && !/[^\x00-\x7f]/u.test(w)) continue;
+    // single ASCII letters are noise; a single CJK character is a word
+    if (w.length < 2 && /^[a-z]$/.test(w)) continue;
     stemmed.push(stem(w));
   }
   // Joined forms are stemmed too, so `listOrganizations` and `list_organization` agree.

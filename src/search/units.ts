@@ -13,7 +13,7 @@ export interface UnitRef {
   section: number;
 }
 
-/** The text fields a unit is indexed under (see FIELD_BOOSTS in index-build.ts for their weights). */
+/** The text fields a unit is indexed under (see DEFAULT_RANKING.fieldBoosts in rank.ts for their weights). */
 export interface UnitFields {
   id: number;
   title: string;

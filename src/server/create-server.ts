@@ -1,8 +1,10 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { serverVersion } from '../core/info.js';
 import type { Runtime } from '../core/runtime.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { ServerLog, type LogOptions } from './logging.js';
+import { reportInvalidParams } from './invalid-params.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import type { ToolContext } from './tool-kit.js';
@@ -11,6 +13,9 @@ import { registerDocsTool } from './tools/docs.js';
 import { registerExamplesTool } from './tools/examples.js';
 import { registerSearchTool } from './tools/search.js';
 import { serveCompactToolsList } from './tools-list.js';
+
+// One JSON Schema validator for every server instance: building Ajv is the costliest part of a new server.
+let sharedValidator: AjvJsonSchemaValidator | undefined;
 
 export interface CreateServerOptions {
   log?: LogOptions;
@@ -22,8 +27,17 @@ export interface CreateServerOptions {
  */
 export function createServer(runtime: Runtime, options: CreateServerOptions = {}): McpServer {
   const server = new McpServer(
-    { name: 'workos-docs-mcp', title: 'WorkOS Docs', version: serverVersion(), websiteUrl: 'https://workos.com/docs' },
-    { capabilities: { logging: {} }, instructions: SERVER_INSTRUCTIONS },
+    {
+      name: 'workos-docs-mcp',
+      title: 'WorkOS Docs',
+      version: serverVersion(),
+      websiteUrl: 'https://workos.com/docs',
+    },
+    {
+      capabilities: { logging: {} },
+      instructions: SERVER_INSTRUCTIONS,
+      jsonSchemaValidator: (sharedValidator ??= new AjvJsonSchemaValidator()),
+    },
   );
   const ctx: ToolContext = { runtime, log: new ServerLog(server, options.log), tools: new Map() };
   registerSearchTool(server, ctx);
@@ -33,5 +47,6 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
   serveCompactToolsList(server, ctx.tools);
   registerResources(server, ctx);
   registerPrompts(server, ctx);
+  reportInvalidParams(server);
   return server;
 }

@@ -1,7 +1,20 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { SetLevelRequestSchema, type LoggingLevel, type ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import {
+  SetLevelRequestSchema,
+  type LoggingLevel,
+  type ServerNotification,
+} from '@modelcontextprotocol/sdk/types.js';
 
-const LEVELS: LoggingLevel[] = ['debug', 'info', 'notice', 'warning', 'error', 'critical', 'alert', 'emergency'];
+const LEVELS: LoggingLevel[] = [
+  'debug',
+  'info',
+  'notice',
+  'warning',
+  'error',
+  'critical',
+  'alert',
+  'emergency',
+];
 const severity = (level: LoggingLevel) => LEVELS.indexOf(level);
 
 /** Sends a notification on the channel of the current request (the only one that works in stateless HTTP). */
@@ -44,8 +57,14 @@ export class ServerLog {
   log(level: LoggingLevel, message: string, notify?: Notify): void {
     if (severity(level) >= severity(this.stderrLevel)) this.stderr(`[workos-docs-mcp] ${level}: ${message}`);
     if (severity(level) < severity(this.clientLevel)) return;
-    const notification: ServerNotification = { method: 'notifications/message', params: { level, logger: 'workos-docs-mcp', data: message } };
-    const send = notify ?? ((n: ServerNotification) => (this.server.isConnected() ? this.server.server.notification(n) : Promise.resolve()));
+    const notification: ServerNotification = {
+      method: 'notifications/message',
+      params: { level, logger: 'workos-docs-mcp', data: message },
+    };
+    const send =
+      notify ??
+      ((n: ServerNotification) =>
+        this.server.isConnected() ? this.server.server.notification(n) : Promise.resolve());
     send(notification).catch(() => {
       /* a client that went away cannot be told */
     });

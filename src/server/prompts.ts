@@ -4,10 +4,33 @@ import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Runtime } from '../core/runtime.js';
 import { DOC_URI_PREFIX } from './resources.js';
+import { perRuntime } from './per-runtime.js';
 import type { ToolContext } from './tool-kit.js';
 
 /** Frameworks WorkOS has SDKs or guides for; completion adds any the corpus tags examples with. */
-const FRAMEWORKS = ['nextjs', 'react', 'remix', 'react-router', 'tanstack-start', 'sveltekit', 'vanilla-js', 'express', 'node', 'python', 'django', 'flask', 'fastapi', 'ruby', 'rails', 'go', 'java', 'spring', 'php', 'laravel', 'dotnet'];
+const FRAMEWORKS = [
+  'nextjs',
+  'react',
+  'remix',
+  'react-router',
+  'tanstack-start',
+  'sveltekit',
+  'vanilla-js',
+  'express',
+  'node',
+  'python',
+  'django',
+  'flask',
+  'fastapi',
+  'ruby',
+  'rails',
+  'go',
+  'java',
+  'spring',
+  'php',
+  'laravel',
+  'dotnet',
+];
 const MAX_COMPLETIONS = 50;
 
 function matching(values: string[], typed: string): string[] {
@@ -19,33 +42,68 @@ function matching(values: string[], typed: string): string[] {
 
 /** Last path segments of docs under a folder: `integrations/okta-saml` -> `okta-saml`. */
 function slugsUnder(runtime: Runtime, folder: string): string[] {
-  return runtime.corpus.docs.filter((d) => d.path.startsWith(`${folder}/`)).map((d) => d.path.slice(folder.length + 1)).sort();
+  return runtime.corpus.docs
+    .filter((d) => d.path.startsWith(`${folder}/`))
+    .map((d) => d.path.slice(folder.length + 1))
+    .sort();
 }
 
 function link(runtime: Runtime, path: string): GetPromptResult['messages'] {
   const doc = runtime.docsByPath.get(path);
   if (!doc) return [];
-  return [{ role: 'user', content: { type: 'resource_link', uri: `${DOC_URI_PREFIX}${doc.path}`, name: doc.path, title: doc.title, mimeType: 'text/markdown' } }];
+  return [
+    {
+      role: 'user',
+      content: {
+        type: 'resource_link',
+        uri: `${DOC_URI_PREFIX}${doc.path}`,
+        name: doc.path,
+        title: doc.title,
+        mimeType: 'text/markdown',
+      },
+    },
+  ];
 }
 
 function say(text: string): GetPromptResult['messages'][number] {
   return { role: 'user', content: { type: 'text', text } };
 }
 
-export function registerPrompts(server: McpServer, { runtime }: ToolContext): void {
-  const features = runtime.corpus.nav.map((a) => a.product).filter((p) => p !== 'reference').sort();
-  const frameworks = [...new Set([...FRAMEWORKS, ...runtime.corpus.examples.flatMap((e) => (e.kind === 'code' && e.framework ? [e.framework] : []))])];
+/** Completion values for the prompt arguments, from the corpus. */
+function vocabulary(runtime: Runtime) {
+  const features = runtime.corpus.nav
+    .map((a) => a.product)
+    .filter((p) => p !== 'reference')
+    .sort();
+  const frameworks = [
+    ...new Set([
+      ...FRAMEWORKS,
+      ...runtime.corpus.examples.flatMap((e) => (e.kind === 'code' && e.framework ? [e.framework] : [])),
+    ]),
+  ];
   const providers = slugsUnder(runtime, 'integrations');
   const migrations = slugsUnder(runtime, 'migrate');
+  return { features, frameworks, providers, migrations };
+}
+
+export function registerPrompts(server: McpServer, { runtime }: ToolContext): void {
+  const { features, frameworks, providers, migrations } = perRuntime(runtime, 'prompt-vocabulary', () =>
+    vocabulary(runtime),
+  );
 
   server.registerPrompt(
     'add-workos-feature',
     {
       title: 'Add a WorkOS feature to my app',
-      description: 'Plan and write the code to add a WorkOS product (AuthKit, SSO, Directory Sync, ...) to an app in a given framework',
+      description:
+        'Plan and write the code to add a WorkOS product (AuthKit, SSO, Directory Sync, ...) to an app in a given framework',
       argsSchema: {
-        feature: completable(z.string().describe('WorkOS product, e.g. authkit, sso, directory-sync'), (v) => matching(features, v)),
-        framework: completable(z.string().describe('Your framework, e.g. nextjs, express, django'), (v) => matching(frameworks, v)),
+        feature: completable(z.string().describe('WorkOS product, e.g. authkit, sso, directory-sync'), (v) =>
+          matching(features, v),
+        ),
+        framework: completable(z.string().describe('Your framework, e.g. nextjs, express, django'), (v) =>
+          matching(frameworks, v),
+        ),
       },
     },
     ({ feature, framework }) => ({
@@ -71,7 +129,10 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
       title: 'Set up SSO with an identity provider',
       description: 'Walk through connecting an identity provider (Okta, Entra ID, Google, ...) to WorkOS SSO',
       argsSchema: {
-        provider: completable(z.string().describe('Identity provider integration, e.g. okta-saml, entra-id-saml, google-saml'), (v) => matching(providers, v)),
+        provider: completable(
+          z.string().describe('Identity provider integration, e.g. okta-saml, entra-id-saml, google-saml'),
+          (v) => matching(providers, v),
+        ),
       },
     },
     ({ provider }) => ({
@@ -96,7 +157,11 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
     {
       title: 'Migrate from another auth provider',
       description: 'Plan a migration from Auth0, Cognito, Firebase, Clerk, ... to WorkOS AuthKit',
-      argsSchema: { from: completable(z.string().describe('Current provider, e.g. auth0, aws-cognito, firebase'), (v) => matching(migrations, v)) },
+      argsSchema: {
+        from: completable(z.string().describe('Current provider, e.g. auth0, aws-cognito, firebase'), (v) =>
+          matching(migrations, v),
+        ),
+      },
     },
     ({ from }) => ({
       description: `Migrate from ${from} to WorkOS`,

@@ -1,11 +1,12 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { changelogs, DEFAULT_PACKAGE, MAX_CHANGELOG_LIMIT } from '../core/changelogs.js';
 import { DocsError, describeError } from '../core/errors.js';
 import { formatChangelogs } from '../core/format/changelogs.js';
 import { formatToc } from '../core/format/doc.js';
 import { findDoc } from '../core/read-doc.js';
 import { tableOfContents } from '../core/toc.js';
+import { perRuntime } from './per-runtime.js';
 import type { ToolContext } from './tool-kit.js';
 
 export const DOC_URI_PREFIX = 'workos-docs://docs/';
@@ -14,6 +15,19 @@ export const CHANGELOG_URI = 'workos-docs://changelog/workos-platform';
 const MAX_COMPLETIONS = 100;
 /** JSON-RPC code the MCP spec assigns to "resource not found". */
 const RESOURCE_NOT_FOUND = -32002;
+
+/**
+ * A JSON-RPC error for resources/read. Not McpError: its message already carries an "MCP error N:"
+ * prefix, which the client would then prefix a second time.
+ */
+class ResourceError extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 function markdown(uri: string, text: string) {
   return { contents: [{ uri, mimeType: 'text/markdown', text }] };
@@ -29,7 +43,7 @@ export function completeDocPath(paths: string[], typed: string): string[] {
 
 export function registerResources(server: McpServer, ctx: ToolContext): void {
   const { runtime } = ctx;
-  const paths = runtime.corpus.docs.map((d) => d.path).sort();
+  const paths = perRuntime(runtime, 'doc-paths', () => runtime.corpus.docs.map((d) => d.path).sort());
 
   server.registerResource(
     'doc',
@@ -52,8 +66,8 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
         const { doc } = findDoc(runtime, raw);
         return markdown(uri.href, `# ${doc.title}\n\n${doc.markdown.trim()}\n`);
       } catch (err) {
-        if (err instanceof DocsError) throw new McpError(RESOURCE_NOT_FOUND, describeError(err), { uri: uri.href });
-        throw new McpError(ErrorCode.InternalError, describeError(err));
+        if (err instanceof DocsError) throw new ResourceError(RESOURCE_NOT_FOUND, describeError(err));
+        throw new ResourceError(ErrorCode.InternalError, describeError(err));
       }
     },
   );
@@ -61,14 +75,29 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
   server.registerResource(
     'table-of-contents',
     TOC_URI,
-    { title: 'WorkOS docs table of contents', description: 'Every product area and page, from the site navigation', mimeType: 'text/markdown' },
+    {
+      title: 'WorkOS docs table of contents',
+      description: 'Every product area and page, from the site navigation',
+      mimeType: 'text/markdown',
+    },
     (uri) => markdown(uri.href, formatToc(tableOfContents(runtime, { unpaginated: true }), 'mcp')),
   );
 
   server.registerResource(
     'platform-changelog',
     CHANGELOG_URI,
-    { title: 'WorkOS platform changelog', description: 'Recent WorkOS product changes, newest first', mimeType: 'text/markdown' },
-    (uri) => markdown(uri.href, formatChangelogs(changelogs(runtime, { package: DEFAULT_PACKAGE, limit: MAX_CHANGELOG_LIMIT }), 'mcp')),
+    {
+      title: 'WorkOS platform changelog',
+      description: 'Recent WorkOS product changes, newest first',
+      mimeType: 'text/markdown',
+    },
+    (uri) =>
+      markdown(
+        uri.href,
+        formatChangelogs(
+          changelogs(runtime, { package: DEFAULT_PACKAGE, limit: MAX_CHANGELOG_LIMIT }),
+          'mcp',
+        ),
+      ),
   );
 }

@@ -22,7 +22,8 @@ export function repairArguments(data: unknown, tolerance: Tolerance): unknown {
     let value = args[field];
     if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?(e\d+)?\s*$/i.test(value)) value = Number(value);
     if (value === null) value = undefined;
-    if (typeof value === 'number' && Number.isFinite(value)) value = Math.min(max, Math.max(min, Math.trunc(value)));
+    if (typeof value === 'number' && Number.isFinite(value))
+      value = Math.min(max, Math.max(min, Math.trunc(value)));
     args[field] = value;
     if (value === undefined) delete args[field];
   }
@@ -42,7 +43,10 @@ class TolerantObject<T extends ZodRawShape> extends ZodObject<T, 'passthrough'> 
   }
 }
 
-export function tolerantObject<T extends ZodRawShape>(shape: T, tolerance: Tolerance): ZodObject<T, 'passthrough'> {
+export function tolerantObject<T extends ZodRawShape>(
+  shape: T,
+  tolerance: Tolerance,
+): ZodObject<T, 'passthrough'> {
   const schema = new TolerantObject<T>(ZodObject.create(shape).passthrough()._def);
   schema.tolerance = tolerance;
   return schema;

@@ -1,5 +1,10 @@
 import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { CallToolResult, ServerNotification, ServerRequest, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type {
+  CallToolResult,
+  ServerNotification,
+  ServerRequest,
+  ToolAnnotations,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { DocsError, describeError } from '../core/errors.js';
 import type { Runtime } from '../core/runtime.js';
@@ -26,19 +31,35 @@ export interface ToolAnswer {
  * The one place where failures become answers: domain errors are the caller's to fix and come back as
  * `isError` text with their hints; anything else is our bug, logged to stderr, with a short message.
  */
-export async function answer(ctx: ToolContext, tool: string, extra: Extra, run: () => ToolAnswer): Promise<CallToolResult> {
+export async function answer(
+  ctx: ToolContext,
+  tool: string,
+  extra: Extra,
+  run: () => ToolAnswer,
+): Promise<CallToolResult> {
   const started = performance.now();
   const notify = (n: ServerNotification) => extra.sendNotification(n);
   try {
     const { text, structured } = run();
-    ctx.log.log('debug', `${tool}: ${text.length} chars in ${Math.round(performance.now() - started)} ms`, notify);
+    ctx.log.log(
+      'debug',
+      `${tool}: ${text.length} chars in ${Math.round(performance.now() - started)} ms`,
+      notify,
+    );
     return { content: [{ type: 'text', text }], structuredContent: structured };
   } catch (err) {
     if (err instanceof DocsError) {
       ctx.log.log('info', `${tool}: ${err.code}: ${err.message}`, notify);
       return { content: [{ type: 'text', text: describeError(err) }], isError: true };
     }
-    ctx.log.log('error', `${tool} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`, notify);
-    return { content: [{ type: 'text', text: `${tool} failed unexpectedly: ${describeError(err)}` }], isError: true };
+    ctx.log.log(
+      'error',
+      `${tool} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      notify,
+    );
+    return {
+      content: [{ type: 'text', text: `${tool} failed unexpectedly: ${describeError(err)}` }],
+      isError: true,
+    };
   }
 }

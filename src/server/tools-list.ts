@@ -17,7 +17,10 @@ export function compactSchema(schema: unknown): unknown {
   for (const [key, value] of Object.entries(schema)) {
     if (key === '$schema') continue;
     if (key === 'additionalProperties' && value === true) continue;
-    out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, compactSchema(v)])) : compactSchema(value);
+    out[key] =
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as JsonSchema).map(([k, v]) => [k, compactSchema(v)]))
+        : compactSchema(value);
   }
   return out;
 }
@@ -25,7 +28,9 @@ export function compactSchema(schema: unknown): unknown {
 function toJson(schema: RegisteredTool['inputSchema'], strategy: 'input' | 'output'): Tool['inputSchema'] {
   const obj = normalizeObjectSchema(schema);
   if (!obj) return { type: 'object', properties: {} };
-  return compactSchema(toJsonSchemaCompat(obj, { strictUnions: true, pipeStrategy: strategy })) as Tool['inputSchema'];
+  return compactSchema(
+    toJsonSchemaCompat(obj, { strictUnions: true, pipeStrategy: strategy }),
+  ) as Tool['inputSchema'];
 }
 
 /**
@@ -42,7 +47,9 @@ export function serveCompactToolsList(server: McpServer, tools: Map<string, Regi
         title: tool.title,
         description: tool.description,
         inputSchema: toJson(tool.inputSchema, 'input'),
-        ...(tool.outputSchema ? { outputSchema: toJson(tool.outputSchema, 'output') as Tool['outputSchema'] } : {}),
+        ...(tool.outputSchema
+          ? { outputSchema: toJson(tool.outputSchema, 'output') as Tool['outputSchema'] }
+          : {}),
         annotations: tool.annotations,
       })),
   }));

@@ -22,12 +22,18 @@ describe('parseDocAddress', () => {
   });
 
   it('keeps the anchor', () => {
-    expect(parseDocAddress('sso#how-single-sign-on-works')).toEqual({ path: 'sso', anchor: 'how-single-sign-on-works' });
+    expect(parseDocAddress('sso#how-single-sign-on-works')).toEqual({
+      path: 'sso',
+      anchor: 'how-single-sign-on-works',
+    });
   });
 
-  it.each(['../../package.json', 'sso/../../etc/passwd', '%2e%2e/%2e%2e/package.json', 'sso\0', './sso'])('refuses %j', (input) => {
-    expect(() => parseDocAddress(input)).toThrow(InvalidArgumentError);
-  });
+  it.each(['../../package.json', 'sso/../../etc/passwd', '%2e%2e/%2e%2e/package.json', 'sso\0', './sso'])(
+    'refuses %j',
+    (input) => {
+      expect(() => parseDocAddress(input)).toThrow(InvalidArgumentError);
+    },
+  );
 
   it('refuses huge input with a short message', () => {
     const err = (() => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readDoc } from '../../src/core/read-doc.js';
-import { DocNotFoundError, InvalidArgumentError, SectionNotFoundError, UnknownLanguageError } from '../../src/core/errors.js';
+import {
+  DocNotFoundError,
+  InvalidArgumentError,
+  SectionNotFoundError,
+  UnknownLanguageError,
+} from '../../src/core/errors.js';
 import { formatDocPage } from '../../src/core/format/doc.js';
 import { fixtureRuntime } from '../fixtures/runtime.js';
 
@@ -18,7 +23,9 @@ describe('readDoc', () => {
     expect(byAnchor.markdown).toContain('(A) With the standalone SSO API');
     expect(byAnchor.markdown).toContain('(B) Using WorkOS AuthKit');
     expect(byAnchor.markdown).not.toContain('How Single Sign-On works');
-    expect(readDoc(runtime, { path: 'sso', section: 'How Single Sign-On works' }).section?.anchor).toBe('how-single-sign-on-works');
+    expect(readDoc(runtime, { path: 'sso', section: 'How Single Sign-On works' }).section?.anchor).toBe(
+      'how-single-sign-on-works',
+    );
     expect(readDoc(runtime, { path: 'sso#how-single-sign-on-works' }).markdown).toContain('SAML or OIDC');
   });
 
@@ -42,7 +49,9 @@ describe('readDoc', () => {
     expect(page.markdown).toContain('organizations.create_organization()');
     expect(page.markdown).toContain('POST /organizations');
     expect(page.markdown).not.toContain('createOrganization()');
-    expect(readDoc(runtime, { path: 'reference/organization/create', language: 'typescript' }).markdown).toContain('createOrganization()');
+    expect(
+      readDoc(runtime, { path: 'reference/organization/create', language: 'typescript' }).markdown,
+    ).toContain('createOrganization()');
   });
 
   it('falls back to curl when the page lacks the asked SDK, and refuses unknown languages', () => {
@@ -61,7 +70,10 @@ describe('readDoc', () => {
     expect(text).toContain('"page":2');
     const second = readDoc(runtime, { path: 'events', page: 2 });
     expect(second.markdown.startsWith('## Event group')).toBe(true);
-    const all = Array.from({ length: first.pages }, (_, i) => readDoc(runtime, { path: 'events', page: i + 1 }).markdown).join('\n');
+    const all = Array.from(
+      { length: first.pages },
+      (_, i) => readDoc(runtime, { path: 'events', page: i + 1 }).markdown,
+    ).join('\n');
     for (let i = 0; i < 30; i++) expect(all).toContain(`## Event group ${i}\n`);
   });
 
@@ -79,7 +91,11 @@ describe('readDoc', () => {
 
   it('ends with navigation from the nav tree', () => {
     const page = readDoc(runtime, { path: 'sso/jit-provisioning' });
-    expect(page.nav.siblings.map((s) => s.path)).toContain('sso');
-    expect(formatDocPage(page, 'mcp')).toContain('**Navigation**');
+    expect(page.nav.area?.path).toBe('sso');
+    const text = formatDocPage(page, 'mcp');
+    expect(text).toContain('**Navigation**');
+    expect(text).toContain('- Up: Single Sign-On `sso`');
+    const create = readDoc(runtime, { path: 'reference/organization/create' });
+    expect(create.nav.area?.path).toBe('reference');
   });
 });

@@ -84,20 +84,27 @@ export function evaluate(queries: readonly EvalQuery[], rankings: ReadonlyMap<st
   return { overall: metricsOf(Object.values(ranks)), byKind, ranks };
 }
 
-/** Runs a synchronous engine over the set, timing each query (ms, via performance.now). */
+/**
+ * Runs a synchronous engine over the set, timing each query in ms: wall clock (performance.now)
+ * and CPU time of this process (process.cpuUsage), which a busy shared machine inflates less.
+ */
 export function runEngine(
   queries: readonly EvalQuery[],
   search: (query: string) => readonly string[],
-): { rankings: Map<string, readonly string[]>; latencies: number[] } {
+): { rankings: Map<string, readonly string[]>; latencies: number[]; cpu: number[] } {
   const rankings = new Map<string, readonly string[]>();
   const latencies: number[] = [];
+  const cpu: number[] = [];
   for (const q of queries) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const paths = search(q.query);
     latencies.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     rankings.set(q.id, paths);
   }
-  return { rankings, latencies };
+  return { rankings, latencies, cpu };
 }
 
 export function percentile(values: readonly number[], p: number): number {

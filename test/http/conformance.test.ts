@@ -4,19 +4,27 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICABLE_SCENARIOS, runScenario } from '../../scripts/conformance.js';
-import { startTiny, type Started } from './helpers.js';
+import { loadRuntime } from '../../src/core/load-runtime.js';
+import { createServer } from '../../src/server/create-server.js';
+import { resolveHttpOptions } from '../../src/transports/http/options.js';
+import { startHttpServer, type RunningHttpServer } from '../../src/transports/http/server.js';
 
 describe('conformance 0.1.16 (server scenarios that apply to us)', () => {
-  let s: Started;
+  let s: RunningHttpServer;
+  let mcpUrl: string;
   beforeAll(async () => {
-    s = await startTiny({ accessLog: false });
+    const runtime = await loadRuntime();
+    s = await startHttpServer(resolveHttpOptions({ port: 0, accessLog: false }), {
+      createServer: () => createServer(runtime, { log: { stderr: () => undefined } }),
+    });
+    mcpUrl = `${s.url}/mcp`;
   });
   afterAll(async () => {
     await s.close();
   });
 
   it.each(APPLICABLE_SCENARIOS)('%s passes', async (scenario) => {
-    const r = await runScenario(s.mcpUrl, scenario);
+    const r = await runScenario(mcpUrl, scenario);
     expect(r.passed, r.output).toBe(true);
     expect(r.summary).toMatch(/, 0 failed/);
   });

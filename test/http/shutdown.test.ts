@@ -30,6 +30,9 @@ describe('graceful shutdown (real process)', () => {
     await delay(300); // let the request reach the server
     proc.child.kill('SIGTERM');
     await proc.waitFor((l) => l.msg === 'shutting down');
+    const health = await rawRequest(url.replace(/\/mcp$/, '/healthz'), { method: 'GET' });
+    expect(health.status).toBe(503); // draining: balancers stop sending work
+    await proc.waitFor((l) => l.msg === 'stopped accepting connections');
 
     await expect(rawRequest(url, { headers: MCP_HEADERS, body: sleepCall(0, 2) })).rejects.toThrow(
       /ECONNREFUSED|ECONNRESET/,

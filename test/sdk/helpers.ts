@@ -44,11 +44,14 @@ export async function startFakeRegistry(packages: FakePackage[]): Promise<{
   close: () => Promise<void>;
   requests: string[];
   setServed: (name: string, bytes: Buffer) => void;
+  /** Makes `pkg` the latest version of its name (bytes served as given, integrity as claimed). */
+  publish: (pkg: FakePackage, served?: Buffer) => void;
   tarballUrl: (name: string, version: string) => string;
 }> {
   const served = new Map<string, Buffer>();
   const requests: string[] = [];
-  const fileOf = (name: string, version: string): string => `${name.replace('@', '').replace('/', '-')}-${version}.tgz`;
+  const fileOf = (name: string, version: string): string =>
+    `${name.replace('@', '').replace('/', '-')}-${version}.tgz`;
   for (const p of packages) served.set(fileOf(p.name, p.version), p.tarball);
   let url = '';
   const server: Server = createServer((req, res) => {
@@ -60,11 +63,21 @@ export async function startFakeRegistry(packages: FakePackage[]): Promise<{
       return void res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(bytes);
     }
     const pkg = packages.find((p) => `/${p.name}` === path);
-    if (!pkg) return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
-    const dist = { integrity: pkg.integrity ?? sha512Integrity(pkg.tarball), tarball: `${url}/tarballs/${fileOf(pkg.name, pkg.version)}` };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(
-      JSON.stringify({ name: pkg.name, 'dist-tags': { latest: pkg.version }, versions: { [pkg.version]: { version: pkg.version, dist } } }),
-    );
+    if (!pkg)
+      return void res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}');
+    const dist = {
+      integrity: pkg.integrity ?? sha512Integrity(pkg.tarball),
+      tarball: `${url}/tarballs/${fileOf(pkg.name, pkg.version)}`,
+    };
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(
+        JSON.stringify({
+          name: pkg.name,
+          'dist-tags': { latest: pkg.version },
+          versions: { [pkg.version]: { version: pkg.version, dist } },
+        }),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -75,6 +88,12 @@ export async function startFakeRegistry(packages: FakePackage[]): Promise<{
     setServed: (name, bytes) => {
       const p = packages.find((x) => x.name === name);
       if (p) served.set(fileOf(p.name, p.version), bytes);
+    },
+    publish: (pkg, bytes) => {
+      const i = packages.findIndex((x) => x.name === pkg.name);
+      if (i >= 0) packages.splice(i, 1, pkg);
+      else packages.push(pkg);
+      served.set(fileOf(pkg.name, pkg.version), bytes ?? pkg.tarball);
     },
     tarballUrl: (name, version) => `${url}/tarballs/${fileOf(name, version)}`,
   };

@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMarkdownChangelog, parseVersionHeading } from '../../src/ingest/changelogs/markdown-changelog.js';
+import {
+  parseMarkdownChangelog,
+  parseVersionHeading,
+} from '../../src/ingest/changelogs/markdown-changelog.js';
 import { compareVersions } from '../../src/ingest/changelogs/semver.js';
 
-const fixture = (name: string): string => readFileSync(new URL(`../fixtures/sdk/${name}`, import.meta.url), 'utf8');
+const fixture = (name: string): string =>
+  readFileSync(new URL(`../fixtures/sdk/${name}`, import.meta.url), 'utf8');
 
 describe('parseMarkdownChangelog: Changesets style', () => {
-  const entries = parseMarkdownChangelog({ packageName: '@example/widgets', markdown: fixture('changesets-CHANGELOG.md') });
+  const entries = parseMarkdownChangelog({
+    packageName: '@example/widgets',
+    markdown: fixture('changesets-CHANGELOG.md'),
+  });
 
   it('makes one entry per version, newest first, prereleases below their release line', () => {
     expect(entries.map((e) => e.version)).toEqual(['2.0.0', '1.10.0', '1.9.1', '1.9.0-beta.1']);
@@ -20,6 +27,14 @@ describe('parseMarkdownChangelog: Changesets style', () => {
     expect(entries[0].date).toBeUndefined();
   });
 
+  it('infers the change type from the version step when the entry has no change heading', () => {
+    const bare = parseMarkdownChangelog({
+      packageName: 'p',
+      markdown: '## 2.0.0\n\n- a\n\n## 1.3.0\n\n- b\n\n## 1.2.1\n\n- c\n\n## 1.2.0\n\n- d\n',
+    });
+    expect(bare.map((e) => e.changeType)).toEqual(['major', 'minor', 'patch', undefined]);
+  });
+
   it('ignores heading-like lines inside code fences', () => {
     expect(entries.find((e) => e.version === '9.9.9')).toBeUndefined();
     expect(entries[1].text).toContain('## 9.9.9');
@@ -27,7 +42,11 @@ describe('parseMarkdownChangelog: Changesets style', () => {
 });
 
 describe('parseMarkdownChangelog: Keep a Changelog style', () => {
-  const entries = parseMarkdownChangelog({ packageName: 'example-sdk', markdown: fixture('keepachangelog-CHANGELOG.md'), url: 'https://x.test' });
+  const entries = parseMarkdownChangelog({
+    packageName: 'example-sdk',
+    markdown: fixture('keepachangelog-CHANGELOG.md'),
+    url: 'https://x.test',
+  });
 
   it('skips Unreleased and reads versions and dates from bracketed and linked headings', () => {
     expect(entries.map((e) => [e.version, e.date])).toEqual([
@@ -62,11 +81,19 @@ describe('version headings', () => {
     expect(parseVersionHeading(heading)).toEqual({ version, ...(date ? { date } : {}) });
   });
 
-  it.each(['Unreleased', 'Changelog', 'Minor Changes', 'Breaking changes in 2.0'])('%s is not a version', (heading) => {
-    expect(parseVersionHeading(heading)).toBeUndefined();
-  });
+  it.each(['Unreleased', 'Changelog', 'Minor Changes', 'Breaking changes in 2.0'])(
+    '%s is not a version',
+    (heading) => {
+      expect(parseVersionHeading(heading)).toBeUndefined();
+    },
+  );
 
   it('orders versions numerically, not as text', () => {
-    expect(['1.9.0', '1.10.0', '1.10.0-rc.1', '0.9.12'].sort((a, b) => compareVersions(b, a))).toEqual(['1.10.0', '1.10.0-rc.1', '1.9.0', '0.9.12']);
+    expect(['1.9.0', '1.10.0', '1.10.0-rc.1', '0.9.12'].sort((a, b) => compareVersions(b, a))).toEqual([
+      '1.10.0',
+      '1.10.0-rc.1',
+      '1.9.0',
+      '0.9.12',
+    ]);
   });
 });

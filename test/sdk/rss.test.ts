@@ -52,7 +52,11 @@ describe('RSS changelog feed', () => {
   it('fails with a clear message on HTTP errors, non-feeds, unreachable hosts and missing files', async () => {
     await expect(loadChangelogFeed(`${base}/missing.xml`)).rejects.toThrow(/HTTP 404/);
     await expect(loadChangelogFeed(`${base}/broken.xml`)).rejects.toThrow(FeedError);
-    await expect(loadChangelogFeed('http://127.0.0.1:1/feed.xml')).rejects.toThrow(/could not fetch changelog feed/);
-    await expect(loadChangelogFeed('/nonexistent/feed.xml')).rejects.toThrow(/could not read changelog feed file/);
+    await expect(loadChangelogFeed('http://127.0.0.1:1/feed.xml')).rejects.toThrow(
+      /could not fetch changelog feed/,
+    );
+    await expect(loadChangelogFeed('/nonexistent/feed.xml')).rejects.toThrow(
+      /could not read changelog feed file/,
+    );
   });
 });

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeExample } from '../../src/corpus/types.js';
-import { httpFetcher, ingestSdkSources, type SourceManifest, type TarballFetcher } from '../../src/ingest/sdk/index.js';
+import {
+  httpFetcher,
+  ingestSdkSources,
+  type SourceManifest,
+  type TarballFetcher,
+} from '../../src/ingest/sdk/index.js';
 import { sha512Integrity } from '../../src/ingest/sdk/integrity.js';
 import { makeTarball, startFakeRegistry, tempDir } from './helpers.js';
 
@@ -17,8 +22,20 @@ let cacheDir: string;
 function manifestFor(): SourceManifest {
   return {
     packages: [
-      { name: '@example/authkit', version: '1.0.0', integrity: sha512Integrity(good), tarball: registry.tarballUrl('@example/authkit', '1.0.0'), framework: 'nextjs' },
-      { name: '@example/plain', version: '0.1.0', integrity: sha512Integrity(noChangelog), tarball: registry.tarballUrl('@example/plain', '0.1.0'), path: 'sdks/plain-js' },
+      {
+        name: '@example/authkit',
+        version: '1.0.0',
+        integrity: sha512Integrity(good),
+        tarball: registry.tarballUrl('@example/authkit', '1.0.0'),
+        framework: 'nextjs',
+      },
+      {
+        name: '@example/plain',
+        version: '0.1.0',
+        integrity: sha512Integrity(noChangelog),
+        tarball: registry.tarballUrl('@example/plain', '0.1.0'),
+        path: 'sdks/plain-js',
+      },
     ],
   };
 }
@@ -27,9 +44,16 @@ beforeAll(async () => {
   good = await makeTarball({
     'README.md': readme,
     'CHANGELOG.md': changelog,
-    'package.json': JSON.stringify({ name: '@example/authkit', description: 'AuthKit helpers', repository: { url: 'git+https://github.com/example/authkit.git' } }),
+    'package.json': JSON.stringify({
+      name: '@example/authkit',
+      description: 'AuthKit helpers',
+      repository: { url: 'git+https://github.com/example/authkit.git' },
+    }),
   });
-  noChangelog = await makeTarball({ 'README.md': '# Plain\n\nUse it.\n\n```js\nplain()\n```\n', 'package.json': '{}' });
+  noChangelog = await makeTarball({
+    'README.md': '# Plain\n\nUse it.\n\n```js\nplain()\n```\n',
+    'package.json': '{}',
+  });
   registry = await startFakeRegistry([
     { name: '@example/authkit', version: '1.0.0', tarball: good },
     { name: '@example/plain', version: '0.1.0', tarball: noChangelog },
@@ -47,22 +71,48 @@ describe('ingestSdkSources', () => {
     expect(result.problems).toEqual([]);
     expect(result.docs.map((d) => d.path)).toEqual(['sdks/authkit', 'sdks/plain-js']);
     const doc = result.docs[0];
-    expect(doc).toMatchObject({ kind: 'sdk', product: 'sdks', title: 'AuthKit Example Library', description: 'AuthKit helpers', url: 'https://github.com/example/authkit', source: '@example/authkit@1.0.0' });
+    expect(doc).toMatchObject({
+      kind: 'sdk',
+      product: 'sdks',
+      title: 'AuthKit Example Library',
+      description: 'AuthKit helpers',
+      url: 'https://github.com/example/authkit',
+      source: '@example/authkit@1.0.0',
+    });
     // Badges, images and raw HTML are gone; the empty "Video tutorial" heading with them.
     expect(doc.markdown).not.toMatch(/shields\.io|<img|<p |<a |Video tutorial/);
     expect(doc.markdown).toContain('**Warning:** Middleware runs on every request.');
-    expect(doc.sections.map((s) => s.anchor)).toEqual(['authkit-example-library', 'installation', 'middleware', 'middleware-1']);
+    expect(doc.sections.map((s) => s.anchor)).toEqual([
+      'authkit-example-library',
+      'installation',
+      'middleware',
+      'middleware-1',
+    ]);
     expect(doc.sections[2].identifiers).toContain('authkitMiddleware');
 
     const examples = result.examples as CodeExample[];
     const middleware = examples.find((e) => e.code.includes('authkitMiddleware()'));
-    expect(middleware).toMatchObject({ language: 'typescript', framework: 'nextjs', docPath: 'sdks/authkit', sectionAnchor: 'middleware', title: 'Middleware (middleware.ts)', id: 'sdks/authkit#middleware:1' });
+    expect(middleware).toMatchObject({
+      language: 'typescript',
+      framework: 'nextjs',
+      docPath: 'sdks/authkit',
+      sectionAnchor: 'middleware',
+      title: 'Middleware (middleware.ts)',
+      id: 'sdks/authkit#middleware:1',
+    });
     expect(examples.find((e) => e.code.startsWith('npm install'))?.language).toBe('bash');
-    expect(examples.find((e) => e.code.includes('withAuth'))).toMatchObject({ language: 'tsx', title: 'Middleware (app/page.tsx)' });
+    expect(examples.find((e) => e.code.includes('withAuth'))).toMatchObject({
+      language: 'tsx',
+      title: 'Middleware (app/page.tsx)',
+    });
     expect(examples.find((e) => e.docPath === 'sdks/plain-js')?.framework).toBeUndefined();
 
     expect(result.changelogs.map((c) => c.version)).toEqual(['2.0.0', '1.10.0', '1.9.1', '1.9.0-beta.1']);
-    expect(result.changelogs[0]).toMatchObject({ package: '@example/authkit', changeType: 'major', url: 'https://www.npmjs.com/package/@example/authkit/v/2.0.0' });
+    expect(result.changelogs[0]).toMatchObject({
+      package: '@example/authkit',
+      changeType: 'major',
+      url: 'https://www.npmjs.com/package/@example/authkit/v/2.0.0',
+    });
     expect(result.sources).toEqual([
       { name: '@example/authkit', version: '1.0.0', kind: 'sdk-package' },
       { name: '@example/plain', version: '0.1.0', kind: 'sdk-package' },
@@ -87,15 +137,25 @@ describe('ingestSdkSources', () => {
     tampered[tampered.length - 30] ^= 0xff;
     registry.setServed('@example/authkit', tampered);
     try {
-      const result = await ingestSdkSources({ manifest: manifestFor(), cacheDir: dir, fetcher: httpFetcher() });
+      const result = await ingestSdkSources({
+        manifest: manifestFor(),
+        cacheDir: dir,
+        fetcher: httpFetcher(),
+      });
       expect(result.docs.map((d) => d.path)).toEqual(['sdks/plain-js']);
       expect(result.problems).toHaveLength(1);
       expect(result.problems[0].file).toBe('@example/authkit@1.0.0');
       expect(result.problems[0].reason).toMatch(/integrity mismatch .* tampered with, so it was rejected/);
-      await expect(ingestSdkSources({ manifest: manifestFor(), cacheDir: dir, fetcher: httpFetcher(), strict: true })).rejects.toThrow(/integrity mismatch/);
+      await expect(
+        ingestSdkSources({ manifest: manifestFor(), cacheDir: dir, fetcher: httpFetcher(), strict: true }),
+      ).rejects.toThrow(/integrity mismatch/);
       // The cache did not keep the bad bytes: the good tarball is fetched and accepted next time.
       registry.setServed('@example/authkit', good);
-      const again = await ingestSdkSources({ manifest: manifestFor(), cacheDir: dir, fetcher: httpFetcher() });
+      const again = await ingestSdkSources({
+        manifest: manifestFor(),
+        cacheDir: dir,
+        fetcher: httpFetcher(),
+      });
       expect(again.problems).toEqual([]);
     } finally {
       registry.setServed('@example/authkit', good);
@@ -109,7 +169,10 @@ describe('ingestSdkSources', () => {
     for (const p of manifest.packages) p.tarball = 'http://127.0.0.1:1/x.tgz';
     const result = await ingestSdkSources({ manifest, cacheDir: dir, fetcher: httpFetcher() });
     expect(result.docs).toEqual([]);
-    expect(result.problems.map((p) => p.reason)).toEqual([expect.stringMatching(/cannot download @example\/authkit@1\.0\.0/), expect.stringMatching(/cannot download @example\/plain/)]);
+    expect(result.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/cannot download @example\/authkit@1\.0\.0/),
+      expect.stringMatching(/cannot download @example\/plain/),
+    ]);
     await rm(dir, { recursive: true, force: true });
   });
 });

@@ -175,6 +175,12 @@ export function fixtureCorpus(): Corpus {
       ],
     }),
     doc({
+      path: 'authkit/invitations',
+      title: 'Invitations',
+      description: 'Invite users to your application.',
+      sections: ['Send an invitation by email; the user accepts it to join the organization.'],
+    }),
+    doc({
       path: 'mfa',
       title: 'Multi-Factor Authentication',
       description: 'Add a second factor with TOTP or SMS.',

@@ -30,7 +30,11 @@ export function formatSummary(s: BuildSummary): string {
   }
   if (s.problems.length) {
     lines.push('Problems (the rest of the corpus was built):');
-    lines.push(...s.problems.slice(0, MAX_LISTED).map((p) => `  - ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`));
+    lines.push(
+      ...s.problems
+        .slice(0, MAX_LISTED)
+        .map((p) => `  - ${p.file}${p.line ? `:${p.line}` : ''}: ${p.reason}`),
+    );
     if (s.problems.length > MAX_LISTED) lines.push(`  … and ${s.problems.length - MAX_LISTED} more`);
   }
   return lines.join('\n');
@@ -40,24 +44,39 @@ export function formatSummary(s: BuildSummary): string {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('Build the corpus bundle (data/corpus.json) from the WorkOS docs or a folder of .md/.mdx files.')
+    .description(
+      'Build the corpus bundle (data/corpus.json) from the WorkOS docs or a folder of .md/.mdx files.',
+    )
     .option('--source <dir>', 'folder of .md/.mdx docs (default: the pinned @workos/mcp-docs-server bundle)')
     .option('--out <dir>', 'output folder for corpus.json (default: data/ in the package)')
     .option('--json', 'print the summary as JSON')
     .option('--no-sdks', 'leave out the SDK READMEs and changelogs pinned in sources.json')
     .option('--sdk-manifest <file>', 'SDK source manifest (default: sources.json in the package)')
     .option('--changelog-rss <url|file>', 'also read the WorkOS changelog RSS feed (a URL or a saved file)')
-    .action(async (opts: { source?: string; out?: string; json?: boolean; sdks: boolean; sdkManifest?: string; changelogRss?: string }) => {
-      const extraSources = [
-        ...(opts.sdks ? [sdkSourceAdapter({ manifestFile: opts.sdkManifest })] : []),
-        ...(opts.changelogRss ? [rssSourceAdapter(opts.changelogRss)] : []),
-      ];
-      const summary = await buildCorpus({
-        sourceDir: opts.source,
-        outDir: opts.out,
-        extraSources,
-        log: (m) => process.stderr.write(`build: ${m}\n`),
-      });
-      process.stdout.write(opts.json ? `${JSON.stringify({ ...summary, manifest: { ...summary.manifest, sources: undefined } }, null, 2)}\n` : `${formatSummary(summary)}\n`);
-    });
+    .action(
+      async (opts: {
+        source?: string;
+        out?: string;
+        json?: boolean;
+        sdks: boolean;
+        sdkManifest?: string;
+        changelogRss?: string;
+      }) => {
+        const extraSources = [
+          ...(opts.sdks ? [sdkSourceAdapter({ manifestFile: opts.sdkManifest })] : []),
+          ...(opts.changelogRss ? [rssSourceAdapter(opts.changelogRss)] : []),
+        ];
+        const summary = await buildCorpus({
+          sourceDir: opts.source,
+          outDir: opts.out,
+          extraSources,
+          log: (m) => process.stderr.write(`build: ${m}\n`),
+        });
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify({ ...summary, manifest: { ...summary.manifest, sources: undefined } }, null, 2)}\n`
+            : `${formatSummary(summary)}\n`,
+        );
+      },
+    );
 }

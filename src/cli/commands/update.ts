@@ -15,7 +15,10 @@ interface UpdateCliOptions {
 }
 
 async function deps(opts: UpdateCliOptions): Promise<UpdateDeps> {
-  const candidates = corpusCandidates({ bundledFile: bundledCorpusFile(), formatVersion: BUNDLE_FORMAT_VERSION });
+  const candidates = corpusCandidates({
+    bundledFile: bundledCorpusFile(),
+    formatVersion: BUNDLE_FORMAT_VERSION,
+  });
   const served = candidates.find((c) => c.manifest);
   return {
     cacheDir: defaultCacheDir(),
@@ -32,7 +35,9 @@ async function deps(opts: UpdateCliOptions): Promise<UpdateDeps> {
 export function registerUpdate(program: Command): void {
   program
     .command('update')
-    .description('Fetch the newest WorkOS docs bundle and SDK packages from the npm registry and build a fresh corpus into the user cache.')
+    .description(
+      'Fetch the newest WorkOS docs bundle and SDK packages from the npm registry and build a fresh corpus into the user cache.',
+    )
     .option('--check', 'only report which sources have newer versions; build nothing')
     .option('--force', 'rebuild even when nothing newer was published')
     .option('--registry <url>', 'query this npm registry over HTTP instead of through the npm command')
@@ -50,7 +55,9 @@ export function registerUpdate(program: Command): void {
       const result = await runUpdate(d, { force: opts.force });
       if (opts.json) return void process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       if (result.status === 'up-to-date') {
-        return void process.stdout.write(`Already up to date (${result.check.sources.length} sources checked); nothing rebuilt. Use --force to rebuild anyway.\n`);
+        return void process.stdout.write(
+          `Already up to date (${result.check.sources.length} sources checked); nothing rebuilt. Use --force to rebuild anyway.\n`,
+        );
       }
       const c = result.manifest.counts;
       process.stdout.write(

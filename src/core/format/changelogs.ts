@@ -2,9 +2,16 @@ import type { ChangelogAnswer } from '../changelogs.js';
 import type { Face } from './hints.js';
 
 export function formatChangelogs(answer: ChangelogAnswer, _face: Face): string {
-  const filters = [answer.since && `since ${answer.since}`, answer.query && `matching "${answer.query}"`].filter(Boolean).join(', ');
-  const count = answer.total > answer.entries.length ? `${answer.entries.length} of ${answer.total}` : `${answer.entries.length}`;
-  const lines = [`# Changelog: ${answer.package}${filters ? ` (${filters})` : ''} — ${count} entries, newest first`];
+  const filters = [answer.since && `since ${answer.since}`, answer.query && `matching "${answer.query}"`]
+    .filter(Boolean)
+    .join(', ');
+  const count =
+    answer.total > answer.entries.length
+      ? `${answer.entries.length} of ${answer.total}`
+      : `${answer.entries.length}`;
+  const lines = [
+    `# Changelog: ${answer.package}${filters ? ` (${filters})` : ''} — ${count} entries, newest first`,
+  ];
   for (const e of answer.entries) {
     const heading = e.title && e.title !== e.version ? `${e.version} — ${e.title}` : e.version || e.title;
     const meta = [e.date, e.changeType, e.url].filter(Boolean).join(' · ');
@@ -13,6 +20,13 @@ export function formatChangelogs(answer: ChangelogAnswer, _face: Face): string {
     lines.push('', e.text.trim());
   }
   for (const note of answer.notes) lines.push('', `_${note}_`);
-  if (answer.packages.length > 1) lines.push('', `Other packages: ${answer.packages.filter((p) => p !== answer.package).map((p) => `\`${p}\``).join(', ')}`);
+  if (answer.packages.length > 1)
+    lines.push(
+      '',
+      `Other packages: ${answer.packages
+        .filter((p) => p !== answer.package)
+        .map((p) => `\`${p}\``)
+        .join(', ')}`,
+    );
   return lines.join('\n');
 }

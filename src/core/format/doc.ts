@@ -42,10 +42,29 @@ export function formatOutline(page: DocPage): string[] {
     const entries = page.outline.filter((o) => o.page === p);
     const tokens = entries.reduce((n, o) => n + o.tokens, 0);
     const heads = entries.filter((o) => o.depth <= top + 1).map((o) => clip(o.heading, 50));
-    const listed = heads.slice(0, MAX_OUTLINE_HEADINGS).join(' · ') + (heads.length > MAX_OUTLINE_HEADINGS ? ` +${heads.length - MAX_OUTLINE_HEADINGS}` : '');
-    lines.push(`- ${p === page.page ? `**${p}** (this page)` : p}: ${listed || '(continued)'} — ~${kTokens(tokens)}`);
+    const listed =
+      heads.slice(0, MAX_OUTLINE_HEADINGS).join(' · ') +
+      (heads.length > MAX_OUTLINE_HEADINGS ? ` +${heads.length - MAX_OUTLINE_HEADINGS}` : '');
+    lines.push(
+      `- ${p === page.page ? `**${p}** (this page)` : p}: ${listed || '(continued)'} — ~${kTokens(tokens)}`,
+    );
   }
   return lines;
+}
+
+function pageCall(page: DocPage, n: number, face: Face): string {
+  return callHint(face, 'workos_docs', {
+    path: page.path,
+    section: page.section?.anchor,
+    language: page.language,
+    maxTokens: page.maxTokens === DEFAULT_MAX_TOKENS ? undefined : page.maxTokens,
+    page: n,
+  });
+}
+
+/** The call that reads the following page, or undefined on the last one. */
+export function nextPageCall(page: DocPage, face: Face): string | undefined {
+  return page.page < page.pages ? pageCall(page, page.page + 1, face) : undefined;
 }
 
 export function formatDocPage(page: DocPage, face: Face): string {
@@ -54,16 +73,16 @@ export function formatDocPage(page: DocPage, face: Face): string {
   if (page.language) meta.push(`${LANGUAGE_LABELS[page.language]} only`);
   if (page.pages > 1) meta.push(`page ${page.page} of ${page.pages}`);
   const out = [`# ${page.title}`, meta.join(' · ')];
-  if (page.page === 1 && !page.section && page.description) out.push('', `> ${clip(page.description.replace(/\s+/g, ' '), MAX_DESCRIPTION)}`);
+  if (page.page === 1 && !page.section && page.description)
+    out.push('', `> ${clip(page.description.replace(/\s+/g, ' '), MAX_DESCRIPTION)}`);
   for (const note of page.notes) out.push('', `_Note: ${note}_`);
   out.push('', page.markdown.trim() || '_(This page has no text beyond its title.)_');
 
   const footer: string[] = [];
   if (page.pages > 1) {
     footer.push(...formatOutline(page));
-    const base = { path: page.path, section: page.section?.anchor, language: page.language, maxTokens: page.maxTokens === DEFAULT_MAX_TOKENS ? undefined : page.maxTokens };
-    if (page.page < page.pages) footer.push(`Next page: ${callHint(face, 'workos_docs', { ...base, page: page.page + 1 })}`);
-    else footer.push(`Last page. First page: ${callHint(face, 'workos_docs', { ...base, page: 1 })}`);
+    const next = nextPageCall(page, face);
+    footer.push(next ? `Next page: ${next}` : `Last page. First page: ${pageCall(page, 1, face)}`);
   }
   footer.push(...formatNav(page.nav));
   if (footer.length > 0) out.push('', '---', ...footer);
@@ -74,7 +93,12 @@ export function formatToc(toc: TocPage, face: Face): string {
   const out = ['# WorkOS docs — table of contents'];
   const meta = [`${toc.areas.length} product areas`];
   if (toc.pages > 1) meta.push(`page ${toc.page} of ${toc.pages}`);
-  out.push(`${meta.join(' · ')}. Read a page: ${callHint(face, 'workos_docs', { path: 'sso/jit-provisioning' })}`, '', toc.markdown);
-  if (toc.page < toc.pages) out.push('', `Next page: ${callHint(face, 'workos_docs', { page: toc.page + 1 })}`);
+  out.push(
+    `${meta.join(' · ')}. Read a page: ${callHint(face, 'workos_docs', { path: 'sso/jit-provisioning' })}`,
+    '',
+    toc.markdown,
+  );
+  if (toc.page < toc.pages)
+    out.push('', `Next page: ${callHint(face, 'workos_docs', { page: toc.page + 1 })}`);
   return out.join('\n');
 }

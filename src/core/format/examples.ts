@@ -11,14 +11,25 @@ function fence(code: string, language: string): string {
 export function formatExamples(answer: ExamplesAnswer, face: Face): string {
   if (answer.mode === 'topics') {
     const lines = ['# WorkOS code examples by product', ''];
-    for (const t of answer.topics) lines.push(`- \`${t.product}\`: ${t.examples} examples (${t.languages.slice(0, 6).join(', ') || 'various'})`);
+    for (const t of answer.topics)
+      lines.push(
+        `- \`${t.product}\`: ${t.examples} examples (${t.languages.slice(0, 6).join(', ') || 'various'})`,
+      );
     if (answer.appLanguages.length > 0) {
-      lines.push('', `Example apps: ${answer.appLanguages.map((a) => `${a.language} (${a.apps})`).join(', ')}`);
+      lines.push(
+        '',
+        `Example apps: ${answer.appLanguages.map((a) => `${a.language || 'other'} (${a.apps})`).join(', ')}`,
+      );
     }
-    lines.push('', `Ask: ${callHint(face, 'workos_examples', { query: 'create organization', language: 'python' })}`);
+    lines.push(
+      '',
+      `Ask: ${callHint(face, 'workos_examples', { query: 'create organization', language: 'python' })}`,
+    );
     return lines.join('\n');
   }
-  const what = [answer.query && `"${answer.query}"`, answer.language, answer.framework].filter(Boolean).join(', ');
+  const what = [answer.query && `"${answer.query}"`, answer.language, answer.framework]
+    .filter(Boolean)
+    .join(', ');
   const lines = [`# Examples for ${what}`];
   for (const note of answer.notes) lines.push('', `_${note}_`);
   for (const { path, entry } of answer.reference) {
@@ -27,15 +38,23 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
   answer.examples.forEach((e, i) => {
     const lang = e.language || 'text';
     lines.push('', `## ${i + 1}. ${e.title} (${lang}${e.framework ? `, ${e.framework}` : ''})`);
-    lines.push(`From \`${e.docPath}${e.sectionAnchor ? `#${e.sectionAnchor}` : ''}\`${e.sectionHeading ? ` › ${e.sectionHeading}` : ''}`);
+    lines.push(
+      `From \`${e.docPath}${e.sectionAnchor ? `#${e.sectionAnchor}` : ''}\`${e.sectionHeading ? ` › ${e.sectionHeading}` : ''}`,
+    );
     lines.push('', fence(e.code, e.language));
-    if (e.truncated) lines.push(`_Cut short; full code: ${callHint(face, 'workos_docs', { path: e.docPath, section: e.sectionAnchor || undefined })}_`);
+    if (e.truncated)
+      lines.push(
+        `_Cut short; full code: ${callHint(face, 'workos_docs', { path: e.docPath, section: e.sectionAnchor || undefined })}_`,
+      );
   });
   if (answer.apps.length > 0) {
     lines.push('', '## Example apps', ...answer.apps.map((a) => `- ${a.title} (${a.language}): ${a.url}`));
   }
   if (answer.total > answer.examples.length) {
-    lines.push('', `${answer.total - answer.examples.length} more matching examples; narrow with \`language\` or more words, or raise \`limit\`.`);
+    lines.push(
+      '',
+      `${answer.total - answer.examples.length} more matching examples; narrow with \`language\` or more words, or raise \`limit\`.`,
+    );
   }
   return lines.join('\n');
 }

@@ -13,7 +13,11 @@ const CLI_COMMAND: Record<string, string> = {
   workos_changelogs: 'changelog',
 };
 
-const CLI_POSITIONAL: Record<string, string> = { workos_docs: 'path', workos_search: 'query', workos_examples: 'query' };
+const CLI_POSITIONAL: Record<string, string> = {
+  workos_docs: 'path',
+  workos_search: 'query',
+  workos_examples: 'query',
+};
 
 /** `workos_docs {"path":"sso","page":2}` for models, `workos-docs-mcp read sso --page 2` for people. */
 export function callHint(face: Face, tool: string, args: Args): string {

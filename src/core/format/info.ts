@@ -2,7 +2,12 @@ import type { CorpusInfo } from '../info.js';
 
 export function formatInfo(info: CorpusInfo): string {
   const c = info.counts;
-  const age = info.ageDays < 0 ? 'unknown age' : info.ageDays === 0 ? 'built today' : `${info.ageDays} day${info.ageDays === 1 ? '' : 's'} old`;
+  const age =
+    info.ageDays < 0
+      ? 'unknown age'
+      : info.ageDays === 0
+        ? 'built today'
+        : `${info.ageDays} day${info.ageDays === 1 ? '' : 's'} old`;
   return [
     `workos-docs-mcp ${info.serverVersion}`,
     `Corpus: ${info.corpusFile} (format ${info.formatVersion}, ${age})`,

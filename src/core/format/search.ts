@@ -5,12 +5,21 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+/** How to read the top result (undefined when nothing matched). */
+export function readHint(answer: SearchAnswer, face: Face): string | undefined {
+  const top = answer.results[0];
+  return top
+    ? callHint(face, 'workos_docs', { path: top.path, section: top.anchor || undefined })
+    : undefined;
+}
+
 export function formatSearch(answer: SearchAnswer, face: Face): string {
   const { results, total, query } = answer;
   const lines: string[] = [];
   if (results.length === 0) {
     lines.push(`No docs match "${query}".`);
-    if (answer.suggestions.length > 0) lines.push(`Try: ${answer.suggestions.map((s) => `"${s}"`).join(', ')}.`);
+    if (answer.suggestions.length > 0)
+      lines.push(`Try: ${answer.suggestions.map((s) => `"${s}"`).join(', ')}.`);
     lines.push(...answer.notes);
     return lines.join('\n');
   }
@@ -21,8 +30,9 @@ export function formatSearch(answer: SearchAnswer, face: Face): string {
     const section = r.section && r.section !== r.title ? ` › ${r.section}` : '';
     lines.push(`${i + 1}. **${r.title}${section}** — \`${target}\` (${r.kind}) ${r.url}`);
     if (r.snippet) lines.push(`   ${oneLine(r.snippet)}`);
-    if (r.more.length > 0) lines.push(`   Also: ${r.more.map((m) => `${m.section} \`#${m.anchor}\``).join(' · ')}`);
+    if (r.more.length > 0)
+      lines.push(`   Also: ${r.more.map((m) => `${m.section} \`#${m.anchor}\``).join(' · ')}`);
   });
-  lines.push('', ...answer.notes, `Read one: ${callHint(face, 'workos_docs', { path: results[0].path, section: results[0].anchor || undefined })}`);
+  lines.push('', ...answer.notes, `Read one: ${readHint(answer, face)}`);
   return lines.filter((l, i, all) => !(l === '' && all[i - 1] === '')).join('\n');
 }

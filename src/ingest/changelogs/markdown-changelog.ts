@@ -1,5 +1,5 @@
 import type { ChangelogEntry } from '../../corpus/types.js';
-import { compareVersions, isVersion, normalizeVersion } from './semver.js';
+import { compareVersions, isVersion, normalizeVersion, semverBump } from './semver.js';
 
 /**
  * Parses a package CHANGELOG.md into one entry per released version, newest first.
@@ -87,7 +87,10 @@ function changeTypeOf(body: string): string | undefined {
   for (const line of body.split('\n')) {
     const h = HEADING.exec(line);
     if (!h) continue;
-    const kind = h[2].replace(/\s+changes?$/i, '').trim().toLowerCase();
+    const kind = h[2]
+      .replace(/\s+changes?$/i, '')
+      .trim()
+      .toLowerCase();
     if (kind && !kinds.includes(kind)) kinds.push(kind);
   }
   const bump = BUMPS.find((b) => kinds.includes(b));
@@ -101,7 +104,10 @@ export function parseMarkdownChangelog(source: ChangelogSource): ChangelogEntry[
   for (const section of splitVersions(source.markdown)) {
     const { version, date } = section.heading;
     // Keep a Changelog ends with `[1.2.0]: https://…/compare/…` definitions; they belong to no entry.
-    const text = section.lines.filter((l) => !LINK_DEFINITION.test(l)).join('\n').trim();
+    const text = section.lines
+      .filter((l) => !LINK_DEFINITION.test(l))
+      .join('\n')
+      .trim();
     // A version listed twice (merge accidents happen) keeps its first, newest-positioned entry.
     if (seen.has(version) || text === '') continue;
     seen.add(version);
@@ -116,5 +122,15 @@ export function parseMarkdownChangelog(source: ChangelogSource): ChangelogEntry[
       ...(source.url ? { url: source.url } : {}),
     });
   }
-  return entries.sort((a, b) => compareVersions(b.version, a.version));
+  entries.sort((a, b) => compareVersions(b.version, a.version));
+  // Older Changesets entries often list changes without a `### Patch Changes` heading; the
+  // version step from the previous release says the same thing.
+  entries.forEach((e, i) => {
+    const previous = entries[i + 1];
+    if (!e.changeType && previous) {
+      const bump = semverBump(previous.version, e.version);
+      if (bump) e.changeType = bump;
+    }
+  });
+  return entries;
 }

@@ -15,7 +15,10 @@ export class FeedError extends Error {
 }
 
 /** Parses RSS/Atom XML into platform changelog entries, newest first. */
-export async function parseChangelogFeed(xml: string, packageName = PLATFORM_PACKAGE): Promise<ChangelogEntry[]> {
+export async function parseChangelogFeed(
+  xml: string,
+  packageName = PLATFORM_PACKAGE,
+): Promise<ChangelogEntry[]> {
   let feed: Parser.Output<Record<string, unknown>>;
   try {
     feed = await new Parser().parseString(xml);

@@ -27,3 +27,13 @@ export function compareVersions(a: string, b: string): number {
   if (preB === undefined) return -1;
   return preA.localeCompare(preB, 'en', { numeric: true });
 }
+
+/** Which part changed from `from` to the newer `to` (`major`, `minor`, `patch`); undefined when not a step up. */
+export function semverBump(from: string, to: string): 'major' | 'minor' | 'patch' | undefined {
+  const a = SEMVER.exec(from.trim());
+  const b = SEMVER.exec(to.trim());
+  if (!a || !b || compareVersions(to, from) <= 0) return undefined;
+  if (Number(b[1]) !== Number(a[1])) return 'major';
+  if (Number(b[2] ?? 0) !== Number(a[2] ?? 0)) return 'minor';
+  return 'patch';
+}

@@ -12,7 +12,10 @@ interface Tab {
 function tabsOf(node: JsxElement): Tab[] {
   const own = attr(node, 'file');
   const tabs = node.children
-    .filter((c): c is JsxElement => (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && c.name === 'CodeBlockTab')
+    .filter(
+      (c): c is JsxElement =>
+        (c.type === 'mdxJsxFlowElement' || c.type === 'mdxJsxTextElement') && c.name === 'CodeBlockTab',
+    )
     .map((t) => ({ title: attr(t, 'title'), file: attr(t, 'file'), language: attr(t, 'language') }));
   if (tabs.length) return tabs;
   return own ? [{ title: attr(node, 'title'), file: own, language: attr(node, 'language') }] : [];
@@ -32,17 +35,29 @@ function pointerLine(title: string | undefined, tabs: Tab[], ctx: RenderContext)
   // A block with its own `file` has one tab named after the block: don't say the title twice.
   const ownFile = tabs.length === 1 && tabs[0].title === title;
   const head = title && !ownFile ? `Example “${title}”` : tabs.length > 1 ? 'Examples' : 'Example';
-  const children: PhrasingContent[] = [text(`${head}${label ? `: ${label}` : ''} — see `), { type: 'link', url: where, children: [text(where)] }];
+  const children: PhrasingContent[] = [
+    text(`${head}${label ? `: ${label}` : ''} — see `),
+    { type: 'link', url: where, children: [text(where)] },
+  ];
   return { type: 'paragraph', children: [{ type: 'emphasis', children }] };
 }
 
-function inlineSnippets(title: string | undefined, tabs: Tab[], ctx: RenderContext): RootContent[] | undefined {
+function inlineSnippets(
+  title: string | undefined,
+  tabs: Tab[],
+  ctx: RenderContext,
+): RootContent[] | undefined {
   const found = tabs.map((t) => (t.file ? ctx.snippet(t.file) : undefined));
   if (!found.length || found.some((s) => !s)) return undefined;
   return found.map((s, i) => {
     const tab = tabs[i];
-    const label = [title, tab.title].filter(Boolean).join(' — ');
-    return { type: 'code', lang: (tab.language ?? s!.language) || null, meta: label ? `title="${label}"` : null, value: s!.code };
+    const label = [...new Set([title, tab.title].filter(Boolean))].join(' — ');
+    return {
+      type: 'code',
+      lang: (tab.language ?? s!.language) || null,
+      meta: label ? `title="${label}"` : null,
+      value: s!.code,
+    };
   });
 }
 

@@ -41,6 +41,10 @@ export const eventRoot: ComponentTransform = (node, ctx) => {
 export const eventDetails: ComponentTransform = (node, ctx) => {
   const name = attr(node, 'name');
   const out: RootContent[] = [];
-  if (name) out.push({ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'inlineCode', value: name }] }] });
+  if (name)
+    out.push({
+      type: 'paragraph',
+      children: [{ type: 'strong', children: [{ type: 'inlineCode', value: name }] }],
+    });
   return [...out, ...ctx.renderChildren(node)];
 };

@@ -25,7 +25,10 @@ const isCard = (n: RootContent): n is JsxElement =>
 
 /** `<ExampleApps.Root>` of `<ExampleApps.Card href title/>` -> a bullet list of links. */
 export const exampleAppsRoot: ComponentTransform = (node) => {
-  const items = (node.children as RootContent[]).filter(isCard).map(card).filter((i): i is ListItem => !!i);
+  const items = (node.children as RootContent[])
+    .filter(isCard)
+    .map(card)
+    .filter((i): i is ListItem => !!i);
   return items.length ? [{ type: 'list', ordered: false, spread: false, children: items }] : [];
 };
 

@@ -4,7 +4,17 @@ import type { ComponentTransform } from './context.js';
 import { eventDetails, eventRoot } from './event.js';
 import { exampleAppsCard, exampleAppsRoot } from './example-apps.js';
 import {
-  badge, drop, htmlBreak, htmlCode, htmlEmphasis, htmlImage, htmlLink, htmlStrong, passThrough, propsTable, stringValue,
+  badge,
+  drop,
+  htmlBreak,
+  htmlCode,
+  htmlEmphasis,
+  htmlImage,
+  htmlLink,
+  htmlStrong,
+  passThrough,
+  propsTable,
+  stringValue,
 } from './inline.js';
 import { pointer, POINTER_PATTERN } from './pointer.js';
 
@@ -27,9 +37,18 @@ const TRANSFORMS: Record<string, ComponentTransform> = {
   Spinner: drop,
   String: stringValue,
   LanguageSelector: passThrough,
-  'ProviderCards.SsoIntegration': pointer('SSO identity provider setup guides', 'https://workos.com/docs/integrations'),
-  'ProviderCards.DirSyncIntegration': pointer('Directory provider setup guides', 'https://workos.com/docs/integrations'),
-  'ProviderCards.UserManagementMigration': pointer('Migration guides from other auth providers', 'https://workos.com/docs/migrate'),
+  'ProviderCards.SsoIntegration': pointer(
+    'SSO identity provider setup guides',
+    'https://workos.com/docs/integrations',
+  ),
+  'ProviderCards.DirSyncIntegration': pointer(
+    'Directory provider setup guides',
+    'https://workos.com/docs/integrations',
+  ),
+  'ProviderCards.UserManagementMigration': pointer(
+    'Migration guides from other auth providers',
+    'https://workos.com/docs/migrate',
+  ),
   code: htmlCode,
   strong: htmlStrong,
   b: htmlStrong,

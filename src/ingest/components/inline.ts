@@ -21,9 +21,20 @@ export const stringValue: ComponentTransform = (node, ctx) => {
 };
 
 /** Lower-case HTML written inside MDX. */
-export const htmlCode: ComponentTransform = (node, ctx) => [{ type: 'inlineCode', value: asPhrasing(ctx.renderChildren(node)).map((n) => ('value' in n ? n.value : '')).join('') }];
-export const htmlStrong: ComponentTransform = (node, ctx) => [{ type: 'strong', children: asPhrasing(ctx.renderChildren(node)) }];
-export const htmlEmphasis: ComponentTransform = (node, ctx) => [{ type: 'emphasis', children: asPhrasing(ctx.renderChildren(node)) }];
+export const htmlCode: ComponentTransform = (node, ctx) => [
+  {
+    type: 'inlineCode',
+    value: asPhrasing(ctx.renderChildren(node))
+      .map((n) => ('value' in n ? n.value : ''))
+      .join(''),
+  },
+];
+export const htmlStrong: ComponentTransform = (node, ctx) => [
+  { type: 'strong', children: asPhrasing(ctx.renderChildren(node)) },
+];
+export const htmlEmphasis: ComponentTransform = (node, ctx) => [
+  { type: 'emphasis', children: asPhrasing(ctx.renderChildren(node)) },
+];
 export const htmlBreak: ComponentTransform = () => [{ type: 'break' }];
 export const htmlLink: ComponentTransform = (node, ctx) => {
   const url = attr(node, 'href');
@@ -45,7 +56,15 @@ export const propsTable: ComponentTransform = (node, ctx) => {
   return [
     {
       type: 'paragraph',
-      children: [{ type: 'emphasis', children: [text(`Props table for ${name} — see `), { type: 'link', url: where, children: [text(where)] }] }],
+      children: [
+        {
+          type: 'emphasis',
+          children: [
+            text(`Props table for ${name} — see `),
+            { type: 'link', url: where, children: [text(where)] },
+          ],
+        },
+      ],
     },
   ];
 };

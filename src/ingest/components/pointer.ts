@@ -3,7 +3,8 @@ import type { ComponentTransform } from './context.js';
 
 /** `DirectorySyncDiagram.UserCreated` -> "Directory Sync Diagram: User Created". */
 export function humanise(name: string): string {
-  const words = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
+  const words = (s: string): string =>
+    s.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z])([A-Z][a-z])/g, '$1 $2');
   const [base, part] = name.split('.');
   return part ? `${words(base)}: ${words(part)}` : words(base);
 }
@@ -20,7 +21,12 @@ export function pointer(label?: string, url?: string): ComponentTransform {
     return [
       {
         type: 'paragraph',
-        children: [{ type: 'emphasis', children: [text(`${what} — see `), { type: 'link', url: where, children: [text(where)] }] }],
+        children: [
+          {
+            type: 'emphasis',
+            children: [text(`${what} — see `), { type: 'link', url: where, children: [text(where)] }],
+          },
+        ],
       },
     ];
   };

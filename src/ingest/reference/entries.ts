@@ -8,11 +8,20 @@ const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', '
 
 /** Entries that document something (an operation or an object), not reusable field definitions like `ctx`. */
 function isDocumented(entry: RawEntry): boolean {
-  return typeof entry.title === 'string' || Array.isArray(entry.parameters) || Array.isArray(entry.returns) || Array.isArray(entry.properties);
+  return (
+    typeof entry.title === 'string' ||
+    Array.isArray(entry.parameters) ||
+    Array.isArray(entry.returns) ||
+    Array.isArray(entry.properties)
+  );
 }
 
 /** A doc's `reference:` frontmatter -> one ReferenceEntry per (operation, language), descriptions resolved. */
-export function referenceEntries(frontmatter: Record<string, unknown>, file: string, resolver: FieldResolver): ReferenceEntry[] {
+export function referenceEntries(
+  frontmatter: Record<string, unknown>,
+  file: string,
+  resolver: FieldResolver,
+): ReferenceEntry[] {
   const reference = frontmatter.reference;
   if (!reference || typeof reference !== 'object') return [];
   const out: ReferenceEntry[] = [];
@@ -26,7 +35,12 @@ export function referenceEntries(frontmatter: Record<string, unknown>, file: str
   return out;
 }
 
-function toEntry(raw: RawEntry, language: ReferenceLanguage, file: string, resolver: FieldResolver): ReferenceEntry {
+function toEntry(
+  raw: RawEntry,
+  language: ReferenceLanguage,
+  file: string,
+  resolver: FieldResolver,
+): ReferenceEntry {
   const id = String(raw.id ?? raw.key ?? raw.title ?? '');
   const method = typeof raw.type === 'string' ? raw.type.toUpperCase() : undefined;
   const rawTitle = String(raw.title ?? raw.key ?? id);

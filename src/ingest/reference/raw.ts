@@ -26,5 +26,7 @@ export function asEntries(value: unknown): RawEntry[] {
 }
 
 export function asItems(value: unknown): RawItem[] {
-  return Array.isArray(value) ? value.filter((e): e is RawItem => typeof e === 'string' || (!!e && typeof e === 'object')) : [];
+  return Array.isArray(value)
+    ? value.filter((e): e is RawItem => typeof e === 'string' || (!!e && typeof e === 'object'))
+    : [];
 }

@@ -44,7 +44,8 @@ export class ReferenceRegistry {
       const dotted = prefix ? `${prefix}.${key}` : key;
       if (typeof v === 'string') {
         if (!this.descriptions.has(dotted)) this.descriptions.set(dotted, v);
-        if (!this.descriptionsLower.has(dotted.toLowerCase())) this.descriptionsLower.set(dotted.toLowerCase(), v);
+        if (!this.descriptionsLower.has(dotted.toLowerCase()))
+          this.descriptionsLower.set(dotted.toLowerCase(), v);
       } else if (v && typeof v === 'object') {
         this.groups.add(dotted.toLowerCase());
         this.addDescriptions(v, dotted);
@@ -74,7 +75,9 @@ export class ReferenceRegistry {
     const exact = this.entries.get(`${language}:${key}`) ?? [];
     const folded = (this.byFoldedKey.get(normalise(key)) ?? []).filter((r) => !exact.includes(r));
     const sameLanguageFolded = folded.filter((r) => r.language === language);
-    const others = folded.filter((r) => r.language !== language).sort((a, b) => rank(a.language) - rank(b.language));
+    const others = folded
+      .filter((r) => r.language !== language)
+      .sort((a, b) => rank(a.language) - rank(b.language));
     return [...exact, ...sameLanguageFolded, ...others];
   }
 }

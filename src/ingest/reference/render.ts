@@ -34,7 +34,10 @@ function descriptionNodes(markdown: string): RootContent[] {
 
 function fieldItem(field: ReferenceField): ListItem {
   const head: PhrasingContent[] = [code(field.name)];
-  const meta = [field.type ? code(field.type) : undefined, field.optional ? text('optional') : undefined].filter((n): n is PhrasingContent => !!n);
+  const meta = [
+    field.type ? code(field.type) : undefined,
+    field.optional ? text('optional') : undefined,
+  ].filter((n): n is PhrasingContent => !!n);
   if (meta.length) {
     head.push(text(' ('));
     meta.forEach((m, i) => head.push(...(i ? [text(', '), m] : [m])));
@@ -43,7 +46,10 @@ function fieldItem(field: ReferenceField): ListItem {
   const desc = descriptionNodes(field.description);
   const first = desc[0]?.type === 'paragraph' ? desc.shift() : undefined;
   if (first?.type === 'paragraph') head.push(text(' — '), ...first.children);
-  const children: ListItem['children'] = [{ type: 'paragraph', children: head }, ...(desc as ListItem['children'])];
+  const children: ListItem['children'] = [
+    { type: 'paragraph', children: head },
+    ...(desc as ListItem['children']),
+  ];
   if (field.children?.length) children.push(fieldList(field.children));
   return { type: 'listItem', spread: false, children };
 }
@@ -59,8 +65,10 @@ function labelled(label: string, fields: ReferenceField[]): RootContent[] {
 /** The heading line of one entry: `POST /organizations`, or `organizations.create_organization()` (Python). */
 export function entryHeadline(entry: ReferenceEntry): PhrasingContent[] {
   if (entry.endpoint) return [strong('Endpoint:'), text(' '), code(`${entry.httpMethod} ${entry.endpoint}`)];
-  const kind = entry.parameters.length || entry.returns.length || /\(\)$/.test(entry.title) ? 'Method' : 'Object';
-  return [strong(`${kind} (${LANGUAGE_NAMES[entry.language]}):`), text(' '), code(entry.title)];
+  const kind =
+    entry.parameters.length || entry.returns.length || /\(\)$/.test(entry.title) ? 'Method' : 'Object';
+  const label = entry.language === 'curl' ? `${kind}:` : `${kind} (${LANGUAGE_NAMES[entry.language]}):`;
+  return [strong(label), text(' '), code(entry.title)];
 }
 
 /** One entry alone, everything included: what a reader asking for one language gets. */
@@ -79,7 +87,9 @@ export function entryMarkdown(entry: ReferenceEntry): string {
 
 /** Top-level names a caller passes, looking through an unwrapped options object. */
 function signatureNames(entry: ReferenceEntry): string[] {
-  return entry.parameters.flatMap((p) => (p.children?.length && /^(options|opts|params)$/i.test(p.name) ? p.children.map((c) => c.name) : [p.name]));
+  return entry.parameters.flatMap((p) =>
+    p.children?.length && /^(options|opts|params)$/i.test(p.name) ? p.children.map((c) => c.name) : [p.name],
+  );
 }
 
 /**
@@ -101,6 +111,9 @@ export function operationNodes(entries: ReferenceEntry[]): RootContent[] {
     return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] };
   });
   const label = primary.language === 'curl' ? 'SDK methods:' : 'Other languages:';
-  out.push({ type: 'paragraph', children: [strong(label)] }, { type: 'list', ordered: false, spread: false, children: items });
+  out.push(
+    { type: 'paragraph', children: [strong(label)] },
+    { type: 'list', ordered: false, spread: false, children: items },
+  );
   return out;
 }

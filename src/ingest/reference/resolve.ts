@@ -44,8 +44,17 @@ export class FieldResolver {
     return this.fromRaw(item, language, file, depth);
   }
 
-  private fromRaw(raw: RawField, language: ReferenceLanguage, file: string, depth: number, nameOverride?: string): ReferenceField {
-    const field: ReferenceField = { name: nameOverride ?? String(raw.key ?? ''), description: this.description(raw.description, file) };
+  private fromRaw(
+    raw: RawField,
+    language: ReferenceLanguage,
+    file: string,
+    depth: number,
+    nameOverride?: string,
+  ): ReferenceField {
+    const field: ReferenceField = {
+      name: nameOverride ?? String(raw.key ?? ''),
+      description: this.description(raw.description, file),
+    };
     if (raw.type !== undefined && raw.type !== null) field.type = String(raw.type);
     if (raw.optional === true) field.optional = true;
     // Guard against self-referencing objects in hand-written YAML.
@@ -61,7 +70,12 @@ export class FieldResolver {
    * (type and optionality come from there). `(ctx)`, `(limit)`: a top-level entry defined once and
    * reused. `(organization)`: the object itself, described by `organization.self`.
    */
-  private shorthand(item: string, language: ReferenceLanguage, file: string, depth: number): ReferenceField | undefined {
+  private shorthand(
+    item: string,
+    language: ReferenceLanguage,
+    file: string,
+    depth: number,
+  ): ReferenceField | undefined {
     const m = SHORTHAND.exec(item.trim());
     if (!m) {
       this.miss(file, `unrecognised field ${JSON.stringify(item)}`);
@@ -71,7 +85,9 @@ export class FieldResolver {
     const candidates = this.registry.lookup(language, owner);
     if (prop) {
       for (const { entry, file: defFile } of candidates) {
-        const props = asItems(entry.properties ?? entry.parameters).filter((p): p is RawField => typeof p === 'object');
+        const props = asItems(entry.properties ?? entry.parameters).filter(
+          (p): p is RawField => typeof p === 'object',
+        );
         const hit =
           props.find((p) => p.key === prop) ??
           props.find((p) => typeof p.key === 'string' && p.key.toLowerCase() === prop.toLowerCase()) ??
@@ -79,25 +95,41 @@ export class FieldResolver {
         if (hit) return this.fromRaw(hit, language, defFile, depth, prop);
       }
       const text = this.registry.description(`${owner}.${prop}`);
-      if (text !== undefined) return { name: prop, description: absolutiseMarkdownLinks(text.trim(), this.baseUrl) };
+      if (text !== undefined)
+        return { name: prop, description: absolutiseMarkdownLinks(text.trim(), this.baseUrl) };
       this.miss(file, item.trim());
       return undefined;
     }
     const entry = candidates[0];
     if (entry) return this.wholeEntry(entry.entry, owner, language, entry.file, depth);
     const text = this.registry.description(owner);
-    if (text !== undefined) return { name: owner, description: absolutiseMarkdownLinks(text.trim(), this.baseUrl) };
+    if (text !== undefined)
+      return { name: owner, description: absolutiseMarkdownLinks(text.trim(), this.baseUrl) };
     this.miss(file, item.trim());
     return undefined;
   }
 
-  private wholeEntry(entry: RawEntry, name: string, language: ReferenceLanguage, file: string, depth: number): ReferenceField {
+  private wholeEntry(
+    entry: RawEntry,
+    name: string,
+    language: ReferenceLanguage,
+    file: string,
+    depth: number,
+  ): ReferenceField {
     // A reusable field definition (`ctx`, `limit`): copy it.
-    if (entry.title === undefined && entry.properties === undefined) return this.fromRaw(entry, language, file, depth, name);
+    if (entry.title === undefined && entry.properties === undefined)
+      return this.fromRaw(entry, language, file, depth, name);
     // An object (`organization`): name it and link to its definition rather than inlining every property.
-    const described = entry.description !== undefined ? this.description(entry.description, file) : this.registry.description(`${name}.self`);
-    const field: ReferenceField = { name, description: described ? absolutiseMarkdownLinks(described.trim(), this.baseUrl) : '' };
-    if (!field.description && entry.url) field.description = `See ${absolutiseMarkdownLinks(`[${name}](${entry.url})`, this.baseUrl)}.`;
+    const described =
+      entry.description !== undefined
+        ? this.description(entry.description, file)
+        : this.registry.description(`${name}.self`);
+    const field: ReferenceField = {
+      name,
+      description: described ? absolutiseMarkdownLinks(described.trim(), this.baseUrl) : '',
+    };
+    if (!field.description && entry.url)
+      field.description = `See ${absolutiseMarkdownLinks(`[${name}](${entry.url})`, this.baseUrl)}.`;
     return field;
   }
 }

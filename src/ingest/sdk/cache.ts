@@ -34,7 +34,11 @@ export function tarballCachePath(cacheDir: string, ref: { name: string; version:
  * Returns the verified tarball, from the cache when it is there and intact, else fetched,
  * verified and cached. Nothing unverified is ever returned or written to the cache.
  */
-export async function getVerifiedTarball(cacheDir: string, ref: PinnedRef, fetcher: TarballFetcher): Promise<CachedTarball> {
+export async function getVerifiedTarball(
+  cacheDir: string,
+  ref: PinnedRef,
+  fetcher: TarballFetcher,
+): Promise<CachedTarball> {
   const file = tarballCachePath(cacheDir, ref);
   const label = `${ref.name}@${ref.version}`;
   const cached = await readFile(file).catch(() => undefined);

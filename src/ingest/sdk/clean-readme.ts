@@ -2,7 +2,8 @@ import type { Blockquote, Nodes, Parent, Root } from 'mdast';
 import { toText } from '../mdast-utils.js';
 
 /** Hosts whose images are status badges, never content. */
-const BADGE_HOSTS = /(shields\.io|badge\.fury\.io|badgen\.net|travis-ci|circleci|codecov|github\.com\/[^)]*\/(actions|workflows)\/|npmjs\.(com|org)\/[^)]*badge|img\.shields)/i;
+const BADGE_HOSTS =
+  /(shields\.io|badge\.fury\.io|badgen\.net|travis-ci|circleci|codecov|github\.com\/[^)]*\/(actions|workflows)\/|npmjs\.(com|org)\/[^)]*badge|img\.shields)/i;
 
 /**
  * Strips what a README shows a browser but means nothing to a reader of text: raw HTML
@@ -31,7 +32,8 @@ function prune(parent: Parent): void {
     if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') {
       return false;
     }
-    if (node.type === 'link' && node.children.every((c) => c.type === 'image' || c.type === 'imageReference')) return false;
+    if (node.type === 'link' && node.children.every((c) => c.type === 'image' || c.type === 'imageReference'))
+      return false;
     if (node.type === 'link' && BADGE_HOSTS.test(node.url) && toText(node).trim() === '') return false;
     if ('children' in node) {
       prune(node as Parent);
@@ -52,5 +54,8 @@ function relabelAlert(quote: Blockquote): void {
   if (!match) return;
   const label = match[1][0] + match[1].slice(1).toLowerCase();
   lead.value = lead.value.slice(match[0].length);
-  first.children.unshift({ type: 'strong', children: [{ type: 'text', value: `${label}:` }] }, { type: 'text', value: ' ' });
+  first.children.unshift(
+    { type: 'strong', children: [{ type: 'text', value: `${label}:` }] },
+    { type: 'text', value: ' ' },
+  );
 }

@@ -5,10 +5,23 @@ import type { SectionWithNodes } from '../sections.js';
 
 /** Fence names folded to one spelling so filters see `typescript`, not `ts` and `typescript`. */
 const FENCE_ALIASES: Record<string, string> = {
-  ts: 'typescript', mts: 'typescript', cts: 'typescript',
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', node: 'javascript',
-  sh: 'bash', shell: 'bash', zsh: 'bash', console: 'bash', shellscript: 'bash', terminal: 'bash',
-  yml: 'yaml', dotenv: 'env', jsonc: 'json', json5: 'json',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  node: 'javascript',
+  sh: 'bash',
+  shell: 'bash',
+  zsh: 'bash',
+  console: 'bash',
+  shellscript: 'bash',
+  terminal: 'bash',
+  yml: 'yaml',
+  dotenv: 'env',
+  jsonc: 'json',
+  json5: 'json',
 };
 
 /** Lines that are shell commands, so an unlabelled ``` block of them is `bash`. */
@@ -32,7 +45,9 @@ function metaTitle(meta: string | null | undefined): string | undefined {
 /** A leading `// app/sign-in/route.ts` style comment names the file the snippet belongs in. */
 function fileComment(code: string): string | undefined {
   const first = code.split('\n', 1)[0]?.trim() ?? '';
-  const m = /^(?:\/\/|#|<!--)\s*([\w./[\]()@-]+\.(?:[jt]sx?|mjs|svelte|vue|json|env(?:\.\w+)?|local))\b/.exec(first);
+  const m = /^(?:\/\/|#|<!--)\s*([\w./[\]()@-]+\.(?:[jt]sx?|mjs|svelte|vue|json|env(?:\.\w+)?|local))\b/.exec(
+    first,
+  );
   return m?.[1];
 }
 
@@ -40,7 +55,11 @@ function fileComment(code: string): string | undefined {
  * The README's fenced code blocks as examples, tagged with the package's framework so
  * `workos_examples` can filter on it. Empty blocks are skipped; ids are `<doc>#<anchor>:<n>`.
  */
-export function extractCodeExamples(docPath: string, sections: SectionWithNodes[], framework?: string): CodeExample[] {
+export function extractCodeExamples(
+  docPath: string,
+  sections: SectionWithNodes[],
+  framework?: string,
+): CodeExample[] {
   const examples: CodeExample[] = [];
   for (const { section, nodes } of sections) {
     let n = 0;

@@ -38,7 +38,15 @@ export function npmPackFetcher(npmCommand = 'npm'): TarballFetcher {
       try {
         ({ stdout } = await execFileAsync(
           npmCommand,
-          ['pack', `${ref.name}@${ref.version}`, '--pack-destination', dir, '--json', '--ignore-scripts', '--silent'],
+          [
+            'pack',
+            `${ref.name}@${ref.version}`,
+            '--pack-destination',
+            dir,
+            '--json',
+            '--ignore-scripts',
+            '--silent',
+          ],
           { timeout: NPM_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, shell: process.platform === 'win32' },
         ));
       } catch (err) {
@@ -70,18 +78,31 @@ export function httpFetcher(fetchImpl: typeof fetch = fetch, timeoutMs = 60_000)
     try {
       res = await fetchImpl(ref.tarball, { signal: AbortSignal.timeout(timeoutMs) });
     } catch (err) {
-      throw new FetchError(`cannot download ${ref.name}@${ref.version} from ${ref.tarball}: ${firstLine(err)}`);
+      throw new FetchError(
+        `cannot download ${ref.name}@${ref.version} from ${ref.tarball}: ${firstLine(err)}`,
+      );
     }
-    if (!res.ok) throw new FetchError(`cannot download ${ref.name}@${ref.version}: HTTP ${res.status} from ${ref.tarball}`);
+    if (!res.ok)
+      throw new FetchError(
+        `cannot download ${ref.name}@${ref.version}: HTTP ${res.status} from ${ref.tarball}`,
+      );
     return Buffer.from(await res.arrayBuffer());
   };
 }
 
-/** The most useful single line of an error (npm's stderr, a fetch cause, or the message). */
+/** The most useful single line of an error (npm's own reason, a fetch cause, or the message). */
 export function firstLine(err: unknown): string {
-  const e = err as { stderr?: string; cause?: unknown; message?: string; code?: unknown };
-  const stderr = typeof e?.stderr === 'string' ? e.stderr.split('\n').find((l) => /\berr/i.test(l) && l.trim()) : undefined;
-  if (stderr) return stderr.replace(/^npm (ERR!|error)\s*/i, '').trim();
+  const e = err as { stderr?: string; cause?: unknown; message?: string };
+  if (typeof e?.stderr === 'string') {
+    const lines = e.stderr
+      .split('\n')
+      .filter((l) => /^npm (ERR!|error)\s/i.test(l))
+      .map((l) => l.replace(/^npm (ERR!|error)\s+/i, '').trim())
+      .filter(Boolean);
+    // `code E404`, `syscall connect` and `errno …` are details; the next line says what happened.
+    const reason = lines.find((l) => !/^(code|syscall|errno|path|A complete log)\b/.test(l)) ?? lines[0];
+    if (reason) return reason;
+  }
   if (e?.cause instanceof Error) return e.cause.message;
   const msg = e?.message ?? String(err);
   return msg.split('\n')[0];

@@ -39,7 +39,9 @@ const CONCURRENCY = 4;
  */
 export async function ingestSdkSources(options: SdkIngestOptions): Promise<SdkIngestResult> {
   const fetcher = options.fetcher ?? npmPackFetcher();
-  const results = await mapLimit(options.manifest.packages, CONCURRENCY, (pkg) => ingestOne(pkg, options, fetcher));
+  const results = await mapLimit(options.manifest.packages, CONCURRENCY, (pkg) =>
+    ingestOne(pkg, options, fetcher),
+  );
   const out: SdkIngestResult = { docs: [], examples: [], changelogs: [], problems: [], sources: [] };
   for (const r of results) {
     out.docs.push(...r.docs);
@@ -51,14 +53,20 @@ export async function ingestSdkSources(options: SdkIngestOptions): Promise<SdkIn
   return out;
 }
 
-async function ingestOne(pkg: PinnedPackage, options: SdkIngestOptions, fetcher: TarballFetcher): Promise<SdkIngestResult> {
+async function ingestOne(
+  pkg: PinnedPackage,
+  options: SdkIngestOptions,
+  fetcher: TarballFetcher,
+): Promise<SdkIngestResult> {
   const label = `${pkg.name}@${pkg.version}`;
   const result: SdkIngestResult = { docs: [], examples: [], changelogs: [], problems: [], sources: [] };
   let files: Map<string, string>;
   try {
     const { bytes, fromCache } = await getVerifiedTarball(options.cacheDir, pkg, fetcher);
     files = await readTarballFiles(bytes, ['README.md', 'CHANGELOG.md', 'package.json']);
-    options.log?.(`${label}: ${fromCache ? 'cached' : 'downloaded'} tarball (${Math.round(bytes.length / 1024)} KB)`);
+    options.log?.(
+      `${label}: ${fromCache ? 'cached' : 'downloaded'} tarball (${Math.round(bytes.length / 1024)} KB)`,
+    );
   } catch (err) {
     if (options.strict) throw err;
     result.problems.push({ file: label, reason: err instanceof Error ? err.message : String(err) });
@@ -82,9 +90,14 @@ async function ingestOne(pkg: PinnedPackage, options: SdkIngestOptions, fetcher:
   }
   const changelog = files.get('CHANGELOG.md');
   if (changelog) {
-    const entries = parseMarkdownChangelog({ packageName: pkg.name, markdown: changelog, url: npmPageUrl(pkg.name) });
+    const entries = parseMarkdownChangelog({
+      packageName: pkg.name,
+      markdown: changelog,
+      url: npmPageUrl(pkg.name),
+    });
     for (const e of entries) e.url = npmPageUrl(pkg.name, e.version);
-    if (entries.length === 0) result.problems.push({ file: `${label}/CHANGELOG.md`, reason: 'no version headings recognised' });
+    if (entries.length === 0)
+      result.problems.push({ file: `${label}/CHANGELOG.md`, reason: 'no version headings recognised' });
     result.changelogs.push(...entries);
   }
   result.sources.push({ name: pkg.name, version: pkg.version, kind: 'sdk-package' });

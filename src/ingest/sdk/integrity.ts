@@ -18,7 +18,8 @@ export function sha512Integrity(bytes: Uint8Array): string {
  */
 export function verifyIntegrity(bytes: Uint8Array, expected: string, label: string): void {
   const wanted = expected.split(/\s+/).filter((h) => h.startsWith('sha512-'));
-  if (wanted.length === 0) throw new IntegrityError(`${label}: no sha512 integrity pinned, refusing to trust it`);
+  if (wanted.length === 0)
+    throw new IntegrityError(`${label}: no sha512 integrity pinned, refusing to trust it`);
   const actual = sha512Integrity(bytes);
   if (!wanted.includes(actual)) {
     throw new IntegrityError(

@@ -39,7 +39,11 @@ export function validateManifest(data: unknown, origin = 'sources.json'): Source
   const fail = (what: string): never => {
     throw new ManifestError(`${origin}: ${what}`);
   };
-  if (typeof data !== 'object' || data === null || !Array.isArray((data as { packages?: unknown }).packages)) {
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    !Array.isArray((data as { packages?: unknown }).packages)
+  ) {
     fail('expected an object with a "packages" array');
   }
   const packages: PinnedPackage[] = [];
@@ -47,7 +51,8 @@ export function validateManifest(data: unknown, origin = 'sources.json'): Source
   (data as { packages: unknown[] }).packages.forEach((raw, i) => {
     const p = raw as Partial<Record<keyof PinnedPackage, unknown>>;
     const at = `packages[${i}]`;
-    if (typeof p?.name !== 'string' || !PACKAGE_NAME.test(p.name)) fail(`${at}.name must be an npm package name`);
+    if (typeof p?.name !== 'string' || !PACKAGE_NAME.test(p.name))
+      fail(`${at}.name must be an npm package name`);
     const name = p.name as string;
     if (seen.has(name)) fail(`${at}: ${name} is listed twice`);
     seen.add(name);
@@ -57,7 +62,8 @@ export function validateManifest(data: unknown, origin = 'sources.json'): Source
     if (typeof p.integrity !== 'string' || !SHA512.test(p.integrity)) {
       fail(`${at} (${name}): integrity must be a sha512-… string from the registry's dist.integrity`);
     }
-    if (typeof p.tarball !== 'string' || !/^https?:\/\//.test(p.tarball)) fail(`${at} (${name}): tarball must be an http(s) URL`);
+    if (typeof p.tarball !== 'string' || !/^https?:\/\//.test(p.tarball))
+      fail(`${at} (${name}): tarball must be an http(s) URL`);
     if (p.path !== undefined && (typeof p.path !== 'string' || !/^sdks\/[a-z0-9-]+$/.test(p.path))) {
       fail(`${at} (${name}): path must look like sdks/<name>`);
     }

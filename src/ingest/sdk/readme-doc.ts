@@ -30,9 +30,12 @@ export interface ReadmeInput {
 export function repositoryUrl(repository: PackageJsonInfo['repository']): string | undefined {
   const raw = typeof repository === 'string' ? repository : repository?.url;
   if (!raw) return undefined;
-  const m = /github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(raw) ?? /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(raw);
+  const m =
+    /github\.com[/:]([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(raw) ??
+    /^(?:github:)?([\w.-]+)\/([\w.-]+)$/.exec(raw);
   if (!m) return undefined;
-  const dir = typeof repository === 'object' && repository.directory ? `/tree/HEAD/${repository.directory}` : '';
+  const dir =
+    typeof repository === 'object' && repository.directory ? `/tree/HEAD/${repository.directory}` : '';
   return `https://github.com/${m[1]}/${m[2]}${dir}`;
 }
 
@@ -46,7 +49,10 @@ function codeSymbols(tree: Root): string[] {
   visit(tree as Nodes, 'code', (code: Code) => {
     for (const m of code.value.matchAll(/import\s*(?:type\s*)?\{([^}]+)\}\s*from/g)) {
       for (const name of m[1].split(',')) {
-        const id = name.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0].trim();
+        const id = name
+          .replace(/^\s*type\s+/, '')
+          .split(/\s+as\s+/)[0]
+          .trim();
         if (/^[A-Za-z_$][\w$]*$/.test(id)) found.add(id);
       }
     }
@@ -64,13 +70,16 @@ export function readmeToDoc(input: ReadmeInput): { doc: Doc; examples: CodeExamp
   assignHeadingAnchors(tree);
   const sections = splitSections(tree);
   for (const { section, nodes } of sections) {
-    section.identifiers = [...new Set([...section.identifiers, ...codeSymbols({ type: 'root', children: nodes })])];
+    section.identifiers = [
+      ...new Set([...section.identifiers, ...codeSymbols({ type: 'root', children: nodes })]),
+    ];
   }
   const firstHeading = tree.children.find((n) => n.type === 'heading');
   const h1 = firstHeading?.type === 'heading' && firstHeading.depth === 1 ? toText(firstHeading).trim() : '';
   const firstParagraph = tree.children.find((n) => n.type === 'paragraph');
   const description =
-    input.packageJson.description?.trim() || (firstParagraph ? toText(firstParagraph).trim().slice(0, 300) : '');
+    input.packageJson.description?.trim() ||
+    (firstParagraph ? toText(firstParagraph).trim().slice(0, 300) : '');
   const doc: Doc = {
     path: input.docPath,
     title: h1 || input.packageName,

@@ -48,13 +48,20 @@ export function npmViewRegistry(npmCommand = 'npm'): RegistryClient {
 }
 
 /** Reads the packument straight from a registry URL (npm's JSON API; used by tests and as a fallback). */
-export function httpRegistry(registryUrl: string, fetchImpl: typeof fetch = fetch, timeoutMs = 30_000): RegistryClient {
+export function httpRegistry(
+  registryUrl: string,
+  fetchImpl: typeof fetch = fetch,
+  timeoutMs = 30_000,
+): RegistryClient {
   const base = registryUrl.replace(/\/+$/, '');
   return async (name) => {
     const url = `${base}/${name.replace('/', '%2f')}`;
     let res: Response;
     try {
-      res = await fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+      res = await fetchImpl(url, {
+        headers: { accept: 'application/json' },
+        signal: AbortSignal.timeout(timeoutMs),
+      });
     } catch (err) {
       throw new RegistryError(`cannot reach the npm registry at ${base} for ${name}: ${firstLine(err)}`);
     }

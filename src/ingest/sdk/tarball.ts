@@ -33,7 +33,9 @@ export async function readTarballFiles(bytes: Buffer, wanted: string[]): Promise
         entry.on('end', () => files.set(key, Buffer.concat(chunks).toString('utf8')));
       },
     });
-    parser.on('error', (err: Error) => reject(new TarballError(`not a readable package tarball: ${err.message}`)));
+    parser.on('error', (err: Error) =>
+      reject(new TarballError(`not a readable package tarball: ${err.message}`)),
+    );
     parser.on('end', () => resolve());
     parser.end(bytes);
   });

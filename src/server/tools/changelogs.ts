@@ -13,25 +13,36 @@ const input = tolerantObject(
     limit: z.number().int().min(1).max(MAX_CHANGELOG_LIMIT).optional().describe('Max entries (default 10)'),
   },
   {
-    aliases: { pkg: 'package', packageName: 'package', from: 'since', after: 'since', q: 'query', search: 'query', maxResults: 'limit' },
+    aliases: {
+      pkg: 'package',
+      packageName: 'package',
+      from: 'since',
+      after: 'since',
+      q: 'query',
+      search: 'query',
+      maxResults: 'limit',
+    },
     numbers: { limit: { min: 1, max: MAX_CHANGELOG_LIMIT } },
   },
 );
 
-const output = z.object({
-  package: z.string(),
-  total: z.number(),
-  packages: z.array(z.string()),
-  // Entries declare their key fields and pass the rest through: the schema stays small in tools/list.
-  entries: z.array(z.object({ version: z.string(), text: z.string() }).passthrough()),
-}).passthrough();
+const output = z
+  .object({
+    package: z.string(),
+    total: z.number(),
+    packages: z.array(z.string()),
+    // Entries declare their key fields and pass the rest through: the schema stays small in tools/list.
+    entries: z.array(z.object({ version: z.string(), text: z.string() }).passthrough()),
+  })
+  .passthrough();
 
 export function registerChangelogsTool(server: McpServer, ctx: ToolContext): void {
   const tool = server.registerTool(
     'workos_changelogs',
     {
       title: 'WorkOS changelogs',
-      description: 'WorkOS changelog entries, newest first: the platform changelog by default, filterable by date and words.',
+      description:
+        'WorkOS changelog entries, newest first: the platform changelog by default, filterable by date and words.',
       inputSchema: input,
       outputSchema: output,
       annotations: READ_ONLY,
@@ -45,7 +56,13 @@ export function registerChangelogsTool(server: McpServer, ctx: ToolContext): voi
             package: result.package,
             total: result.total,
             packages: result.packages,
-            entries: result.entries.map((e) => ({ version: e.version, title: e.title, date: e.date, text: e.text, url: e.url })),
+            entries: result.entries.map((e) => ({
+              version: e.version,
+              title: e.title,
+              date: e.date,
+              text: e.text,
+              url: e.url,
+            })),
           },
         };
       }),

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { MAX_TOKENS_CEILING, MIN_MAX_TOKENS } from '../../core/budget.js';
-import { formatDocPage, formatToc } from '../../core/format/doc.js';
+import { formatDocPage, formatToc, nextPageCall } from '../../core/format/doc.js';
 import { parseDocAddress } from '../../core/paths.js';
 import { readDoc, type DocPage } from '../../core/read-doc.js';
 import { tableOfContents } from '../../core/toc.js';
@@ -13,37 +13,75 @@ const input = tolerantObject(
     path: z.string().optional().describe('e.g. "sso/jit-provisioning" (URL, path#anchor ok)'),
     section: z.string().optional().describe('Anchor or heading text'),
     language: z.string().optional().describe('SDK: curl, node, python, ruby, go, java, php, dotnet'),
-    maxTokens: z.number().int().min(MIN_MAX_TOKENS).max(MAX_TOKENS_CEILING).optional().describe('Page size (default 6000)'),
+    maxTokens: z
+      .number()
+      .int()
+      .min(MIN_MAX_TOKENS)
+      .max(MAX_TOKENS_CEILING)
+      .optional()
+      .describe('Page size (default 6000)'),
     page: z.number().int().min(1).optional(),
   },
   {
-    aliases: { url: 'path', doc: 'path', page_path: 'path', slug: 'path', id: 'path', anchor: 'section', heading: 'section', lang: 'language', sdk: 'language', max_tokens: 'maxTokens' },
+    aliases: {
+      url: 'path',
+      doc: 'path',
+      page_path: 'path',
+      slug: 'path',
+      id: 'path',
+      anchor: 'section',
+      heading: 'section',
+      lang: 'language',
+      sdk: 'language',
+      max_tokens: 'maxTokens',
+    },
     numbers: { maxTokens: { min: MIN_MAX_TOKENS, max: MAX_TOKENS_CEILING }, page: { min: 1, max: 10_000 } },
   },
 );
 
 // Nested items declare their key field and pass the rest through: the schema stays small in tools/list.
-const output = z.object({
-  path: z.string(),
-  title: z.string(),
-  url: z.string(),
-  page: z.number(),
-  pages: z.number(),
-  section: z.string().optional(),
-  language: z.string().optional(),
-  languages: z.array(z.string()),
-  outline: z.array(z.object({ anchor: z.string() }).passthrough()),
-  nav: z.array(z.object({ path: z.string() }).passthrough()),
-}).passthrough();
+const output = z
+  .object({
+    path: z.string(),
+    title: z.string(),
+    url: z.string(),
+    page: z.number(),
+    pages: z.number(),
+    section: z.string().optional(),
+    language: z.string().optional(),
+    languages: z.array(z.string()),
+    markdown: z.string(),
+    next: z.string().optional(),
+    outline: z.array(z.object({ anchor: z.string() }).passthrough()),
+    nav: z.array(z.object({ path: z.string() }).passthrough()),
+  })
+  .passthrough();
+
+/**
+ * Some clients (Claude Code among them) hand the model only JSON.stringify(structuredContent) when it is
+ * present, so the structured answer carries the page body too, and its lists are capped like the text.
+ */
+const MAX_STRUCTURED_LINKS = 10;
+const MAX_STRUCTURED_OUTLINE = 60;
 
 function navLinks(page: DocPage) {
   const { nav } = page;
   const up = nav.parent ?? nav.area;
   return [
     ...(up ? [{ rel: 'parent', ...up }] : []),
-    ...nav.children.map((l) => ({ rel: 'child', ...l })),
-    ...nav.siblings.map((l) => ({ rel: 'sibling', ...l })),
+    ...nav.children.slice(0, MAX_STRUCTURED_LINKS).map((l) => ({ rel: 'child', ...l })),
+    ...nav.siblings.slice(0, MAX_STRUCTURED_LINKS).map((l) => ({ rel: 'sibling', ...l })),
   ];
+}
+
+/** Outline of a multi-page answer (top two heading levels), to pick a page or a section from. */
+function structuredOutline(page: DocPage) {
+  if (page.pages <= 1) return [];
+  const top = Math.min(...page.outline.map((o) => o.depth));
+  return page.outline
+    .filter((o) => o.depth <= top + 1)
+    .slice(0, MAX_STRUCTURED_OUTLINE)
+    .map((o) => ({ anchor: o.anchor, heading: o.heading, page: o.page, tokens: o.tokens }));
 }
 
 export function registerDocsTool(server: McpServer, ctx: ToolContext): void {
@@ -70,12 +108,20 @@ export function registerDocsTool(server: McpServer, ctx: ToolContext): void {
               page: toc.page,
               pages: toc.pages,
               languages: [],
+              markdown: toc.markdown,
+              next: toc.page < toc.pages ? `workos_docs {"page":${toc.page + 1}}` : undefined,
               outline: [],
               nav: toc.areas.map((a) => ({ rel: 'child', title: a.title, path: a.product })),
             },
           };
         }
-        const page = readDoc(ctx.runtime, { path: args.path, section: args.section, language: args.language, maxTokens: args.maxTokens, page: args.page });
+        const page = readDoc(ctx.runtime, {
+          path: args.path,
+          section: args.section,
+          language: args.language,
+          maxTokens: args.maxTokens,
+          page: args.page,
+        });
         return {
           text: formatDocPage(page, 'mcp'),
           structured: {
@@ -87,7 +133,10 @@ export function registerDocsTool(server: McpServer, ctx: ToolContext): void {
             section: page.section?.anchor,
             language: page.language,
             languages: page.languages,
-            outline: page.outline.map((o) => ({ anchor: o.anchor, heading: o.heading, page: o.page })),
+            notes: page.notes.length > 0 ? page.notes : undefined,
+            markdown: page.markdown,
+            next: nextPageCall(page, 'mcp'),
+            outline: structuredOutline(page),
             nav: navLinks(page),
           },
         };

@@ -14,21 +14,32 @@ const input = tolerantObject(
   },
   {
     // example: the old @workos/mcp-docs-server argument.
-    aliases: { example: 'query', q: 'query', question: 'query', search: 'query', topic: 'query', lang: 'language', sdk: 'language', maxResults: 'limit' },
+    aliases: {
+      example: 'query',
+      q: 'query',
+      question: 'query',
+      search: 'query',
+      topic: 'query',
+      lang: 'language',
+      sdk: 'language',
+      maxResults: 'limit',
+    },
     numbers: { limit: { min: 1, max: MAX_EXAMPLES_LIMIT } },
   },
 );
 
 // Nested items declare their key field and pass the rest through: the schema stays small in tools/list.
 const item = (key: string) => z.array(z.object({ [key]: z.string() }).passthrough());
-const output = z.object({
-  mode: z.enum(['topics', 'matches']),
-  total: z.number(),
-  topics: item('product'),
-  examples: item('code'),
-  apps: item('url'),
-  reference: item('path'),
-}).passthrough();
+const output = z
+  .object({
+    mode: z.enum(['topics', 'matches']),
+    total: z.number(),
+    topics: item('product'),
+    examples: item('code'),
+    apps: item('url'),
+    reference: item('path'),
+  })
+  .passthrough();
 
 export function registerExamplesTool(server: McpServer, ctx: ToolContext): void {
   const tool = server.registerTool(
@@ -50,9 +61,21 @@ export function registerExamplesTool(server: McpServer, ctx: ToolContext): void 
             mode: result.mode,
             total: result.total,
             topics: result.topics,
-            examples: result.examples.map((e) => ({ title: e.title, language: e.language, code: e.code, docPath: e.docPath, sectionAnchor: e.sectionAnchor })),
+            examples: result.examples.map((e) => ({
+              title: e.title,
+              language: e.language,
+              code: e.code,
+              docPath: e.docPath,
+              sectionAnchor: e.sectionAnchor,
+            })),
             apps: result.apps.map((a) => ({ title: a.title, language: a.language, url: a.url })),
-            reference: result.reference.map((r) => ({ path: r.path, title: r.entry.title, language: r.entry.language })),
+            reference: result.reference.map((r) => ({
+              path: r.path,
+              title: r.entry.title,
+              language: r.entry.language,
+              markdown: r.entry.markdown,
+            })),
+            notes: result.notes.length > 0 ? result.notes : undefined,
           },
         };
       }),

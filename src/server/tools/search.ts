@@ -1,31 +1,45 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { DOC_KINDS, MAX_SEARCH_LIMIT, searchDocs } from '../../core/search.js';
-import { formatSearch } from '../../core/format/search.js';
+import { formatSearch, readHint } from '../../core/format/search.js';
 import { tolerantObject } from '../tolerant-object.js';
 import { READ_ONLY, answer, type ToolContext } from '../tool-kit.js';
 
 const input = tolerantObject(
   {
-    query: z.string({ required_error: 'query is required: the keywords or question to search for' }).describe('Keywords or a question, e.g. "SSO with Okta SAML"'),
+    query: z
+      .string({ required_error: 'query is required: the keywords or question to search for' })
+      .describe('Keywords or a question, e.g. "SSO with Okta SAML"'),
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional().describe('Max pages (default 8)'),
     product: z.string().optional().describe('Area, e.g. sso, authkit, reference'),
     kind: z.enum(DOC_KINDS as [string, ...string[]]).optional(),
   },
   {
     // maxResults: the old @workos/mcp-docs-server name; the rest are names models invent.
-    aliases: { maxResults: 'limit', max_results: 'limit', q: 'query', question: 'query', search: 'query', text: 'query', keywords: 'query' },
+    aliases: {
+      maxResults: 'limit',
+      max_results: 'limit',
+      q: 'query',
+      question: 'query',
+      search: 'query',
+      text: 'query',
+      keywords: 'query',
+    },
     numbers: { limit: { min: 1, max: MAX_SEARCH_LIMIT } },
   },
 );
 
 // Nested items declare their key fields and pass the rest through: the schema stays small in tools/list.
-const output = z.object({
-  query: z.string(),
-  total: z.number(),
-  results: z.array(z.object({ path: z.string(), anchor: z.string(), title: z.string(), url: z.string() }).passthrough()),
-  suggestions: z.array(z.string()),
-}).passthrough();
+const output = z
+  .object({
+    query: z.string(),
+    total: z.number(),
+    results: z.array(
+      z.object({ path: z.string(), anchor: z.string(), title: z.string(), url: z.string() }).passthrough(),
+    ),
+    suggestions: z.array(z.string()),
+  })
+  .passthrough();
 
 export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
   const tool = server.registerTool(
@@ -47,6 +61,7 @@ export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
             query: result.query,
             total: result.total,
             suggestions: result.suggestions,
+            next: readHint(result, 'mcp'),
             results: result.results.map((r) => ({
               path: r.path,
               anchor: r.anchor,
@@ -55,6 +70,7 @@ export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
               url: r.url,
               snippet: r.snippet,
               kind: r.kind,
+              more: r.more.map((m) => ({ anchor: m.anchor, section: m.section })),
               score: Math.round(r.score * 1000) / 1000,
             })),
           },

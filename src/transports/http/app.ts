@@ -49,7 +49,8 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       status: state.draining ? 'draining' : 'ok',
       pid: process.pid,
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      inFlight: state.inFlight,
+      // Not counting this probe itself.
+      inFlight: state.inFlight - 1,
       rssBytes: process.memoryUsage.rss(),
       ...deps.health?.(),
     };

@@ -3,10 +3,14 @@
  * that stops accepting, lets in-flight requests finish, and forces the rest after a deadline.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Server as NetServer, type AddressInfo } from 'node:net';
 import { createRequestListener, type AppDeps, type AppState } from './app.js';
 import type { HttpOptions } from './options.js';
 import { logEvent, stderrWriter } from './log.js';
+
+/** How long a shutdown keeps accepting, so connections already on their way are served rather than reset. */
+const SETTLE_MS = 300;
+const IDLE_CHECK_MS = 50;
 
 export interface RunningHttpServer {
   server: Server;
@@ -41,15 +45,28 @@ export async function startHttpServer(options: HttpOptions, deps: AppDeps): Prom
   const close = (): Promise<boolean> => {
     closing ??= new Promise<boolean>((resolve) => {
       state.draining = true;
-      const closed = new Promise<void>((done) => server.close(() => done()));
-      server.closeIdleConnections();
-      // Connections freed by a finishing request would otherwise sit in keep-alive until their timeout.
+      let closed: Promise<void> = Promise.resolve();
       const idle = new Promise<void>((done) => {
-        state.onIdle = () => {
-          server.closeIdleConnections();
-          done();
-        };
-        if (state.inFlight === 0) state.onIdle();
+        // Keep accepting for a moment: connections already queued in the kernel backlog (or whose request is
+        // still in transit) would be reset by an immediate close. Meanwhile /healthz says 503 and every answer
+        // carries `Connection: close`, so balancers and clients move on.
+        setTimeout(() => {
+          // net.Server's close, not http.Server's: the latter also drops "idle" connections, which includes
+          // a connection whose request has not been parsed yet.
+          closed = new Promise<void>((stopped) => NetServer.prototype.close.call(server, () => stopped()));
+          logEvent(deps.log ?? stderrWriter, 'info', 'stopped accepting connections', { inFlight: state.inFlight });
+          // From here on, whenever nothing is in flight, keep-alive connections are closed — after one more
+          // trip through the event loop, so a request already in a socket buffer is parsed (and so no longer
+          // "idle") instead of being cut off with a reset.
+          state.onIdle = () => {
+            setTimeout(() => {
+              if (state.inFlight > 0) return;
+              server.closeIdleConnections();
+              done();
+            }, IDLE_CHECK_MS).unref();
+          };
+          if (state.inFlight === 0) state.onIdle();
+        }, SETTLE_MS).unref();
       });
       const deadline = setTimeout(() => {
         logEvent(deps.log ?? stderrWriter, 'warn', 'shutdown deadline reached; closing open connections', {

@@ -1,0 +1,14 @@
+import { loadBundle } from '/work/main/dist/corpus/bundle.js';
+import { unitFingerprint, unitRefs } from '/work/main/dist/search/units.js';
+import { miniSearchOptions } from '/work/main/dist/search/index-build.js';
+import { createSearcher } from '/work/main/dist/search/index.js';
+import MiniSearch from 'minisearch';
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+const b = loadBundle('/work/main/data/corpus.json');
+const out = {};
+let c0 = cpu(); unitFingerprint(b.corpus); out.fingerprint = cpu() - c0;
+c0 = cpu(); unitRefs(b.corpus); out.refs = cpu() - c0;
+const js = structuredClone(b.searchIndex.index);
+c0 = cpu(); MiniSearch.loadJS(js, miniSearchOptions()); out.loadJS = cpu() - c0;
+c0 = cpu(); createSearcher(b.corpus, b.searchIndex); out.createSearcher = cpu() - c0;
+console.log(JSON.stringify(out));

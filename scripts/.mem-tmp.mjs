@@ -1,0 +1,11 @@
+import { loadRuntime } from '/work/main/dist/core/load-runtime.js';
+import { createServer } from '/work/main/dist/server/index.js';
+import { loadEvalSet } from '/work/main/test/eval/evaluate.ts';
+const rt = await loadRuntime(); createServer(rt);
+const m = (n) => { global.gc(); const u = process.memoryUsage(); console.log(n.padEnd(24), 'heapUsed', (u.heapUsed/1048576).toFixed(1), 'heapTotal', (u.heapTotal/1048576).toFixed(1), 'rss', (u.rss/1048576).toFixed(1), 'ext', (u.external/1048576).toFixed(1), 'ab', (u.arrayBuffers/1048576).toFixed(1)); };
+m('loaded');
+const qs = loadEvalSet();
+for (const q of qs) rt.searcher.search(q.query, { limit: 10 });
+m('after 120 searches');
+for (let i = 0; i < 5; i++) for (const q of qs) rt.searcher.search(q.query + ' x' + i);
+m('after 720 searches');

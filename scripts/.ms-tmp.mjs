@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import MiniSearch from 'minisearch';
+import { miniSearchOptions } from '/work/main/dist/search/index-build.js';
+const t=readFileSync('data/corpus.json','utf8');const nl=t.indexOf('\n');
+let t0=performance.now(); const p=JSON.parse('{'+t.slice(nl+1)); console.log('parse all', (performance.now()-t0).toFixed(1));
+const idxText = JSON.stringify(p.searchIndex.index);
+const docsText = JSON.stringify(p.docs);
+t0=performance.now(); const js = JSON.parse(idxText); console.log('parse index only', (performance.now()-t0).toFixed(1));
+t0=performance.now(); JSON.parse(docsText); console.log('parse docs only', (performance.now()-t0).toFixed(1));
+t0=performance.now(); const ms = MiniSearch.loadJS(js, miniSearchOptions()); console.log('loadJS', (performance.now()-t0).toFixed(1));
+t0=performance.now(); MiniSearch.loadJS(JSON.parse(idxText), miniSearchOptions()); console.log('loadJS again (warm JIT)', (performance.now()-t0).toFixed(1));

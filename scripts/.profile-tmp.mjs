@@ -1,0 +1,23 @@
+// Stage timings + heap of our server's start-up, one fresh process per run; prints JSON.
+const T = {}; let last = performance.now(); const t0 = last;
+const mark = (n) => { const now = performance.now(); T[n] = now - last; last = now; };
+const mem = {};
+const heap = (n) => { global.gc?.(); mem[n] = +(process.memoryUsage().heapUsed / 1048576).toFixed(1); mem[n + ' rss'] = +(process.memoryUsage().rss / 1048576).toFixed(1); last = performance.now(); };
+heap('0 boot');
+await import('@modelcontextprotocol/sdk/server/mcp.js'); await import('@modelcontextprotocol/sdk/server/stdio.js'); mark('sdk import');
+const srv = await import('/work/main/dist/server/index.js'); const { createSearcher } = await import('/work/main/dist/search/index.js'); const { createRuntime } = await import('/work/main/dist/core/runtime.js'); mark('our modules import');
+heap('1 modules');
+const { readFileSync } = await import('node:fs'); const { createHash } = await import('node:crypto');
+const text = readFileSync('/work/main/data/corpus.json', 'utf8'); mark('read file');
+const nl = text.indexOf('\n'); const body = text.slice(nl+1);
+createHash('sha256').update(body,'utf8').digest('hex'); mark('sha256');
+const payload = JSON.parse('{' + body); mark('JSON.parse');
+heap('2 parsed');
+const corpus = { manifest: JSON.parse(text.slice(12, nl-1)), docs: payload.docs, nav: payload.nav, examples: payload.examples, changelogs: payload.changelogs };
+const s = createSearcher(corpus, payload.searchIndex); mark('createSearcher');
+delete payload.searchIndex;
+heap('3 index');
+const rt = createRuntime(corpus, s); srv.createServer(rt); mark('createServer');
+s.search('SSO'); mark('first search');
+heap('4 first search');
+console.log(JSON.stringify({ T, total: performance.now() - t0, mem }));

@@ -1,0 +1,2 @@
+import { profileStartup, profileTable } from './bench/startup-stages.js';
+console.log(profileTable(await profileStartup(3)));

@@ -1,0 +1,12 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+const [cmd, ...args] = process.argv.slice(2);
+const t = new StdioClientTransport({ command: cmd, args, stderr: 'pipe' });
+t.stderr?.on('data', d => process.stderr.write('[srv] ' + d));
+const c = new Client({ name: 'x', version: '0' });
+const t0 = performance.now();
+await c.connect(t);
+const tl = await c.listTools();
+console.log('ms', performance.now() - t0, 'pid', t.pid);
+console.log(JSON.stringify(tl, null, 1));
+await c.close();

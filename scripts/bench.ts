@@ -1,0 +1,400 @@
+/**
+ * `npm run bench [-- --quick --rounds N --calls N --passes N --no-build --readme --ours "CMD ARGS"]`
+ *
+ * Runs our server and @workos/mcp-docs-server through the same MCP SDK Client over stdio and prints
+ * one table: cold start, search and docs latency, memory, answer size, retrieval quality, tools/list
+ * size, plus corpus build time and bundle size. Every row has ours/old from the same run, because
+ * absolute numbers on a shared machine mean little. Writes bench/results/latest.{json,md};
+ * `--readme` also puts the table into README's Benchmarks section.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { evaluate, loadEvalSet, type EvalReport } from '../test/eval/evaluate.js';
+import { oldDocsSize, ourBundleSize, timeCorpusBuild, type BuildTiming } from './bench/build-time.js';
+import { coldStart, COLD_QUERY } from './bench/cold-start.js';
+import { updateReadme } from './bench/readme.js';
+import { checkRow, markdownTable, type CheckedRow, type Row } from './bench/report.js';
+import { runPair } from './bench/run-pair.js';
+import { profileStartup, profileTable, type StartupProfile } from './bench/startup-stages.js';
+import { oldSpec, oursSpec } from './bench/servers.js';
+import { mean, median, summarize } from './bench/stats.js';
+import { buildWorkload, docSet } from './bench/workload.js';
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    rounds: { type: 'string' },
+    calls: { type: 'string' },
+    passes: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+    'no-profile': { type: 'boolean', default: false },
+    readme: { type: 'boolean', default: false },
+    ours: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+function intArg(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} must be an integer >= ${min} (got "${value}")`);
+  return n;
+}
+
+const rounds = intArg('rounds', args.rounds, args.quick ? 4 : 10, 1);
+const totalCalls = intArg('calls', args.calls, args.quick ? 300 : 1000, 1);
+const passes = intArg('passes', args.passes, args.quick ? 1 : 2, 1);
+const outDir = args.out ?? join(ROOT, 'bench/results');
+
+const log = (m: string): void => {
+  process.stderr.write(`bench: ${m}\n`);
+};
+const MiB = (b: number | null): number | null => (b === null ? null : b / 1024 / 1024);
+
+function machine() {
+  const c = cpus();
+  return {
+    cores: c.length,
+    cpu: c[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    loadAvg1mAtStart: Math.round(loadavg()[0] * 100) / 100,
+  };
+}
+
+function qualityRows(ours: EvalReport, old: EvalReport): Row[] {
+  const higher = { min: 1.000001, text: 'higher than old' };
+  return [
+    {
+      metric: 'Recall@1',
+      unit: 'ratio',
+      ours: ours.overall.recallAt1,
+      old: old.overall.recallAt1,
+      better: 'higher',
+    },
+    {
+      metric: 'Recall@5',
+      unit: 'ratio',
+      ours: ours.overall.recallAt5,
+      old: old.overall.recallAt5,
+      better: 'higher',
+      target: higher,
+    },
+    {
+      metric: 'MRR@10',
+      unit: 'ratio',
+      ours: ours.overall.mrrAt10,
+      old: old.overall.mrrAt10,
+      better: 'higher',
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const started = new Date();
+  const host = machine();
+  for (const [file, hint] of [
+    ['dist/bin.js', 'npm run build:code'],
+    ['data/corpus.json', 'npm run build:corpus'],
+  ]) {
+    if (!existsSync(join(ROOT, file)))
+      throw new Error(`${file} is missing: run \`${hint}\` (or \`npm run build\`) first`);
+  }
+  const queries = loadEvalSet();
+  const ours = oursSpec(args.ours ? args.ours.split(/\s+/).filter(Boolean) : undefined);
+  const old = oldSpec();
+  const specs = [ours, old];
+  const calls = buildWorkload(queries, { passes, totalCalls });
+  log(
+    `${host.cores} cores, Node ${host.node}; ${queries.length} queries, ${docSet(queries).length} docs, ${calls.length} mixed calls, ${rounds} cold-start rounds`,
+  );
+
+  let build: BuildTiming | null = null;
+  if (!args['no-build']) {
+    log('timing the corpus build (node dist/bin.js build --out <tmpdir>) ...');
+    build = await timeCorpusBuild();
+    if (!build.ok) log(`corpus build failed: ${build.error}`);
+  }
+
+  let profile: StartupProfile | null = null;
+  if (!args['no-profile']) {
+    log('start-up stages of our server (5 fresh processes) ...');
+    profile = await profileStartup(5).catch((err: unknown) => {
+      log(`start-up profile skipped: ${err instanceof Error ? err.message : String(err)}`);
+      return null;
+    });
+  }
+
+  log('cold start ...');
+  const cold = await coldStart(specs, rounds, log);
+  log('long run: latency, answer size, quality, memory ...');
+  const pair = await runPair(specs, calls, log);
+
+  const o = pair.get('ours')!;
+  const t = pair.get('old')!;
+  const co = cold.get('ours')!;
+  const ct = cold.get('old')!;
+  const oursQuality = evaluate(queries, o.rankings);
+  const oldQuality = evaluate(queries, t.rankings);
+  const s = (x: number[]) => summarize(x);
+  const lat = {
+    ours: {
+      search: s(o.latency.search),
+      docs: s(o.latency.docs),
+      examples: s(o.latency.examples),
+      changelogs: s(o.latency.changelogs),
+    },
+    old: {
+      search: s(t.latency.search),
+      docs: s(t.latency.docs),
+      examples: s(t.latency.examples),
+      changelogs: s(t.latency.changelogs),
+    },
+  };
+  const oursBundle = ourBundleSize();
+  const oldDocs = oldDocsSize();
+
+  const rows: Row[] = [
+    {
+      metric: `Cold start: spawn -> tools/list (median of ${rounds})`,
+      unit: 'ms',
+      ours: median(co.toolsList),
+      old: median(ct.toolsList),
+      better: 'lower',
+    },
+    {
+      metric: `Cold start: spawn -> first workos_search (median of ${rounds})`,
+      unit: 'ms',
+      ours: median(co.firstSearch),
+      old: median(ct.firstSearch),
+      better: 'lower',
+      target: { max: 1, text: 'no slower' },
+    },
+    {
+      metric: `Cold start: server CPU time to first workos_search (median of ${rounds})`,
+      unit: 'ms',
+      ours: co.firstSearchCpu.length ? median(co.firstSearchCpu) : null,
+      old: ct.firstSearchCpu.length ? median(ct.firstSearchCpu) : null,
+      better: 'lower',
+    },
+    {
+      metric: `workos_search latency p50 (${lat.ours.search.n} calls)`,
+      unit: 'ms',
+      ours: lat.ours.search.p50,
+      old: lat.old.search.p50,
+      better: 'lower',
+      target: { max: 1 / 30, text: '>= 30x faster' },
+    },
+    {
+      metric: 'workos_search latency p95',
+      unit: 'ms',
+      ours: lat.ours.search.p95,
+      old: lat.old.search.p95,
+      better: 'lower',
+    },
+    {
+      metric: `ping round trip p50 (${o.ping.length} pings; transport floor)`,
+      unit: 'ms',
+      ours: median(o.ping),
+      old: median(t.ping),
+      better: 'lower',
+    },
+    {
+      metric: `workos_docs latency p50 (${lat.ours.docs.n} reads)`,
+      unit: 'ms',
+      ours: lat.ours.docs.p50,
+      old: lat.old.docs.p50,
+      better: 'lower',
+    },
+    {
+      metric: 'workos_docs latency p95',
+      unit: 'ms',
+      ours: lat.ours.docs.p95,
+      old: lat.old.docs.p95,
+      better: 'lower',
+    },
+    {
+      metric: 'RSS after start-up (first answer)',
+      unit: 'MiB',
+      ours: MiB(o.rssStartBytes),
+      old: MiB(t.rssStartBytes),
+      better: 'lower',
+    },
+    {
+      metric: `RSS after ${o.calls.toLocaleString('en-US')} mixed calls`,
+      unit: 'MiB',
+      ours: MiB(o.rssAfterBytes),
+      old: MiB(t.rssAfterBytes),
+      better: 'lower',
+      target: { max: 1, text: 'no higher' },
+    },
+    {
+      metric: 'Search answer, mean text chars (defaults)',
+      unit: 'chars',
+      ours: mean(o.textChars.search),
+      old: mean(t.textChars.search),
+      better: 'lower',
+      target: { max: 0.5, text: '<= half' },
+    },
+    {
+      metric: 'Search answer, mean JSON bytes incl. structuredContent',
+      unit: 'bytes',
+      ours: mean(o.resultBytes.search),
+      old: mean(t.resultBytes.search),
+      better: 'lower',
+    },
+    {
+      metric: 'Search answers listing no doc (of the distinct queries)',
+      unit: '',
+      ours: o.searchEmpty,
+      old: t.searchEmpty,
+      better: 'lower',
+    },
+    {
+      metric: 'Search answer, mean text chars when it lists docs',
+      unit: 'chars',
+      ours: mean(o.searchWithResultsChars),
+      old: mean(t.searchWithResultsChars),
+      better: 'lower',
+    },
+    {
+      metric: 'Doc read, mean text chars (defaults)',
+      unit: 'chars',
+      ours: mean(o.textChars.docs),
+      old: mean(t.textChars.docs),
+      better: 'lower',
+    },
+    ...qualityRows(oursQuality, oldQuality),
+    {
+      metric: 'tools/list size',
+      unit: 'bytes',
+      ours: o.toolsListBytes,
+      old: t.toolsListBytes,
+      better: 'lower',
+    },
+    {
+      metric: 'Data on disk (ours: data/corpus.json; old: .docs/)',
+      unit: 'MB',
+      ours: oursBundle.bytes / 1e6,
+      old: oldDocs.bytes / 1e6,
+      better: 'lower',
+    },
+    {
+      metric: 'Data on disk, gzipped',
+      unit: 'MB',
+      ours: oursBundle.gzipBytes / 1e6,
+      old: oldDocs.gzipBytes / 1e6,
+      better: 'lower',
+    },
+    ...(build
+      ? [
+          {
+            metric: 'Corpus build (node dist/bin.js build, wall)',
+            unit: 's' as const,
+            ours: build.ok ? build.wallMs / 1000 : null,
+            old: null,
+            better: 'lower' as const,
+            note: '(old ships prebuilt files)',
+          },
+        ]
+      : []),
+  ];
+  const checked: CheckedRow[] = rows.map(checkRow);
+  const table = markdownTable(checked, { ours: 'workos-docs-mcp', old: '@workos/mcp-docs-server' });
+  const missed = checked.filter((r) => r.met === false);
+  const finished = new Date();
+  const date = started.toISOString().slice(0, 10);
+  const machineLine = `${host.cores} cores (${host.cpu}), ${host.memoryGiB} GiB RAM, Node ${host.node}, ${host.platform}; load average ${host.loadAvg1mAtStart} at start`;
+  const md = [
+    `Measured ${date} on ${machineLine}. Both servers spawned over stdio and driven by the same MCP SDK client in one run; calls alternate between them, so ratios are more trustworthy than absolute numbers.`,
+    '',
+    table,
+    '',
+    `Search workload: the ${queries.length} queries of \`test/eval/queries.json\` with default arguments (ours: limit 8; old: maxResults 10); quality uses depth 10 for both. Docs: the ${docSet(queries).length} top judged docs of that set. Cold-start query: "${COLD_QUERY}". Old-server "No results found" answers: ${t.errors.search + t.errors['search@10']} of ${t.latency.search.length + t.latency['search@10'].length} measured searches.`,
+    '',
+    `Reproduce: \`npm install && npm run bench\` (${Math.round((finished.getTime() - started.getTime()) / 1000)} s for this run).`,
+  ].join('\n');
+  // The stage breakdown goes to latest.md only: README keeps the comparison short.
+  const fullMd = profile
+    ? `${md}\n\n## Where our cold start goes\n\nMedian of ${profile.runs} fresh processes running the built modules stage by stage; CPU time is steadier than wall time on a shared machine.\n\n${profileTable(profile)}\n`
+    : md;
+
+  const json = {
+    date: started.toISOString(),
+    durationSeconds: Math.round((finished.getTime() - started.getTime()) / 1000),
+    machine: host,
+    settings: {
+      rounds,
+      totalCalls: calls.length,
+      passes,
+      coldQuery: COLD_QUERY,
+      oursCommand: [ours.command, ...ours.args].join(' '),
+    },
+    rows: checked,
+    targetsMissed: missed.map((r) => r.metric),
+    coldStart: { ours: co, old: ct },
+    latency: lat,
+    memory: {
+      ours: { startBytes: o.rssStartBytes, afterBytes: o.rssAfterBytes, calls: o.calls },
+      old: { startBytes: t.rssStartBytes, afterBytes: t.rssAfterBytes, calls: t.calls },
+    },
+    answerSize: {
+      ours: {
+        searchTextMean: mean(o.textChars.search),
+        searchBytesMean: mean(o.resultBytes.search),
+        docsTextMean: mean(o.textChars.docs),
+        docsBytesMean: mean(o.resultBytes.docs),
+      },
+      old: {
+        searchTextMean: mean(t.textChars.search),
+        searchBytesMean: mean(t.resultBytes.search),
+        docsTextMean: mean(t.textChars.docs),
+        docsBytesMean: mean(t.resultBytes.docs),
+      },
+    },
+    quality: { ours: oursQuality, old: oldQuality },
+    errors: { ours: o.errors, old: t.errors, oursSamples: o.errorSamples, oldSamples: t.errorSamples },
+    toolsList: {
+      ours: { bytes: o.toolsListBytes, tools: o.toolNames },
+      old: { bytes: t.toolsListBytes, tools: t.toolNames },
+    },
+    data: { ours: oursBundle, old: oldDocs },
+    build,
+    startupProfile: profile,
+  };
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(
+    join(outDir, 'latest.md'),
+    `# Benchmark: workos-docs-mcp vs @workos/mcp-docs-server\n\n${fullMd}\n`,
+  );
+
+  process.stdout.write(`\n${table}\n\n`);
+  process.stdout.write(`${machineLine}\nWrote ${join(outDir, 'latest.json')} and latest.md\n`);
+  if (missed.length) process.stdout.write(`Targets missed: ${missed.map((r) => r.metric).join('; ')}\n`);
+  const errs = Object.entries(o.errors).filter(([, n]) => n > 0);
+  if (errs.length)
+    process.stdout.write(
+      `Our server answered isError on: ${errs.map(([k, n]) => `${k} x${n}`).join(', ')} (e.g. ${o.errorSamples[0] ?? ''})\n`,
+    );
+  if (args.readme) {
+    const readme = join(ROOT, 'README.md');
+    process.stdout.write(
+      updateReadme(readme, md)
+        ? `Updated the Benchmarks section of ${readme}\n`
+        : `README.md has no "## Benchmarks" section (or bench markers); left it alone\n`,
+    );
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`bench: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,155 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLE_FORMAT_VERSION, BundleError, loadBundle, saveBundle } from '../../src/corpus/bundle.js';
+import type { BundlePayload } from '../../src/corpus/bundle.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const payload: BundlePayload = {
+  docs: [
+    {
+      path: 'sso',
+      title: 'SSO',
+      description: 'd',
+      breadcrumb: [],
+      url: 'https://workos.com/docs/sso',
+      product: 'sso',
+      kind: 'guide',
+      markdown: '# SSO\n\nÜnïcödé text.',
+      sections: [],
+      reference: [],
+      source: 'test',
+    },
+    {
+      path: 'mfa',
+      title: 'MFA',
+      description: 'd',
+      breadcrumb: ['MFA'],
+      url: 'https://workos.com/docs/mfa',
+      product: 'mfa',
+      kind: 'guide',
+      markdown: 'Intro.\n\n## Factors\n\nTOTP and SMS.',
+      sections: [
+        { anchor: '', heading: '', depth: 0, headingPath: [], markdown: 'Intro.', identifiers: [] },
+        {
+          anchor: 'factors',
+          heading: 'Factors',
+          depth: 2,
+          headingPath: ['Factors'],
+          markdown: '## Factors\n\nTOTP and SMS.',
+          identifiers: ['totp'],
+        },
+      ],
+      reference: [],
+      source: 'test',
+    },
+  ],
+  nav: [{ product: 'sso', title: 'Single Sign-On', children: [] }],
+  examples: [],
+  changelogs: [{ package: 'workos-platform', version: 'X', title: 'X', text: 't' }],
+  searchIndex: { format: 1, terms: ['sso'] },
+};
+const manifest = {
+  formatVersion: BUNDLE_FORMAT_VERSION,
+  builtAt: '2026-01-01T00:00:00.000Z',
+  sources: [{ name: 'test', kind: 'local' as const }],
+  counts: {
+    docs: 1,
+    sections: 0,
+    referenceEntries: 0,
+    examples: 0,
+    changelogEntries: 1,
+    unresolvedReferences: 0,
+  },
+};
+
+function write(name: string, mutate?: (text: string) => string): string {
+  const file = join(dir, name);
+  saveBundle(file, manifest, payload);
+  if (mutate) writeFileSync(file, mutate(readFileSync(file, 'utf8')));
+  return file;
+}
+
+function loadError(file: string): BundleError {
+  try {
+    loadBundle(file);
+  } catch (err) {
+    return err as BundleError;
+  }
+  throw new Error('expected loadBundle to throw');
+}
+
+describe('corpus bundle', () => {
+  it('round-trips the corpus and the search index, with a checksum over the payload', () => {
+    const loaded = loadBundle(write('ok.json'));
+    expect(loaded.corpus.docs).toEqual(payload.docs);
+    expect(loaded.corpus.nav).toEqual(payload.nav);
+    expect(loaded.corpus.changelogs).toEqual(payload.changelogs);
+    expect(loaded.searchIndex).toEqual(payload.searchIndex);
+    expect(loaded.corpus.manifest).toMatchObject({
+      ...manifest,
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+  });
+
+  it("stores a doc's markdown once when it is its sections joined", () => {
+    const text = readFileSync(write('packed.json'), 'utf8');
+    expect(text.split('TOTP and SMS.').length - 1).toBe(1);
+    expect(loadBundle(join(dir, 'packed.json')).corpus.docs[1].markdown).toBe(
+      'Intro.\n\n## Factors\n\nTOTP and SMS.',
+    );
+  });
+
+  it('writes pure ASCII (non-ASCII escaped) that loads back as the same text', () => {
+    const bytes = readFileSync(write('ascii.json'));
+    expect(bytes.every((b) => b < 0x80)).toBe(true);
+    expect(loadBundle(join(dir, 'ascii.json')).corpus.docs[0].markdown).toBe('# SSO\n\nÜnïcödé text.');
+  });
+
+  it('is one JSON document with the manifest first', () => {
+    const parsed = JSON.parse(readFileSync(write('shape.json'), 'utf8')) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['manifest', 'docs', 'nav', 'examples', 'changelogs', 'searchIndex']);
+  });
+
+  it.each([
+    ['missing', () => join(dir, 'nope.json'), /does not exist/],
+    [
+      'truncated',
+      () => write('trunc.json', (t) => t.slice(0, Math.floor(t.length / 2))),
+      /fails its checksum/,
+    ],
+    [
+      'modified',
+      () => write('mod.json', (t) => t.replace('TOTP and SMS', 'TOTP and SMTP')),
+      /fails its checksum/,
+    ],
+    ['not a bundle', () => write('junk.json', () => '{"hello": 1}\n'), /not a corpus bundle/],
+    [
+      'newer format',
+      () =>
+        write('new.json', (t) =>
+          t.replace(
+            `"formatVersion":${BUNDLE_FORMAT_VERSION}`,
+            `"formatVersion":${BUNDLE_FORMAT_VERSION + 1}`,
+          ),
+        ),
+      /newer than this workos-docs-mcp reads.*upgrade workos-docs-mcp or rebuild/,
+    ],
+    [
+      'older format',
+      () =>
+        write('old.json', (t) => t.replace(`"formatVersion":${BUNDLE_FORMAT_VERSION}`, '"formatVersion":0')),
+      /old format 0/,
+    ],
+  ])('rejects a %s bundle with a one-line message naming the rebuild command', (_name, make, pattern) => {
+    const err = loadError(make());
+    expect(err).toBeInstanceOf(BundleError);
+    expect(err.message).toMatch(pattern);
+    expect(err.message).toContain('workos-docs-mcp build');
+    expect(err.message).toContain('npm run build:corpus');
+    expect(err.message).not.toContain('\n');
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Corrupted and missing data: every broken bundle is refused by the loader with one line naming the
+ * rebuild command, and the built server exits non-zero with exactly that line on stderr (nothing on
+ * stdout, which belongs to JSON-RPC).
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUNDLE_FORMAT_VERSION, BundleError, loadBundle } from '../../src/corpus/bundle.js';
+import { loadRuntime } from '../../src/core/load-runtime.js';
+import { CorpusUnavailableError } from '../../src/core/errors.js';
+import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { hygieneProblems } from './helpers/hygiene.js';
+import { requireBuiltBin, runBin } from './helpers/spawn.js';
+
+const REBUILD = 'workos-docs-mcp build';
+let dir: string;
+let good: string;
+
+/** Each broken bundle, written from the real one. */
+const BROKEN: Record<string, (good: string) => string | null> = {
+  'truncated to half': (g) => g.slice(0, Math.floor(g.length / 2)),
+  'truncated by one byte': (g) => g.slice(0, -1),
+  'truncated inside the manifest line': (g) => g.slice(0, 40),
+  'only the manifest line': (g) => g.slice(0, g.indexOf('\n') + 1),
+  'one byte of the payload changed': (g) => {
+    const at = Math.floor(g.length * 0.7);
+    return g.slice(0, at) + (g[at] === 'a' ? 'b' : 'a') + g.slice(at + 1);
+  },
+  'a wrong checksum': (g) => g.replace(/"checksum":"[0-9a-f]+"/, `"checksum":"${'0'.repeat(64)}"`),
+  'a newer format version': (g) => g.replace(/"formatVersion":\d+/, `"formatVersion":${BUNDLE_FORMAT_VERSION + 1}`),
+  'an older format version': (g) => g.replace(/"formatVersion":\d+/, `"formatVersion":${BUNDLE_FORMAT_VERSION - 1}`),
+  'an empty file': () => '',
+  'binary garbage': () => '\u0000\u00ff\u00fe\u0001'.repeat(1000),
+  'valid JSON that is no bundle': () => '{"docs":[]}',
+  'JSON with a manifest but no payload lists': () => `{"manifest":{"formatVersion":${BUNDLE_FORMAT_VERSION},"checksum":"x"},\n}`,
+  missing: () => null,
+};
+
+function writeBroken(name: string): string {
+  const file = join(dir, `${name.replace(/\W+/g, '-')}.json`);
+  const text = BROKEN[name](good);
+  if (text !== null) writeFileSync(file, text);
+  return file;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wdm-corrupt-'));
+  good = readFileSync(bundledCorpusFile(), 'utf8');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadBundle refuses every broken bundle with one actionable line', () => {
+  for (const name of Object.keys(BROKEN)) {
+    it(name, () => {
+      const file = writeBroken(name);
+      let error: unknown;
+      try {
+        loadBundle(file);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(BundleError);
+      const message = (error as Error).message;
+      expect(message).not.toContain('\n');
+      expect(message).toContain(REBUILD);
+    });
+  }
+
+  it('a directory where the bundle should be', () => {
+    const sub = join(dir, 'a-directory.json');
+    mkdirSync(sub, { recursive: true });
+    expect(() => loadBundle(sub)).toThrow(BundleError);
+  });
+
+  it('the newer-format message says to upgrade', () => {
+    expect(() => loadBundle(writeBroken('a newer format version'))).toThrow(/newer.*upgrade workos-docs-mcp/);
+  });
+
+  it('loadRuntime turns it into a CorpusUnavailableError with the same line', async () => {
+    await expect(loadRuntime({ corpusFile: writeBroken('a wrong checksum') })).rejects.toThrow(CorpusUnavailableError);
+  });
+});
+
+describe('the built server exits non-zero with one clear line', () => {
+  beforeAll(requireBuiltBin);
+
+  // One spawn per kind of damage the issue names; the loader tests above cover the rest.
+  const kinds = ['truncated to half', 'a wrong checksum', 'a newer format version', 'missing', 'an empty file'];
+  for (const name of kinds) {
+    it(`stdio server, bundle ${name}`, async () => {
+      const file = writeBroken(name);
+      const run = await runBin([], { env: { WORKOS_DOCS_MCP_CORPUS: file }, input: '', timeoutMs: 20_000 });
+      expect(run.signal).toBeNull();
+      expect(run.code).not.toBe(0);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
+      expect(lines, run.stderr).toHaveLength(1);
+      expect(lines[0]).toContain(REBUILD);
+      expect(hygieneProblems(lines[0], { input: file })).toEqual([]);
+    });
+  }
+
+  it('serve --corpus and the CLI commands say the same', async () => {
+    const file = writeBroken('a wrong checksum');
+    for (const args of [['serve', '--corpus', file], ['search', 'sso'], ['read', 'sso'], ['info']]) {
+      const run = await runBin(args, { env: { WORKOS_DOCS_MCP_CORPUS: file }, input: '', timeoutMs: 20_000 });
+      expect(run.code, args.join(' ')).not.toBe(0);
+      const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
+      expect(lines, `${args.join(' ')}: ${run.stderr}`).toHaveLength(1);
+      expect(lines[0]).toContain(REBUILD);
+    }
+  });
+});

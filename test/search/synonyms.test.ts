@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { phraseKeys } from '../../src/search/phrase.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { findSynonyms, synonymRules } from '../../src/search/synonyms.js';
+
+const rules = synonymRules();
+const expansionsOf = (q: string): string[] => findSynonyms(phraseKeys(q), rules).flatMap((m) => m.expansions);
+
+describe('synonym table', () => {
+  it.each([
+    ['Azure AD', 'entra id'],
+    ['entra id', 'azure ad'],
+    ['G Suite', 'google'],
+    ['Google Workspace', 'google'],
+    ['ADFS', 'microsoft ad fs'],
+    ['ping', 'pingfederate'],
+    ['SSO', 'single sign-on'],
+    ['single sign on', 'sso'],
+    ['SCIM', 'directory sync'],
+    ['MFA', 'totp'],
+    ['2FA', 'mfa'],
+    ['magic link', 'passwordless'],
+    ['magic links', 'magic auth'],
+    ['user management', 'authkit'],
+    ['webhooks', 'event'],
+    ['org', 'organization'],
+  ])('%s expands to %s', (query, expected) => {
+    expect(expansionsOf(query)).toContain(expected);
+  });
+
+  it('one-way entries do not expand backwards', () => {
+    expect(expansionsOf('google')).not.toContain('g suite');
+  });
+
+  it('prefers the longest phrase at a position', () => {
+    const m = findSynonyms(phraseKeys('azure active directory scim'), rules);
+    expect(m[0]).toMatchObject({ start: 0, end: 3 });
+  });
+
+  it('never expands a word into spellings that analyse to itself', () => {
+    expect(expansionsOf('org')).not.toContain('orgs');
+  });
+});
+
+describe('query analysis', () => {
+  it('turns a synonym phrase into one concept with the alternatives', () => {
+    const q = analyzeQuery('Azure AD SAML');
+    expect(q.concepts.map((c) => c.text)).toEqual(['Azure AD', 'SAML']);
+    expect(q.concepts[0].alternatives.map((a) => a.terms.join(' '))).toContain('entra id');
+    expect(q.termWeights.get('entra')).toBeLessThan(q.termWeights.get('saml') ?? 0);
+  });
+
+  it('does not apply synonyms inside identifiers', () => {
+    const q = analyzeQuery('sso_required');
+    expect(q.termWeights.has('singl')).toBe(false);
+  });
+
+  it('recognises endpoints with and without a method', () => {
+    expect([...analyzeQuery('POST /user_management/authenticate').termWeights.keys()]).toContain('ep:post /user_management/authenticate');
+    expect([...analyzeQuery('/sso/token').termWeights.keys()]).toContain('ep:/sso/token');
+    expect([...analyzeQuery('GET /users/{id}').termWeights.keys()]).toContain('ep:get /users/*');
+  });
+
+  it('bounds the number of terms of a huge query', () => {
+    const q = analyzeQuery(Array.from({ length: 5000 }, (_, i) => `word${i}`).join(' '));
+    expect(q.concepts.length).toBeLessThanOrEqual(64);
+    expect(q.text.length).toBeLessThanOrEqual(1000);
+  });
+});
