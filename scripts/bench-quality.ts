@@ -12,7 +12,14 @@ import { loadBundle } from '../src/corpus/bundle.js';
 import { resolveCorpusFile } from '../src/core/runtime.js';
 import { createSearcher } from '../src/search/index.js';
 import { runOldServer } from '../test/eval/baseline.js';
-import { type EvalReport, type Metrics, evaluate, loadEvalSet, percentile, runEngine } from '../test/eval/evaluate.js';
+import {
+  type EvalReport,
+  type Metrics,
+  evaluate,
+  loadEvalSet,
+  percentile,
+  runEngine,
+} from '../test/eval/evaluate.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -32,9 +39,17 @@ function table(ours: EvalReport, old: EvalReport | undefined): string {
   const rows: [string, Metrics, Metrics | undefined][] = [['overall', ours.overall, old?.overall]];
   for (const [kind, m] of Object.entries(ours.byKind)) rows.push([kind, m, old?.byKind[kind]]);
   const head = ['kind', 'n', 'R@1', 'R@5', 'MRR@10', ...(old ? ['old R@1', 'old R@5', 'old MRR@10'] : [])];
-  const lines = rows.map(([k, m, o]) => [k, String(m.n), fmt(m.recallAt1), fmt(m.recallAt5), fmt(m.mrrAt10), ...(o ? [fmt(o.recallAt1), fmt(o.recallAt5), fmt(o.mrrAt10)] : [])]);
+  const lines = rows.map(([k, m, o]) => [
+    k,
+    String(m.n),
+    fmt(m.recallAt1),
+    fmt(m.recallAt5),
+    fmt(m.mrrAt10),
+    ...(o ? [fmt(o.recallAt1), fmt(o.recallAt5), fmt(o.mrrAt10)] : []),
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const render = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  const render = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   return [render(head), render(widths.map((w) => '-'.repeat(w))), ...lines.map(render)].join('\n');
 }
 
@@ -55,8 +70,18 @@ async function main(): Promise<void> {
   const runs = Array.from({ length: REPEATS }, () => runEngine(queries, search));
   const ours = {
     rankings: runs[0].rankings,
-    latencies: queries.map((_, i) => percentile(runs.map((r) => r.latencies[i]), 50)),
-    cpu: queries.map((_, i) => percentile(runs.map((r) => r.cpu[i]), 50)),
+    latencies: queries.map((_, i) =>
+      percentile(
+        runs.map((r) => r.latencies[i]),
+        50,
+      ),
+    ),
+    cpu: queries.map((_, i) =>
+      percentile(
+        runs.map((r) => r.cpu[i]),
+        50,
+      ),
+    ),
   };
   const oursReport = evaluate(queries, ours.rankings);
 
@@ -94,18 +119,30 @@ async function main(): Promise<void> {
     return;
   }
   const out: string[] = [];
-  out.push(`Relevance set: ${queries.length} queries; corpus ${corpusFile} (${bundle.corpus.docs.length} docs, ${searcher.stats.units} sections)`);
+  out.push(
+    `Relevance set: ${queries.length} queries; corpus ${corpusFile} (${bundle.corpus.docs.length} docs, ${searcher.stats.units} sections)`,
+  );
   out.push('');
   out.push(table(oursReport, oldReport));
   out.push('');
-  out.push(`Latency over the set, in-process (ours, warm, median of ${REPEATS} runs per query): p50 ${ms(summary.latency.oursP50)}, p95 ${ms(summary.latency.oursP95)} (CPU time p50 ${ms(summary.latency.oursCpuP50)}, p95 ${ms(summary.latency.oursCpuP95)}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`);
-  if (old) out.push(`Latency, old workos_search over stdio:        p50 ${ms(summary.latency.oldP50 ?? NaN)}, p95 ${ms(summary.latency.oldP95 ?? NaN)} (${old.errors} "no results" errors)`);
-  out.push(`Index load: ${ms(searcher.stats.loadMs)} from the prebuilt index (${searcher.stats.source}${searcher.stats.reason ? `: ${searcher.stats.reason}` : ''}); rebuilding instead takes ${ms(rebuilt.stats.loadMs)}; bundle read+verify+parse ${ms(bundleMs)}`);
+  out.push(
+    `Latency over the set, in-process (ours, warm, median of ${REPEATS} runs per query): p50 ${ms(summary.latency.oursP50)}, p95 ${ms(summary.latency.oursP95)} (CPU time p50 ${ms(summary.latency.oursCpuP50)}, p95 ${ms(summary.latency.oursCpuP95)}; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} CPUs)`,
+  );
+  if (old)
+    out.push(
+      `Latency, old workos_search over stdio:        p50 ${ms(summary.latency.oldP50 ?? NaN)}, p95 ${ms(summary.latency.oldP95 ?? NaN)} (${old.errors} "no results" errors)`,
+    );
+  out.push(
+    `Index load: ${ms(searcher.stats.loadMs)} from the prebuilt index (${searcher.stats.source}${searcher.stats.reason ? `: ${searcher.stats.reason}` : ''}); rebuilding instead takes ${ms(rebuilt.stats.loadMs)}; bundle read+verify+parse ${ms(bundleMs)}`,
+  );
   if (args.misses) {
     out.push('', 'Queries without a relevant doc in the top 5 (ours):');
     for (const q of queries) {
       const r = oursReport.ranks[q.id];
-      if (r === null || r > 5) out.push(`  ${q.id} [${q.kind}] "${q.query}" rank=${r ?? '-'} want ${q.relevant.join(', ')}; got ${(ours.rankings.get(q.id) ?? []).slice(0, 5).join(', ')}`);
+      if (r === null || r > 5)
+        out.push(
+          `  ${q.id} [${q.kind}] "${q.query}" rank=${r ?? '-'} want ${q.relevant.join(', ')}; got ${(ours.rankings.get(q.id) ?? []).slice(0, 5).join(', ')}`,
+        );
     }
   }
   process.stdout.write(`${out.join('\n')}\n`);

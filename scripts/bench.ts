@@ -19,7 +19,7 @@ import { updateReadme } from './bench/readme.js';
 import { checkRow, markdownTable, type CheckedRow, type Row } from './bench/report.js';
 import { runPair } from './bench/run-pair.js';
 import { profileStartup, profileTable, type StartupProfile } from './bench/startup-stages.js';
-import { oldSpec, oursSpec } from './bench/servers.js';
+import { oldSpec, oursSpec, startRetries } from './bench/servers.js';
 import { mean, median, summarize } from './bench/stats.js';
 import { buildWorkload, docSet } from './bench/workload.js';
 
@@ -311,9 +311,11 @@ async function main(): Promise<void> {
   const missed = checked.filter((r) => r.met === false);
   const finished = new Date();
   const date = started.toISOString().slice(0, 10);
-  const machineLine = `${host.cores} cores (${host.cpu}), ${host.memoryGiB} GiB RAM, Node ${host.node}, ${host.platform}; load average ${host.loadAvg1mAtStart} at start`;
+  const loadEnd = Math.round(loadavg()[0] * 100) / 100;
+  const machineLine = `${host.cores} cores (${host.cpu}), ${host.memoryGiB} GiB RAM, Node ${host.node}, ${host.platform}; load average ${host.loadAvg1mAtStart} at start, ${loadEnd} at end`;
+  const busy = Math.max(host.loadAvg1mAtStart, loadEnd) > host.cores;
   const md = [
-    `Measured ${date} on ${machineLine}. Both servers spawned over stdio and driven by the same MCP SDK client in one run; calls alternate between them, so ratios are more trustworthy than absolute numbers.`,
+    `Measured ${date} on ${machineLine}. Both servers spawned over stdio and driven by the same MCP SDK client in one run; calls alternate between them, so ratios are more trustworthy than absolute numbers.${busy ? ' The machine was busy with other work during this run (load above its core count): absolute times are inflated, the CPU-time row is the steadier start-up figure.' : ''}`,
     '',
     table,
     '',
@@ -368,6 +370,7 @@ async function main(): Promise<void> {
     data: { ours: oursBundle, old: oldDocs },
     build,
     startupProfile: profile,
+    startRetries,
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
@@ -378,6 +381,14 @@ async function main(): Promise<void> {
 
   process.stdout.write(`\n${table}\n\n`);
   process.stdout.write(`${machineLine}\nWrote ${join(outDir, 'latest.json')} and latest.md\n`);
+  if (startRetries.count)
+    process.stdout.write(
+      `Server starts retried ${startRetries.count}x (last failure: ${startRetries.last.split('\n')[0]})\n`,
+    );
+  if (busy)
+    process.stdout.write(
+      `Note: the machine was busy (load average above ${host.cores} cores): absolute times are inflated; compare ratios and CPU rows.\n`,
+    );
   if (missed.length) process.stdout.write(`Targets missed: ${missed.map((r) => r.metric).join('; ')}\n`);
   const errs = Object.entries(o.errors).filter(([, n]) => n > 0);
   if (errs.length)

@@ -68,35 +68,131 @@ function prng(seed: number): () => number {
 }
 
 const QUERIES = [
-  'sso', 'SSO with Okta SAML', 'directory sync', 'how do I create an organization', 'webhooks signature verification', 'audit logs export',
-  'magic auth', 'authkit nextjs', 'refresh token', 'roles and permissions', 'admin portal link', 'list users', 'SCIM', 'domain verification',
-  'session cookie', 'getAuthorizationUrl', 'rate limits', 'events api', 'mfa totp', 'vault encrypt', 'feature flags', 'fga check', 'x', 'zzzzqqq',
+  'sso',
+  'SSO with Okta SAML',
+  'directory sync',
+  'how do I create an organization',
+  'webhooks signature verification',
+  'audit logs export',
+  'magic auth',
+  'authkit nextjs',
+  'refresh token',
+  'roles and permissions',
+  'admin portal link',
+  'list users',
+  'SCIM',
+  'domain verification',
+  'session cookie',
+  'getAuthorizationUrl',
+  'rate limits',
+  'events api',
+  'mfa totp',
+  'vault encrypt',
+  'feature flags',
+  'fga check',
+  'x',
+  'zzzzqqq',
 ];
 const LANGUAGES = ['node', 'python', 'ruby', 'go', 'java', 'php', 'dotnet', 'curl', 'js', 'cobol'];
 const FRAMEWORKS = ['nextjs', 'react', 'remix', 'express', 'django', 'sveltekit'];
-const BAD_PATHS = ['../../../README', '%2e%2e/%2e%2e/package.json', '/etc/passwd', 'no/such/page', 'file:///etc/passwd', 'sso\0x'];
+const BAD_PATHS = [
+  '../../../README',
+  '%2e%2e/%2e%2e/package.json',
+  '/etc/passwd',
+  'no/such/page',
+  'file:///etc/passwd',
+  'sso\0x',
+];
 
 /** The call mix: mostly well-formed calls a model makes, with some bad ones mixed in. */
 export function callGenerator(runtime: Runtime, seed: number): () => Call {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const docs = runtime.corpus.docs;
-  const tool = (kind: string, name: string, args: Record<string, unknown>, expect: Expect): Call => ({ kind, method: 'tools/call', params: { name, arguments: args }, expect });
+  const tool = (kind: string, name: string, args: Record<string, unknown>, expect: Expect): Call => ({
+    kind,
+    method: 'tools/call',
+    params: { name, arguments: args },
+    expect,
+  });
   return () => {
     const r = rand();
-    if (r < 0.35) return tool('search', 'workos_search', { query: pick(QUERIES), ...(rand() < 0.3 ? { limit: 1 + Math.floor(rand() * 20) } : {}) }, 'ok');
+    if (r < 0.35)
+      return tool(
+        'search',
+        'workos_search',
+        { query: pick(QUERIES), ...(rand() < 0.3 ? { limit: 1 + Math.floor(rand() * 20) } : {}) },
+        'ok',
+      );
     if (r < 0.55) {
       const doc = pick(docs);
-      const section = rand() < 0.3 && doc.sections.length > 1 ? pick(doc.sections).anchor || undefined : undefined;
-      return tool('docs', 'workos_docs', { path: doc.path, ...(section ? { section } : {}), ...(rand() < 0.2 ? { maxTokens: 1000 + Math.floor(rand() * 5000) } : {}) }, 'ok');
+      const section =
+        rand() < 0.3 && doc.sections.length > 1 ? pick(doc.sections).anchor || undefined : undefined;
+      return tool(
+        'docs',
+        'workos_docs',
+        {
+          path: doc.path,
+          ...(section ? { section } : {}),
+          ...(rand() < 0.2 ? { maxTokens: 1000 + Math.floor(rand() * 5000) } : {}),
+        },
+        'ok',
+      );
     }
-    if (r < 0.62) return tool('docs-language', 'workos_docs', { path: pick(docs).path, language: pick(LANGUAGES) }, 'any');
-    if (r < 0.75) return tool('examples', 'workos_examples', rand() < 0.2 ? {} : { query: pick(QUERIES), ...(rand() < 0.5 ? { language: pick(LANGUAGES) } : {}), ...(rand() < 0.2 ? { framework: pick(FRAMEWORKS) } : {}) }, 'any');
-    if (r < 0.83) return tool('changelogs', 'workos_changelogs', rand() < 0.5 ? {} : { since: `202${Math.floor(rand() * 6)}-0${1 + Math.floor(rand() * 9)}-01`, ...(rand() < 0.3 ? { query: pick(QUERIES) } : {}) }, 'ok');
+    if (r < 0.62)
+      return tool(
+        'docs-language',
+        'workos_docs',
+        { path: pick(docs).path, language: pick(LANGUAGES) },
+        'any',
+      );
+    if (r < 0.75)
+      return tool(
+        'examples',
+        'workos_examples',
+        rand() < 0.2
+          ? {}
+          : {
+              query: pick(QUERIES),
+              ...(rand() < 0.5 ? { language: pick(LANGUAGES) } : {}),
+              ...(rand() < 0.2 ? { framework: pick(FRAMEWORKS) } : {}),
+            },
+        'any',
+      );
+    if (r < 0.83)
+      return tool(
+        'changelogs',
+        'workos_changelogs',
+        rand() < 0.5
+          ? {}
+          : {
+              since: `202${Math.floor(rand() * 6)}-0${1 + Math.floor(rand() * 9)}-01`,
+              ...(rand() < 0.3 ? { query: pick(QUERIES) } : {}),
+            },
+        'ok',
+      );
     if (r < 0.88) return tool('bad-path', 'workos_docs', { path: pick(BAD_PATHS) }, 'error');
-    if (r < 0.91) return tool('bad-args', pick(['workos_search', 'workos_docs', 'workos_examples']), { query: 5, path: ['x'], limit: 'many' }, 'error');
-    if (r < 0.94) return { kind: 'resource', method: 'resources/read', params: { uri: `workos-docs://docs/${pick(docs).path}` }, expect: 'ok' };
-    if (r < 0.96) return { kind: 'prompt', method: 'prompts/get', params: { name: 'setup-sso', arguments: { provider: pick(['okta-saml', 'entra-id-saml', 'nope']) } }, expect: 'ok' };
+    if (r < 0.91)
+      return tool(
+        'bad-args',
+        pick(['workos_search', 'workos_docs', 'workos_examples']),
+        { query: 5, path: ['x'], limit: 'many' },
+        'error',
+      );
+    if (r < 0.94)
+      return {
+        kind: 'resource',
+        method: 'resources/read',
+        params: { uri: `workos-docs://docs/${pick(docs).path}` },
+        expect: 'ok',
+      };
+    if (r < 0.96)
+      return {
+        kind: 'prompt',
+        method: 'prompts/get',
+        params: { name: 'setup-sso', arguments: { provider: pick(['okta-saml', 'entra-id-saml', 'nope']) } },
+        expect: 'ok',
+      };
     if (r < 0.98) return { kind: 'list', method: 'tools/list', params: {}, expect: 'ok' };
     return tool('toc', 'workos_docs', {}, 'ok');
   };
@@ -110,7 +206,10 @@ function judge(call: Call, outcome: { result?: Record<string, unknown>; error?: 
     const code = outcome.error instanceof McpError ? outcome.error.code : undefined;
     // Only malformed arguments may come back as a protocol error.
     if (call.expect !== 'ok' && code === -32602) return '';
-    return `${call.kind}: ${code ?? ''} ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`.slice(0, 300);
+    return `${call.kind}: ${code ?? ''} ${outcome.error instanceof Error ? outcome.error.message : String(outcome.error)}`.slice(
+      0,
+      300,
+    );
   }
   const result = outcome.result ?? {};
   if (call.method !== 'tools/call') return Object.keys(result).length > 0 ? '' : `${call.kind}: empty result`;
@@ -120,8 +219,10 @@ function judge(call: Call, outcome: { result?: Record<string, unknown>; error?: 
   if (text.trim() === '') return `${call.kind}: empty text`;
   if (/failed unexpectedly/.test(text)) return `${call.kind}: ${text.slice(0, 200)}`;
   const isError = result.isError === true;
-  if (call.expect === 'ok' && isError) return `${call.kind}: unexpected isError: ${text.slice(0, 200)} (${JSON.stringify(call.params).slice(0, 200)})`;
-  if (call.expect === 'error' && !isError) return `${call.kind}: expected isError for ${JSON.stringify(call.params).slice(0, 200)}`;
+  if (call.expect === 'ok' && isError)
+    return `${call.kind}: unexpected isError: ${text.slice(0, 200)} (${JSON.stringify(call.params).slice(0, 200)})`;
+  if (call.expect === 'error' && !isError)
+    return `${call.kind}: expected isError for ${JSON.stringify(call.params).slice(0, 200)}`;
   return '';
 }
 
@@ -151,7 +252,11 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     const started = performance.now();
     let outcome: { result?: Record<string, unknown>; error?: unknown };
     try {
-      outcome = { result: await client.request({ method: call.method, params: call.params } as never, AnyResult, { timeout: 30_000 }) };
+      outcome = {
+        result: await client.request({ method: call.method, params: call.params } as never, AnyResult, {
+          timeout: 30_000,
+        }),
+      };
     } catch (error) {
       outcome = { error };
     }
@@ -193,7 +298,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         rssPeak = Math.max(rssPeak, m.rss);
         heapPeak = Math.max(heapPeak, m.heapUsed);
       }
-      if (done % progressEvery === 0) options.log?.(`soak: ${done.toLocaleString('en-US')} calls, ${failures} failures, rss ${MiB(process.memoryUsage().rss)} MiB`);
+      if (done % progressEvery === 0)
+        options.log?.(
+          `soak: ${done.toLocaleString('en-US')} calls, ${failures} failures, rss ${MiB(process.memoryUsage().rss)} MiB`,
+        );
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -204,7 +312,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   await server.close();
 
   const sorted = Array.from(latencies.subarray(0, done)).sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10;
+  const pct = (p: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] * 10) / 10;
   return {
     calls: done,
     failures,
@@ -227,19 +336,31 @@ export function formatSoak(r: SoakResult): string {
     `  duration ${(r.durationMs / 1000).toFixed(1)} s, ${r.callsPerSecond} calls/s, latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
     `  RSS MiB   start ${r.rssMiB.start}, end ${r.rssMiB.end}, peak ${r.rssMiB.peak}`,
     `  heap MiB  start ${r.heapMiB.start}, end ${r.heapMiB.end}, peak ${r.heapMiB.peak} (after GC at start and end)`,
-    `  mix: ${Object.entries(r.byKind).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+    `  mix: ${Object.entries(r.byKind)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
     ...r.failureSamples.map((f) => `  FAIL ${f}`),
   ].join('\n');
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { calls: { type: 'string', default: '100000' }, concurrency: { type: 'string', default: '8' }, seed: { type: 'string', default: '1' }, json: { type: 'boolean', default: false } },
+    options: {
+      calls: { type: 'string', default: '100000' },
+      concurrency: { type: 'string', default: '8' },
+      seed: { type: 'string', default: '1' },
+      json: { type: 'boolean', default: false },
+    },
   });
   const calls = Number(values.calls);
   const concurrency = Number(values.concurrency);
   const seed = Number(values.seed);
-  if (![calls, concurrency, seed].every((n) => Number.isInteger(n) && n >= 0) || calls < 1 || concurrency < 1) {
+  if (
+    ![calls, concurrency, seed].every((n) => Number.isInteger(n) && n >= 0) ||
+    calls < 1 ||
+    concurrency < 1
+  ) {
     throw new Error('--calls and --concurrency must be positive whole numbers, --seed a whole number');
   }
   const result = await runSoak({ calls, concurrency, seed, log: (l) => process.stderr.write(`${l}\n`) });

@@ -68,8 +68,29 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/** Spawns the server and completes the MCP initialize handshake. */
+/** How many starts failed and were retried (reported, so a flaky start is never silent). */
+export const startRetries = { count: 0, last: '' };
+
+const START_ATTEMPTS = 3;
+
+/**
+ * Spawns the server and completes the MCP initialize handshake. A failed start is retried twice after
+ * a pause: on a shared machine another process may be rewriting dist/ at that moment.
+ */
 export async function startServer(spec: ServerSpec): Promise<Running> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(spec);
+    } catch (err) {
+      if (attempt >= START_ATTEMPTS) throw err;
+      startRetries.count += 1;
+      startRetries.last = err instanceof Error ? err.message : String(err);
+      await new Promise((r) => setTimeout(r, 1500));
+    }
+  }
+}
+
+async function startOnce(spec: ServerSpec): Promise<Running> {
   const transport = new StdioClientTransport({
     command: spec.command,
     args: spec.args,
@@ -87,7 +108,7 @@ export async function startServer(spec: ServerSpec): Promise<Running> {
   } catch (err) {
     await transport.close().catch(() => undefined);
     throw new Error(
-      `${spec.label} (${[spec.command, ...spec.args].join(' ')}) did not start: ${err instanceof Error ? err.message : String(err)}${tail ? `\n  stderr: ${tail.trim().split('\n').slice(-5).join('\n  ')}` : ''}`,
+      `${spec.label} (${[spec.command, ...spec.args].join(' ')}) did not start: ${err instanceof Error ? err.message : String(err)}${tail ? `\n  stderr: ${briefStderr(tail)}` : ''}`,
     );
   }
   const pid = transport.pid;
@@ -180,3 +201,9 @@ export function cpuMs(pid: number): number | null {
 
 /** USER_HZ: 100 on every mainstream Linux build. */
 const CLOCK_TICKS = 100;
+
+/** First lines (the message) and last lines (the place) of a crash on stderr. */
+function briefStderr(tail: string): string {
+  const lines = tail.trim().split('\n');
+  return (lines.length <= 6 ? lines : [...lines.slice(0, 3), '...', ...lines.slice(-2)]).join('\n  ');
+}

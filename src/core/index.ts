@@ -8,6 +8,7 @@ export { normalizeLanguage, LANGUAGE_LABELS } from './language.js';
 export { searchDocs, products, DOC_KINDS, type SearchAnswer, type SearchOptions } from './search.js';
 export { readDoc, findDoc, type DocPage, type ReadDocOptions, type OutlineEntry } from './read-doc.js';
 export { tableOfContents, type TocPage } from './toc.js';
+export { read, type ReadAnswer, type ReadOptions } from './read.js';
 export { findExamples, type ExamplesAnswer, type ExamplesOptions } from './examples.js';
 export {
   changelogs,

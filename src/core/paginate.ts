@@ -8,6 +8,10 @@ export interface Block {
   /** Id of the section the block came from (its anchor). */
   anchor: string;
   markdown: string;
+  /** Heading of that section, to label a page that starts in its middle. */
+  heading?: string;
+  /** Set on the second and later pieces of a section cut across pages. */
+  continued?: boolean;
 }
 
 export interface Page {
@@ -15,8 +19,16 @@ export interface Page {
   chars: number;
 }
 
+/** Smallest piece an oversized block is cut into, whatever budget the caller computed. */
+const MIN_PIECE_CHARS = 200;
+
 /** Cuts text into pieces no longer than `limit`, preferring paragraph then line boundaries. */
-export function splitOversized(text: string, limit: number): string[] {
+export function splitOversized(text: string, requestedLimit: number): string[] {
+  // A limit at or below zero (a small page budget minus label room) made the line cutter loop
+  // forever, pushing empty pieces until V8 died: every piece must make progress.
+  const limit = Number.isFinite(requestedLimit)
+    ? Math.max(MIN_PIECE_CHARS, Math.floor(requestedLimit))
+    : MIN_PIECE_CHARS;
   if (text.length <= limit) return [text];
   const paragraphs = paragraphsOutsideFences(text);
   const pieces: string[] = [];
@@ -59,6 +71,21 @@ function paragraphsOutsideFences(text: string): string[] {
   return out;
 }
 
+/** Cuts one long line after a sentence, else at a space; hard cuts only inside a very long word. */
+function splitLongLine(line: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = line;
+  while (rest.length > limit) {
+    const sentence = rest.lastIndexOf('. ', limit - 1);
+    const space = rest.lastIndexOf(' ', limit);
+    const cut = sentence > limit * 0.6 ? sentence + 1 : space > limit / 2 ? space : limit;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^ /, '');
+  }
+  if (rest !== '') pieces.push(rest);
+  return pieces;
+}
+
 function splitLines(text: string, limit: number): string[] {
   const pieces: string[] = [];
   let current = '';
@@ -66,7 +93,7 @@ function splitLines(text: string, limit: number): string[] {
     if (line.length > limit) {
       if (current !== '') pieces.push(current);
       current = '';
-      for (let i = 0; i < line.length; i += limit) pieces.push(line.slice(i, i + limit));
+      pieces.push(...splitLongLine(line, limit));
       continue;
     }
     const candidate = current === '' ? line : `${current}\n${line}`;
@@ -97,14 +124,22 @@ export function paginate(blocks: Block[], budget: number): Page[] {
   };
   for (const block of blocks) {
     if (block.markdown.length <= budget) push(block);
-    else
-      for (const piece of splitOversized(block.markdown, budget))
-        push({ anchor: block.anchor, markdown: piece });
+    else {
+      splitOversized(block.markdown, budget - CONTINUED_LABEL_ROOM).forEach((piece, i) =>
+        push({ ...block, markdown: piece, continued: i > 0 }),
+      );
+    }
   }
   if (current.blocks.length > 0 || pages.length === 0) pages.push(current);
   return pages;
 }
 
+/** Room kept in a page for the "continued from" label of a section cut across pages. */
+const CONTINUED_LABEL_ROOM = 120;
+
 export function pageMarkdown(page: Page): string {
-  return page.blocks.map((b) => b.markdown).join(BLOCK_SEPARATOR);
+  const body = page.blocks.map((b) => b.markdown).join(BLOCK_SEPARATOR);
+  const first = page.blocks[0];
+  if (!first?.continued) return body;
+  return `_(…continued from "${(first.heading || first.anchor).slice(0, 80)}")_${BLOCK_SEPARATOR}${body}`;
 }

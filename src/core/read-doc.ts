@@ -102,7 +102,7 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
   const { chosen, head } = selectSections(doc, sections, options.section ?? anchor);
   const blocks: Block[] = chosen
     .filter((s) => s.markdown.trim() !== '')
-    .map((s) => ({ anchor: s.anchor, markdown: s.markdown.trim() }));
+    .map((s) => ({ anchor: s.anchor, heading: s.heading, markdown: s.markdown.trim() }));
   const totalChars = blocks.reduce((n, b) => n + b.markdown.length + 2, 0);
   const budgetChars = maxTokens * CHARS_PER_TOKEN;
   const overhead =

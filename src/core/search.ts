@@ -1,5 +1,5 @@
 import type { DocKind } from '../corpus/types.js';
-import type { SearchResponse } from '../search/types.js';
+import type { SearchResponse, SearchResult } from '../search/types.js';
 import { clampInt } from './budget.js';
 import { InvalidArgumentError } from './errors.js';
 import type { Runtime } from './runtime.js';
@@ -34,6 +34,19 @@ export interface SearchAnswer extends SearchResponse {
 
 export function products(runtime: Runtime): string[] {
   return [...new Set(runtime.corpus.docs.map((d) => d.product))].sort();
+}
+
+/** Results past this rank get a short snippet and no extra sections, so even limit=50 stays compact. */
+const FULL_RESULTS = 10;
+const SHORT_SNIPPET = 120;
+
+function compactTail(result: SearchResult, rank: number): SearchResult {
+  if (rank < FULL_RESULTS) return result;
+  const snippet =
+    result.snippet.length > SHORT_SNIPPET
+      ? `${result.snippet.slice(0, SHORT_SNIPPET).trimEnd()}…`
+      : result.snippet;
+  return { ...result, snippet, more: [] };
 }
 
 export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnswer {
@@ -74,5 +87,5 @@ export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnsw
     }
   }
   const response = runtime.searcher.search(query, { limit, product, kind });
-  return { ...response, limit, notes };
+  return { ...response, results: response.results.map(compactTail), limit, notes };
 }

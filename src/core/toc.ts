@@ -11,6 +11,8 @@ export interface TocArea {
 }
 
 export interface TocPage {
+  /** Set when the contents of one product area were asked for. */
+  product?: string;
   areas: TocArea[];
   page: number;
   pages: number;
@@ -44,6 +46,10 @@ export function areaMarkdown(area: NavArea): string {
   return lines.join('\n');
 }
 
+/** Room for the heading lines and, in structured answers, the list of areas. */
+const TOC_OVERHEAD = 3000;
+const TOC_MIN_BODY_CHARS = 1500;
+
 export interface TocOptions {
   /** Only this product area (first path segment). */
   product?: string;
@@ -69,7 +75,8 @@ export function tableOfContents(runtime: Runtime, options: TocOptions = {}): Toc
   const blocks: Block[] = nav.map((a) => ({ anchor: a.product, markdown: areaMarkdown(a) }));
   const budget = options.unpaginated
     ? Number.MAX_SAFE_INTEGER
-    : resolveMaxTokens(options.maxTokens) * CHARS_PER_TOKEN - 600;
+    : // Floored: maxTokens below ~780 left a zero or negative body budget (see paginate.ts).
+      Math.max(TOC_MIN_BODY_CHARS, resolveMaxTokens(options.maxTokens) * CHARS_PER_TOKEN - TOC_OVERHEAD);
   const pages = paginate(blocks, budget);
   const page = clampInt(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
   if (page > pages.length)
@@ -77,5 +84,6 @@ export function tableOfContents(runtime: Runtime, options: TocOptions = {}): Toc
       'page',
       `page ${page} does not exist: the table of contents has ${pages.length} page(s).`,
     );
-  return { areas, page, pages: pages.length, markdown: pageMarkdown(pages[page - 1]) };
+  const product = options.product ? areas[0].product : undefined;
+  return { product, areas, page, pages: pages.length, markdown: pageMarkdown(pages[page - 1]) };
 }

@@ -75,7 +75,7 @@ export function ingestDocsSource(options: DocsSourceOptions): IngestResult {
       problems.push({
         file,
         line: errorLine(err),
-        reason: `invalid MDX: ${(err as Error).message.split('\n')[0]}`,
+        reason: `invalid MDX: ${(err as Error).message.split('\n')[0].replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '')}`,
       });
       continue;
     }

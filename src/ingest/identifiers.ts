@@ -28,17 +28,25 @@ export function collectIdentifiers(nodes: RootContent[]): string[] {
     const last = bare.split(/\.|->|::/).at(-1);
     if (last && last !== bare) add(found, last);
   };
+  const addInline = (value: string): void => {
+    const v = value.trim();
+    ENDPOINT.lastIndex = 0;
+    const ep = ENDPOINT.exec(v);
+    if (ep) {
+      add(found, v);
+      add(found, ep[2]);
+    } else if (/^[\w$.:>-]+\(\)$/.test(v)) addCall(v);
+    else add(found, v);
+  };
   for (const node of nodes) {
     visit(node as Nodes, (n) => {
-      if (n.type === 'inlineCode') {
-        const v = n.value.trim();
-        ENDPOINT.lastIndex = 0;
-        const ep = ENDPOINT.exec(v);
-        if (ep) {
-          add(found, v);
-          add(found, ep[2]);
-        } else if (/^[\w$.:>-]+\(\)$/.test(v)) addCall(v);
-        else add(found, v);
+      if (n.type === 'inlineCode') addInline(n.value);
+      else if (
+        n.type === 'html' &&
+        (n.data as { referenceMarkdown?: boolean } | undefined)?.referenceMarkdown
+      ) {
+        // Rendered API reference: its code spans are the method names, endpoints and parameters.
+        for (const m of n.value.matchAll(/`([^`\n]+)`/g)) addInline(m[1]);
       } else if (n.type === 'code') {
         for (const m of n.value.matchAll(CALL)) addCall(m[0]);
         for (const m of n.value.matchAll(ENDPOINT)) add(found, m[2]);

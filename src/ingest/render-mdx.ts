@@ -49,6 +49,9 @@ export function renderMdx(tree: Root, options: RenderOptions): void {
           if (node.type === 'heading') anchor = headingAnchor(node) ?? anchor;
           if (node.type === 'link' || node.type === 'definition' || node.type === 'image')
             node.url = absoluteDocLink(node.url, options.baseUrl, options.context.docPath);
+          // CDN resizing parameters (`?auto=format&fit=clip&q=50`) only add escaped `\&` noise to the Markdown.
+          if (node.type === 'image' && /^https:\/\/images\.workoscdn\.com\//.test(node.url))
+            node.url = node.url.replace(/\?.*$/, '');
           if ('children' in node) {
             const isFlowParent = ![
               'paragraph',

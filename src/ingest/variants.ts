@@ -1,4 +1,4 @@
-import type { List, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { List, Paragraph, Parent, Root, RootContent } from 'mdast';
 import { toText } from './mdast-utils.js';
 
 /**
@@ -33,37 +33,35 @@ function isVariantList(node: RootContent): node is List {
  * headings suffixed by the variant so the sections stay distinguishable. Runs before anchors are assigned.
  */
 export function flattenVariantLists(tree: Root): void {
-  const walk = (parent: Nodes): void => {
-    if (!('children' in parent)) return;
-    const children = parent.children as RootContent[];
-    const out: RootContent[] = [];
-    for (const child of children) {
-      if (!isVariantList(child)) {
-        walk(child);
-        out.push(child);
-        continue;
-      }
-      for (const item of child.children) {
-        const { label: labelText, suffix } = marker(item)!;
-        const label: Paragraph = {
-          type: 'paragraph',
-          children: [{ type: 'strong', children: [{ type: 'text', value: labelText }] }],
-        };
-        // The marker may share its paragraph with the tab's first sentence: keep that sentence.
-        const first = item.children[0] as Paragraph;
-        const lead = first.children[0];
-        if (lead?.type === 'text') lead.value = lead.value.trimStart().replace(MARKER, '');
-        const keepFirst = toText(first).trim() !== '';
-        const body = item.children.slice(keepFirst ? 0 : 1) as RootContent[];
-        for (const node of body) {
-          walk(node);
-          if (node.type === 'heading') node.children.push({ type: 'text', value: ` (${suffix})` });
-          if (node.type === 'code') node.data = { ...(node.data ?? {}), variant: suffix } as typeof node.data;
-        }
-        out.push(label, ...body);
-      }
+  tree.children = flatten(tree.children, []) as Root['children'];
+}
+
+/** `suffixes`: the variants this content sits in, outermost first (`nextjs`, then `Complete`). */
+function flatten(nodes: RootContent[], suffixes: string[]): RootContent[] {
+  const out: RootContent[] = [];
+  for (const node of nodes) {
+    if (!isVariantList(node)) {
+      if (suffixes.length && node.type === 'heading')
+        node.children.push({ type: 'text', value: ` (${suffixes.join(', ')})` });
+      if (suffixes.length && node.type === 'code')
+        node.data = { ...(node.data ?? {}), variant: suffixes.join(', ') } as typeof node.data;
+      if ('children' in node)
+        (node as Parent).children = flatten(node.children as RootContent[], suffixes) as Parent['children'];
+      out.push(node);
+      continue;
     }
-    (parent as { children: RootContent[] }).children = out;
-  };
-  walk(tree);
+    for (const item of node.children) {
+      const { label, suffix } = marker(item)!;
+      // The marker may share its paragraph with the tab's first sentence: keep that sentence.
+      const first = item.children[0] as Paragraph;
+      const lead = first.children[0];
+      if (lead?.type === 'text') lead.value = lead.value.trimStart().replace(MARKER, '');
+      const body = item.children.slice(toText(first).trim() !== '' ? 0 : 1) as RootContent[];
+      out.push(
+        { type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', value: label }] }] },
+        ...flatten(body, [...suffixes, suffix]),
+      );
+    }
+  }
+  return out;
 }

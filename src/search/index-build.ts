@@ -5,9 +5,18 @@ import { processTerm, tokenize } from './tokenize.js';
 import { type UnitFields, unitFields, unitFingerprint, unitRefs } from './units.js';
 
 /** Bumped whenever tokenization, fields or unit numbering change: an old index would answer wrongly. */
-export const SEARCH_INDEX_FORMAT = 2;
+export const SEARCH_INDEX_FORMAT = 3;
 
-export const FIELDS = ['title', 'heading', 'path', 'identifiers', 'endpoints', 'description', 'body'] as const;
+export const FIELDS = [
+  'title',
+  'heading',
+  'path',
+  'api',
+  'identifiers',
+  'endpoints',
+  'description',
+  'body',
+] as const;
 
 /**
  * Text that exercises every analyzer rule. Its analysis is hashed into the index, so an index built
@@ -20,7 +29,10 @@ const ANALYZER_PROBE =
 
 export function analyzerFingerprint(): string {
   const probe = tokenize(ANALYZER_PROBE).map((t) => (processTerm(t) ?? []).join(','));
-  return createHash('sha256').update(JSON.stringify([SEARCH_INDEX_FORMAT, FIELDS, probe])).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([SEARCH_INDEX_FORMAT, FIELDS, probe]))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** The serialised form stored in the corpus bundle as `searchIndex`. */

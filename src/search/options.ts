@@ -4,7 +4,16 @@ import type { SearchOptions } from './types.js';
 export const DEFAULT_LIMIT = 8;
 export const MAX_LIMIT = 50;
 
-const KINDS: readonly DocKind[] = ['guide', 'reference', 'integration', 'sdk', 'changelog', 'glossary', 'migration', 'other'];
+const KINDS: readonly DocKind[] = [
+  'guide',
+  'reference',
+  'integration',
+  'sdk',
+  'changelog',
+  'glossary',
+  'migration',
+  'other',
+];
 
 export interface ResolvedOptions {
   limit: number;
@@ -20,11 +29,14 @@ export interface ResolvedOptions {
  */
 export function resolveOptions(options: SearchOptions | undefined): ResolvedOptions {
   const o = (options ?? {}) as Record<string, unknown>;
-  const n = typeof o.limit === 'string' ? Number.parseInt(o.limit, 10) : typeof o.limit === 'number' ? o.limit : NaN;
+  const n =
+    typeof o.limit === 'string' ? Number.parseInt(o.limit, 10) : typeof o.limit === 'number' ? o.limit : NaN;
   const limit = Number.isFinite(n) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(n))) : DEFAULT_LIMIT;
-  const product = typeof o.product === 'string' && o.product.trim() ? o.product.trim().toLowerCase() : undefined;
+  const product =
+    typeof o.product === 'string' && o.product.trim() ? o.product.trim().toLowerCase() : undefined;
   const kindText = typeof o.kind === 'string' && o.kind.trim() ? o.kind.trim().toLowerCase() : undefined;
-  const kind = kindText && (KINDS as readonly string[]).includes(kindText) ? (kindText as DocKind) : undefined;
+  const kind =
+    kindText && (KINDS as readonly string[]).includes(kindText) ? (kindText as DocKind) : undefined;
   return { limit, product, kind, badKind: kindText && !kind ? kindText : undefined };
 }
 

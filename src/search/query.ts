@@ -45,6 +45,8 @@ const PART_QUALITY = 0.8;
 const SYNONYM_QUALITY = 0.9;
 const SEGMENT_QUALITY = 0.85;
 const SEGMENT_WEIGHT = 0.8;
+const SUFFIX_QUALITY = 0.95;
+const SUFFIX_WEIGHT = 0.9;
 
 /** An endpoint written with its method is the most specific thing a query can say. */
 const ENDPOINT_WEIGHT = 2;
@@ -59,8 +61,11 @@ let defaultRules: SynonymRule[] | undefined;
 /** Removes control characters and bounds length; never throws. */
 export function normalizeQuery(raw: unknown): string {
   const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
-  // eslint-disable-next-line no-control-regex
-  return text.slice(0, MAX_QUERY_CHARS * 2).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, MAX_QUERY_CHARS).trim();
+  return text
+    .slice(0, MAX_QUERY_CHARS * 2)
+    .replace(/\p{Cc}+/gu, ' ')
+    .slice(0, MAX_QUERY_CHARS)
+    .trim();
 }
 
 function addTerm(weights: Map<string, number>, term: string, weight: number): void {
@@ -69,20 +74,34 @@ function addTerm(weights: Map<string, number>, term: string, weight: number): vo
 }
 
 /**
- * Alternatives a token contributes, strongest first: the whole identifier, each compound segment of
- * it (`getAuthorizationUrl` inside `workos.sso.getAuthorizationUrl`), and its words taken together.
- * The last alternative is always the plain words (or the only form there is).
+ * Alternatives a token contributes, strongest first: the whole identifier, its trailing segment
+ * runs (`usermanagement/createus` inside `WorkOS::UserManagement.create_user`), each compound
+ * segment, and its words taken together. The last alternative is always the plain words (or the
+ * only form there is).
  */
 function tokenAlternatives(token: string): Alternative[] {
-  const { joined, words } = expandToken(token);
+  const { whole, suffixes, segments, words } = expandToken(token);
   const alts: Alternative[] = [];
-  joined.forEach((j, i) => alts.push({ terms: [j], quality: i === 0 ? 1 : SEGMENT_QUALITY }));
+  if (whole) alts.push({ terms: [whole], quality: 1 });
+  for (const s of suffixes) alts.push({ terms: [s], quality: SUFFIX_QUALITY });
+  for (const s of segments) alts.push({ terms: [s], quality: SEGMENT_QUALITY });
   if (words.length > 0) alts.push({ terms: words, quality: alts.length > 0 ? PART_QUALITY : 1 });
   return alts;
 }
 
+/** Search weight of an alternative's terms, by how strongly it stands for what the user typed. */
+function weightOf(quality: number): number {
+  if (quality === 1) return 1;
+  if (quality === SUFFIX_QUALITY) return SUFFIX_WEIGHT;
+  if (quality === SEGMENT_QUALITY) return SEGMENT_WEIGHT;
+  return PART_WEIGHT;
+}
+
 /** Splits, expands and enriches a query. Stop words drop out unless nothing else is left. */
-export function analyzeQuery(raw: unknown, rules: readonly SynonymRule[] = (defaultRules ??= synonymRules())): AnalyzedQuery {
+export function analyzeQuery(
+  raw: unknown,
+  rules: readonly SynonymRule[] = (defaultRules ??= synonymRules()),
+): AnalyzedQuery {
   const text = normalizeQuery(raw);
   const tokens = tokenize(text).slice(0, MAX_QUERY_TOKENS);
   const contentTokens = tokens.filter((t) => tokenAlternatives(t).length > 0);
@@ -111,10 +130,7 @@ export function analyzeQuery(raw: unknown, rules: readonly SynonymRule[] = (defa
         : // a multi-token synonym phrase ("azure ad"): the user's words together are one alternative
           [{ terms: own.flatMap((alts) => alts[alts.length - 1].terms), quality: 1 }];
     for (const alts of own) {
-      for (const alt of alts) {
-        const weight = alt.quality === 1 ? 1 : alt.quality === SEGMENT_QUALITY ? SEGMENT_WEIGHT : PART_WEIGHT;
-        for (const t of alt.terms) addTerm(termWeights, t, weight);
-      }
+      for (const alt of alts) for (const t of alt.terms) addTerm(termWeights, t, weightOf(alt.quality));
     }
     for (const phrase of extra) {
       const terms = tokenize(phrase).flatMap((t) => tokenAlternatives(t).at(-1)?.terms ?? []);
@@ -179,7 +195,10 @@ export function withPrefixCorrections(q: AnalyzedQuery, known: (term: string) =>
     const extra: Alternative[] = [];
     for (const alt of c.alternatives) {
       if (!alt.terms.some((t) => corrections.has(t))) continue;
-      extra.push({ terms: alt.terms.map((t) => corrections.get(t) ?? t), quality: alt.quality * CORRECTION_WEIGHT });
+      extra.push({
+        terms: alt.terms.map((t) => corrections.get(t) ?? t),
+        quality: alt.quality * CORRECTION_WEIGHT,
+      });
     }
     return extra.length > 0 ? { ...c, alternatives: [...c.alternatives, ...extra] } : c;
   });
@@ -191,7 +210,11 @@ export function withPrefixCorrections(q: AnalyzedQuery, known: (term: string) =>
  * more than matching "returns" when a section cannot match everything. Words the corpus lacks get
  * the weight of a word seen once.
  */
-export function withConceptWeights(q: AnalyzedQuery, docFrequency: (term: string) => number, units: number): AnalyzedQuery {
+export function withConceptWeights(
+  q: AnalyzedQuery,
+  docFrequency: (term: string) => number,
+  units: number,
+): AnalyzedQuery {
   const idf = (df: number): number => Math.log(1 + units / Math.max(1, df));
   const concepts = q.concepts.map((c) => {
     const own = c.alternatives.filter((a) => a.quality >= 1);

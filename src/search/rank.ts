@@ -29,7 +29,7 @@ export interface RankingConfig {
 }
 
 export const DEFAULT_RANKING: RankingConfig = {
-  fieldBoosts: { title: 5, heading: 3, identifiers: 2, endpoints: 3, path: 2, description: 1.5, body: 1 },
+  fieldBoosts: { title: 5, heading: 3, api: 3, identifiers: 2, endpoints: 3, path: 2, description: 1.5, body: 1 },
   // b a little below the usual 0.75: long reference sections are not less relevant for being long
   bm25: { k: 1.2, b: 0.6, d: 0.5 },
   coverageFloor: 0.15,
@@ -84,7 +84,8 @@ function termsInField(result: MiniResult, field: string): MatchedTerms {
 /** MiniSearch reports source terms (`queryTerms`) and index terms (`match`); a source term absent from the index terms matched only approximately. */
 export function matchedTerms(result: MiniResult): MatchedTerms {
   const out = new Map<string, number>();
-  for (const t of result.queryTerms) out.set(t, Object.prototype.hasOwnProperty.call(result.match, t) ? 1 : APPROXIMATE_MATCH);
+  for (const t of result.queryTerms)
+    out.set(t, Object.prototype.hasOwnProperty.call(result.match, t) ? 1 : APPROXIMATE_MATCH);
   return out;
 }
 
@@ -101,7 +102,11 @@ export interface UnitScore {
  * that and weigh by concept coverage instead, so a unit matching every concept ranks above a unit
  * matching one concept many ways.
  */
-export function coverageScore(result: MiniResult, query: AnalyzedQuery, cfg: RankingConfig = DEFAULT_RANKING): UnitScore {
+export function coverageScore(
+  result: MiniResult,
+  query: AnalyzedQuery,
+  cfg: RankingConfig = DEFAULT_RANKING,
+): UnitScore {
   const base = result.score / Math.max(1, result.queryTerms.length);
   const cov = coverage(query.concepts, matchedTerms(result));
   const factor = cfg.coverageFloor + (1 - cfg.coverageFloor) * Math.pow(cov, cfg.coveragePower);
@@ -120,10 +125,12 @@ export function headBonus(
   cfg: RankingConfig = DEFAULT_RANKING,
 ): number {
   let factor = 1;
-  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= 0.85) factor *= 1 + cfg.titleAllBonus;
+  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= 0.85)
+    factor *= 1 + cfg.titleAllBonus;
   if (query.phrase.length >= 2) {
     const k = keys();
-    if (containsRun(k.title, query.phrase) || containsRun(k.heading, query.phrase)) factor *= 1 + cfg.phraseBonus;
+    if (containsRun(k.title, query.phrase) || containsRun(k.heading, query.phrase))
+      factor *= 1 + cfg.phraseBonus;
   }
   return unit.score * factor;
 }

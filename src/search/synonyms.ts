@@ -87,9 +87,15 @@ export function synonymRules(groups: readonly string[] = GROUPS): SynonymRule[] 
   const rules: SynonymRule[] = [];
   for (const group of groups) {
     const [left, right] = group.split('=>');
-    const lhs = left.split('|').map((s) => s.trim()).filter(Boolean);
+    const lhs = left
+      .split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (right !== undefined) {
-      const rhs = right.split('|').map((s) => s.trim()).filter(Boolean);
+      const rhs = right
+        .split('|')
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const phrase of lhs) rules.push(rule(phrase, rhs));
     } else {
       for (const phrase of lhs) rules.push(rule(phrase, lhs));

@@ -9,9 +9,12 @@ import { stemmer } from 'stemmer';
  * joined form of each segment, and the stemmed words inside it.
  */
 
-const RAW_TOKEN = /(?:[\p{L}\p{N}_]|\{(?=[\p{L}\p{N}_]))[\p{L}\p{M}\p{N}_\-./:{}]*[\p{L}\p{M}\p{N}_}]|[\p{L}\p{N}]/gu;
+const RAW_TOKEN =
+  /(?:[\p{L}\p{N}_]|\{(?=[\p{L}\p{N}_]))[\p{L}\p{M}\p{N}_\-./:{}]*[\p{L}\p{M}\p{N}_}]|[\p{L}\p{N}]/gu;
 const SEGMENT_SEPARATOR = /[./]+|::/;
 const WORD_SEPARATOR = /[_\-{}]+/;
+/** Longest trailing run of segments indexed on its own (`a.b.c.d` gives `c/d` and `b/c/d`). */
+const MAX_SUFFIX_SEGMENTS = 3;
 /** camelCase / PascalCase / ACRONYMWord / digits boundaries. */
 const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}]+/gu;
 
@@ -36,10 +39,18 @@ export interface RawToken {
   end: number;
 }
 
+/**
+ * PHP's `$portal->generateLink()` joins like a dot; same-length replacement keeps offsets valid for
+ * snippet highlighting.
+ */
+function normalizeArrows(text: string): string {
+  return text.includes('->') ? text.replace(/->/g, '..') : text;
+}
+
 /** Raw tokens with their offsets (used by snippets to bold matched words). */
 export function rawTokens(text: string): RawToken[] {
   const out: RawToken[] = [];
-  for (const m of text.matchAll(RAW_TOKEN)) {
+  for (const m of normalizeArrows(text).matchAll(RAW_TOKEN)) {
     out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -47,7 +58,7 @@ export function rawTokens(text: string): RawToken[] {
 
 /** MiniSearch `tokenize`: raw tokens only; term expansion happens in `expandToken`. */
 export function tokenize(text: string): string[] {
-  return text.match(RAW_TOKEN) ?? [];
+  return normalizeArrows(text).match(RAW_TOKEN) ?? [];
 }
 
 const stemCache = new Map<string, string>();
@@ -81,8 +92,17 @@ function isPathParam(segment: string): boolean {
 }
 
 export interface ExpandedToken {
-  /** Joined forms: the whole identifier and each compound segment (exact-match terms). */
+  /** All joined (exact-match) forms: `whole`, then `suffixes`, then `segments`. */
   joined: string[];
+  /** The whole identifier, separators dropped between words and kept as `/` between segments. */
+  whole?: string;
+  /**
+   * Trailing runs of segments (`usermanagement/createus` inside `workos.userManagement.createUser`),
+   * so a call written with a client prefix still meets the method as the reference names it.
+   */
+  suffixes: string[];
+  /** Each multi-word segment on its own (`createus`). */
+  segments: string[];
   /** Stemmed words inside the token, stop words removed. */
   words: string[];
 }
@@ -94,7 +114,7 @@ export function expandToken(token: string): ExpandedToken {
     .split(SEGMENT_SEPARATOR)
     .flatMap((s) => (s.startsWith(':') ? [s] : s.split(':')))
     .filter((s) => s.length > 0 && s !== ':');
-  const joined: string[] = [];
+  const segmentForms: string[] = [];
   const words: string[] = [];
   const wholeParts: string[] = [];
   for (const segment of segments) {
@@ -106,10 +126,16 @@ export function expandToken(token: string): ExpandedToken {
     const segWords = chunks.flatMap(camelWords);
     if (segWords.length === 0) continue;
     wholeParts.push(segWords.join(''));
-    if (segWords.length > 1) joined.push(segWords.join(''));
+    if (segWords.length > 1) segmentForms.push(segWords.join(''));
     for (const w of segWords) words.push(w);
   }
-  if (wholeParts.length > 1) joined.unshift(wholeParts.join(segments.length > 1 ? '/' : ''));
+  const compound = wholeParts.length > 1 || segmentForms.length > 0;
+  const whole = compound ? wholeParts.join('/') : undefined;
+  const suffixes: string[] = [];
+  for (let len = 2; len < wholeParts.length && len <= MAX_SUFFIX_SEGMENTS; len++) {
+    const suffix = wholeParts.slice(-len);
+    if (suffix.some((p) => p !== '*')) suffixes.push(suffix.join('/'));
+  }
   const stemmed: string[] = [];
   for (const w of words) {
     if (STOP_WORDS.has(w)) continue;
@@ -118,7 +144,10 @@ export function expandToken(token: string): ExpandedToken {
     stemmed.push(stem(w));
   }
   // Joined forms are stemmed too, so `listOrganizations` and `list_organization` agree.
-  return { joined: unique(joined.map(stem)), words: unique(stemmed) };
+  const w = whole === undefined ? undefined : stem(whole);
+  const sfx = unique(suffixes.map(stem)).filter((x) => x !== w);
+  const seg = unique(segmentForms.map(stem)).filter((x) => x !== w && !sfx.includes(x));
+  return { joined: unique([...(w ? [w] : []), ...sfx, ...seg]), whole: w, suffixes: sfx, segments: seg, words: unique(stemmed) };
 }
 
 /** MiniSearch `processTerm`: every index term a raw token contributes. */

@@ -19,6 +19,8 @@ export interface UnitFields {
   title: string;
   heading: string;
   path: string;
+  /** Names the doc's API reference defines (SDK method names, endpoints, operation ids). */
+  api: string;
   identifiers: string;
   /** Endpoint keys (see endpoints.ts), one per line. */
   endpoints: string;
@@ -64,12 +66,24 @@ function fieldNames(fields: readonly ReferenceField[] | undefined, depth: number
   }
 }
 
-/** Everything a reference entry can be looked up by: method names per SDK, endpoint, operation id, parameters. */
-export function referenceTerms(entries: readonly ReferenceEntry[]): string[] {
+/**
+ * The names a reference entry defines: its method name in every SDK, its endpoint and operation id.
+ * A page that *defines* `createUser` should outrank pages that merely call it in examples, so these
+ * get their own field, weighted above identifiers seen in text.
+ */
+export function referenceNames(entries: readonly ReferenceEntry[]): string[] {
   const out: string[] = [];
   for (const e of entries) {
     out.push(e.title, e.id);
     if (e.endpoint) out.push(e.httpMethod ? `${e.httpMethod} ${e.endpoint}` : e.endpoint);
+  }
+  return [...new Set(out)];
+}
+
+/** Parameter and return field names of reference entries. */
+export function referenceFields(entries: readonly ReferenceEntry[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
     fieldNames(e.parameters, 0, out);
     fieldNames(e.returns, 1, out);
   }
@@ -87,15 +101,19 @@ export function unitFields(corpus: Corpus, ref: UnitRef, id: number): UnitFields
   const headings = section.headingPath.filter((h) => h && h !== doc.title);
   const identifiers = section.identifiers.filter(isUsefulIdentifier);
   const endpoints: string[] = [];
+  const api: string[] = [];
   if (ref.section === 0) {
-    identifiers.push(...referenceTerms(doc.reference));
+    api.push(...referenceNames(doc.reference));
+    identifiers.push(...referenceFields(doc.reference));
     for (const e of doc.reference) if (e.endpoint) endpoints.push(...endpointKeys(e.endpoint, e.httpMethod));
   }
   return {
     id,
     title: doc.title,
     heading: headings.join(' \u203a '),
-    path: [doc.path, doc.product, ...doc.breadcrumb].join(' '),
+    // path segments as separate words: `sso/get-authorization-url` is a place, not a code identifier
+    path: [doc.path.replace(/\//g, ' '), ...doc.breadcrumb].join(' '),
+    api: api.join(' '),
     identifiers: [...new Set(identifiers)].join(' '),
     endpoints: [...new Set(endpoints)].join('\n'),
     description: doc.description,
@@ -104,7 +122,21 @@ export function unitFields(corpus: Corpus, ref: UnitRef, id: number): UnitFields
 }
 
 /** Type names, literals and numbers from reference tables say nothing about what a section is for. */
-const NOISE_IDENTIFIERS = new Set(['string', 'number', 'boolean', 'object', 'array', 'int', 'integer', 'null', 'true', 'false', 'undefined', 'date', 'datetime']);
+const NOISE_IDENTIFIERS = new Set([
+  'string',
+  'number',
+  'boolean',
+  'object',
+  'array',
+  'int',
+  'integer',
+  'null',
+  'true',
+  'false',
+  'undefined',
+  'date',
+  'datetime',
+]);
 
 function isUsefulIdentifier(id: string): boolean {
   const bare = id.replace(/\[\]$/, '').toLowerCase();

@@ -43,7 +43,7 @@ export function withoutConstructorArgument(request: unknown): unknown {
  * The SDK validates each request's params before calling our handler and lets the ZodError escape,
  * which JSON-RPC then reports as -32603 "Internal error" with a multi-line JSON dump of issues
  * (seen with `tools/call` whose `arguments` is an array, a string, or an object with a
- * `constructor` key). JSON-RPC prescribes -32602 Invalid params for that, so we rewrap the
+ * `constructor` key), and `resources/read` with a uri `new URL` cannot parse. JSON-RPC prescribes -32602 Invalid params for that, so we rewrap the
  * registered handlers once all are in place. The handler map is SDK-internal; when it is not
  * there (a future SDK), this does nothing and test/reliability catches the change.
  */
@@ -56,6 +56,9 @@ export function reportInvalidParams(server: McpServer): void {
         return await handler(withoutConstructorArgument(request), extra);
       } catch (err) {
         if (isZodError(err)) throw new McpError(ErrorCode.InvalidParams, describeIssues(method, err));
+        // resources/read parses the uri with `new URL` before any handler of ours runs.
+        if ((err as { code?: unknown }).code === 'ERR_INVALID_URL')
+          throw new McpError(ErrorCode.InvalidParams, `Invalid params for ${method}: not a valid URI`);
         throw err;
       }
     });

@@ -151,12 +151,19 @@ export class JsonLinesTransport implements Transport {
     try {
       data = JSON.parse(line);
     } catch {
-      this.reject(ErrorCode.ParseError, 'Parse error: the line is not valid JSON (one JSON-RPC message per line)');
+      this.reject(
+        ErrorCode.ParseError,
+        'Parse error: the line is not valid JSON (one JSON-RPC message per line)',
+      );
       return;
     }
     const parsed = JSONRPCMessageSchema.safeParse(data);
     if (!parsed.success) {
-      this.reject(ErrorCode.InvalidRequest, 'Invalid Request: not a JSON-RPC 2.0 request, notification or response', requestIdOf(data));
+      this.reject(
+        ErrorCode.InvalidRequest,
+        'Invalid Request: not a JSON-RPC 2.0 request, notification or response',
+        requestIdOf(data),
+      );
       return;
     }
     try {
@@ -167,12 +174,17 @@ export class JsonLinesTransport implements Transport {
   }
 
   private tooLarge(): void {
-    this.reject(ErrorCode.InvalidRequest, `Invalid Request: message larger than ${this.maxMessageBytes} bytes, skipped`);
+    this.reject(
+      ErrorCode.InvalidRequest,
+      `Invalid Request: message larger than ${this.maxMessageBytes} bytes, skipped`,
+    );
   }
 
   private reject(code: number, message: string, id?: string | number): void {
     const error = { jsonrpc: '2.0' as const, ...(id === undefined ? {} : { id }), error: { code, message } };
-    this.send(error as JSONRPCMessage).catch((err: unknown) => this.onerror?.(err instanceof Error ? err : new Error(String(err))));
+    this.send(error as JSONRPCMessage).catch((err: unknown) =>
+      this.onerror?.(err instanceof Error ? err : new Error(String(err))),
+    );
   }
 }
 

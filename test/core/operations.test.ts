@@ -134,21 +134,37 @@ describe('normalizeLanguage', () => {
 });
 
 describe('paginate', () => {
-  it('keeps every character, in order, and respects the budget except for unsplittable lines', () => {
+  const text = fc.array(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(' ', '\n', '\n\n', '```\n')), {
+    maxLength: 600,
+  });
+  it('keeps every character, in order, and respects the budget', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.string({ maxLength: 3000 }), { minLength: 1, maxLength: 20 }),
-        fc.integer({ min: 200, max: 5000 }),
+        fc.array(
+          text.map((parts) => parts.join('')),
+          { minLength: 1, maxLength: 12 },
+        ),
+        fc.integer({ min: 300, max: 4000 }),
         (texts, budget) => {
-          const blocks = texts.map((markdown, i) => ({ anchor: `a${i}`, markdown }));
+          const blocks = texts.map((markdown, i) => ({ anchor: `a${i}`, heading: `Heading ${i}`, markdown }));
           const pages = paginate(blocks, budget);
-          const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
-          expect(words(pages.map(pageMarkdown).join('\n'))).toBe(words(texts.join('\n')));
+          const label = /^_\(…continued from "Heading \d+"\)_$/gm;
+          const squash = (s: string) => s.replace(/\s+/g, '');
+          const joined = pages.map((p) => pageMarkdown(p).replace(label, '')).join('\n');
+          expect(squash(joined)).toBe(squash(texts.join('\n')));
           for (const page of pages) expect(pageMarkdown(page).length).toBeLessThanOrEqual(budget);
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
+  });
+
+  it('labels a page that starts in the middle of a section', () => {
+    const long = Array.from({ length: 200 }, (_, i) => `Sentence number ${i}.`).join(' ');
+    const pages = paginate([{ anchor: 'intro', heading: 'Intro', markdown: long }], 1000);
+    expect(pages.length).toBeGreaterThan(2);
+    expect(pageMarkdown(pages[1])).toMatch(/^_\(…continued from "Intro"\)_\n\nSentence number \d+\./);
+    expect(pageMarkdown(pages[0])).toMatch(/^Sentence number 0\./);
   });
 });
 

@@ -29,7 +29,11 @@ export function parseOldResults(text: string): string[] {
 }
 
 export async function runOldServer(queries: readonly EvalQuery[], maxResults = 10): Promise<BaselineRun> {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [oldServerEntry()], stderr: 'ignore' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [oldServerEntry()],
+    stderr: 'ignore',
+  });
   const client = new Client({ name: 'workos-docs-mcp-bench', version: '0.0.0' });
   await client.connect(transport);
   try {
@@ -43,7 +47,10 @@ export async function runOldServer(queries: readonly EvalQuery[], maxResults = 1
       const t0 = performance.now();
       let paths: string[] = [];
       try {
-        const res = await client.callTool({ name: 'workos_search', arguments: { query: q.query, maxResults } });
+        const res = await client.callTool({
+          name: 'workos_search',
+          arguments: { query: q.query, maxResults },
+        });
         const content = (res.content ?? []) as { type: string; text?: string }[];
         paths = parseOldResults(content.map((c) => c.text ?? '').join('\n'));
       } catch {

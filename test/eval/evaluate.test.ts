@@ -31,7 +31,9 @@ describe('evaluation metrics', () => {
   });
 
   it('reads paths from the old server output', () => {
-    expect(parseOldResults('# Search\n\n## \u{1F4C4} sso/index\n\ntext\n## \u{1F4C4} integrations/okta-saml\n')).toEqual(['sso', 'integrations/okta-saml']);
+    expect(
+      parseOldResults('# Search\n\n## \u{1F4C4} sso/index\n\ntext\n## \u{1F4C4} integrations/okta-saml\n'),
+    ).toEqual(['sso', 'integrations/okta-saml']);
   });
 
   it('percentile picks the nearest rank', () => {

@@ -37,16 +37,23 @@ export function loadEvalSet(file = DEFAULT_EVAL_FILE): EvalQuery[] {
   const queries = Array.isArray(data) ? data : (data.queries ?? []);
   for (const q of queries) {
     if (!q.id || !q.query || !Array.isArray(q.relevant) || q.relevant.length === 0) {
-      throw new Error(`Eval set ${file}: query ${JSON.stringify(q)} needs id, query and a non-empty relevant list`);
+      throw new Error(
+        `Eval set ${file}: query ${JSON.stringify(q)} needs id, query and a non-empty relevant list`,
+      );
     }
   }
   return queries;
 }
 
 /** 1-based rank of the first relevant path within the first `depth` results, else null. */
-export function firstRelevantRank(ranked: readonly string[], relevant: readonly string[], depth = 10): number | null {
+export function firstRelevantRank(
+  ranked: readonly string[],
+  relevant: readonly string[],
+  depth = 10,
+): number | null {
   const want = new Set(relevant.map(normalizePath));
-  for (let i = 0; i < Math.min(depth, ranked.length); i++) if (want.has(normalizePath(ranked[i]))) return i + 1;
+  for (let i = 0; i < Math.min(depth, ranked.length); i++)
+    if (want.has(normalizePath(ranked[i]))) return i + 1;
   return null;
 }
 
@@ -69,7 +76,10 @@ function metricsOf(ranks: (number | null)[]): Metrics {
 }
 
 /** Scores a ranking (query id -> ranked doc paths) against the set. */
-export function evaluate(queries: readonly EvalQuery[], rankings: ReadonlyMap<string, readonly string[]>): EvalReport {
+export function evaluate(
+  queries: readonly EvalQuery[],
+  rankings: ReadonlyMap<string, readonly string[]>,
+): EvalReport {
   const ranks: Record<string, number | null> = {};
   const byKindRanks = new Map<string, (number | null)[]>();
   for (const q of queries) {

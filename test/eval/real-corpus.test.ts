@@ -23,7 +23,9 @@ describe('search quality on the real corpus', () => {
 
   it('meets the relevance targets on the evaluation set', () => {
     const queries = loadEvalSet();
-    const rankings = new Map(queries.map((q) => [q.id, searcher.search(q.query, { limit: 10 }).results.map((r) => r.path)]));
+    const rankings = new Map(
+      queries.map((q) => [q.id, searcher.search(q.query, { limit: 10 }).results.map((r) => r.path)]),
+    );
     const report = evaluate(queries, rankings);
     const misses = queries.filter((q) => (report.ranks[q.id] ?? 99) > 5).map((q) => `${q.id} "${q.query}"`);
     expect(report.overall.recallAt5, `not in top 5: ${misses.join('; ')}`).toBeGreaterThanOrEqual(0.9);
@@ -33,9 +35,12 @@ describe('search quality on the real corpus', () => {
   it('finds Entra ID SAML first for "Azure AD SAML" and the error-code table for an error code', () => {
     expect(searcher.search('Azure AD SAML').results[0]?.path).toBe('integrations/entra-id-saml');
     // exactly the docs that mention the code come first: the error table and the Domains guide that explains the fix
-    expect(searcher.search('profile_not_allowed_outside_organization').results.slice(0, 2).map((r) => r.path).sort()).toEqual([
-      'reference/sso/get-authorization-url/error-codes',
-      'sso/domains',
-    ]);
+    expect(
+      searcher
+        .search('profile_not_allowed_outside_organization')
+        .results.slice(0, 2)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(['reference/sso/get-authorization-url/error-codes', 'sso/domains']);
   });
 });

@@ -10,7 +10,9 @@ import { createSearcher } from '../../src/search/index.js';
 import { DEFAULT_RANKING, type RankingConfig } from '../../src/search/rank.js';
 import { type EvalQuery, evaluate, loadEvalSet } from './evaluate.js';
 
-const { values: args } = parseArgs({ options: { corpus: { type: 'string' }, rounds: { type: 'string', default: '2' } } });
+const { values: args } = parseArgs({
+  options: { corpus: { type: 'string' }, rounds: { type: 'string', default: '2' } },
+});
 
 const bundle = await loadBundle(resolveCorpusFile({ corpusFile: args.corpus }));
 const all = loadEvalSet();
@@ -19,7 +21,9 @@ const checkSet = all.filter((_, i) => i % 2 === 1);
 
 function objective(cfg: RankingConfig, queries: EvalQuery[]): { score: number; r5: number; mrr: number } {
   const s = createSearcher(bundle.corpus, bundle.searchIndex, cfg);
-  const rankings = new Map(queries.map((q) => [q.id, s.search(q.query, { limit: 10 }).results.map((r) => r.path)]));
+  const rankings = new Map(
+    queries.map((q) => [q.id, s.search(q.query, { limit: 10 }).results.map((r) => r.path)]),
+  );
   const m = evaluate(queries, rankings).overall;
   return { score: m.mrrAt10 + m.recallAt5, r5: m.recallAt5, mrr: m.mrrAt10 };
 }
@@ -42,7 +46,11 @@ const knobs: Knob[] = [
   { name: 'coveragePower', values: [1, 2, 3], apply: (c, v) => ({ ...c, coveragePower: v }) },
   { name: 'titleAllBonus', values: [0.3, 0.6, 1], apply: (c, v) => ({ ...c, titleAllBonus: v }) },
   { name: 'phraseBonus', values: [0, 0.3, 0.6], apply: (c, v) => ({ ...c, phraseBonus: v }) },
-  { name: 'extraSection', values: [0, 0.15, 0.3], apply: (c, v) => ({ ...c, extraSectionWeights: [v, v / 3] }) },
+  {
+    name: 'extraSection',
+    values: [0, 0.15, 0.3],
+    apply: (c, v) => ({ ...c, extraSectionWeights: [v, v / 3] }),
+  },
 ];
 
 let best = { ...DEFAULT_RANKING };
@@ -63,4 +71,6 @@ for (let round = 0; round < Number(args.rounds); round++) {
   }
 }
 console.log('best:', JSON.stringify(best));
-console.log(`final: tune ${fmt(bestScore)} | check ${fmt(objective(best, checkSet))} | all ${fmt(objective(best, all))}`);
+console.log(
+  `final: tune ${fmt(bestScore)} | check ${fmt(objective(best, checkSet))} | all ${fmt(objective(best, all))}`,
+);

@@ -219,3 +219,20 @@ describe('HTTP mode with CORS and a timeout', () => {
     expect(res.text).not.toContain('slept');
   });
 });
+
+describe('HTTP mode with --json-response', () => {
+  let s: Started;
+  beforeAll(async () => {
+    s = await startTiny({ jsonResponse: true });
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('answers with application/json instead of an SSE stream', async () => {
+    const res = await rawRequest(s.mcpUrl, { headers: MCP_HEADERS, body: INIT_BODY });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(res.text).result.serverInfo.name).toBe('tiny');
+  });
+});

@@ -71,10 +71,16 @@ export interface RawResponse {
 /** node:http rather than fetch: fetch will not let a test forge the Host header. */
 export function rawRequest(
   url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  init: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string | Buffer;
+    newConnection?: boolean;
+  } = {},
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: init.method ?? 'POST', headers: init.headers }, (res) => {
+    const agent = init.newConnection ? false : undefined;
+    const req = request(url, { method: init.method ?? 'POST', headers: init.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () =>

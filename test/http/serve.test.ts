@@ -25,7 +25,9 @@ describe('serve --http (built binary, real corpus)', () => {
   let url: string;
   beforeAll(async () => {
     bin = ensureBuilt();
-    proc = spawnServer(process.execPath, [bin, 'serve', '--http', '--port', '0'], { WORKOS_DOCS_MCP_TOKEN: TOKEN });
+    proc = spawnServer(process.execPath, [bin, 'serve', '--http', '--port', '0'], {
+      WORKOS_DOCS_MCP_TOKEN: TOKEN,
+    });
     url = String((await proc.waitFor((l) => l.msg === 'listening')).url);
   });
   afterAll(() => {
@@ -42,18 +44,25 @@ describe('serve --http (built binary, real corpus)', () => {
   });
 
   it('requires the token from WORKOS_DOCS_MCP_TOKEN', async () => {
-    const res = await rawRequest(url, { headers: MCP_HEADERS, body: '{"jsonrpc":"2.0","id":1,"method":"ping"}' });
+    const res = await rawRequest(url, {
+      headers: MCP_HEADERS,
+      body: '{"jsonrpc":"2.0","id":1,"method":"ping"}',
+    });
     expect(res.status).toBe(401);
   });
 
   it('answers real tool calls through the SDK Client', async () => {
     const client = new Client({ name: 'e2e', version: '1.0.0' });
     await client.connect(
-      new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } } }),
+      new StreamableHTTPClientTransport(new URL(url), {
+        requestInit: { headers: { Authorization: `Bearer ${TOKEN}` } },
+      }),
     );
     try {
       const names = (await client.listTools()).tools.map((t) => t.name);
-      expect(names).toEqual(expect.arrayContaining(['workos_search', 'workos_docs', 'workos_examples', 'workos_changelogs']));
+      expect(names).toEqual(
+        expect.arrayContaining(['workos_search', 'workos_docs', 'workos_examples', 'workos_changelogs']),
+      );
       const search = await client.callTool({ name: 'workos_search', arguments: { query: 'SSO with Okta' } });
       expect(search.isError).toBeFalsy();
       expect(textOf(search)).toMatch(/okta/i);
@@ -68,8 +77,11 @@ describe('serve --http (built binary, real corpus)', () => {
 
   it('finishes requests in flight when SIGTERM arrives, then exits 0', async () => {
     const headers = { ...MCP_HEADERS, Authorization: `Bearer ${TOKEN}` };
+    // New connections: a request sent on a kept-alive connection at the very moment the server closes it
+    // is the classic keep-alive race (clients retry those); this test is about requests already on their way.
     const calls = Array.from({ length: 10 }, (_, i) =>
       rawRequest(url, {
+        newConnection: true,
         headers,
         body: JSON.stringify({
           jsonrpc: '2.0',
@@ -84,7 +96,9 @@ describe('serve --http (built binary, real corpus)', () => {
     const settled = await Promise.allSettled(calls);
     const log = proc.lines.map((l) => JSON.stringify(l)).join('\n');
     for (const s of settled) {
-      expect(s.status, `${s.status === 'rejected' ? String(s.reason) : ''}\nserver log:\n${log}`).toBe('fulfilled');
+      expect(s.status, `${s.status === 'rejected' ? String(s.reason) : ''}\nserver log:\n${log}`).toBe(
+        'fulfilled',
+      );
       const a = (s as PromiseFulfilledResult<Awaited<(typeof calls)[number]>>).value;
       expect(a.status).toBe(200);
       const [msg] = parseMcpBody(String(a.headers['content-type']), a.text) as [{ result?: unknown }];
@@ -112,7 +126,9 @@ describe('serve option parsing', () => {
 
   it('refuses HTTP flags without --http and a public bind without --allowed-hosts, with a clear message', async () => {
     const bin = ensureBuilt();
-    const stray = await run(process.execPath, [bin, 'serve', '--port', '4000']).catch((e: { code: number; stderr: string }) => e);
+    const stray = await run(process.execPath, [bin, 'serve', '--port', '4000']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(stray).toMatchObject({ code: 1 });
     expect((stray as { stderr: string }).stderr).toMatch(/--port only work with --http/);
     const open = await run(process.execPath, [bin, 'serve', '--http', '--host', '0.0.0.0']).catch(

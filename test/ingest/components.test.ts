@@ -28,6 +28,12 @@ describe('CodeBlock / CodeBlockTab', () => {
     expect(examples.filter((e) => e.kind === 'code').map((e) => e.title)).toEqual(['widget.ts', 'server.rb']);
   });
 
+  it('links a tab whose file is a URL', () => {
+    expect(doc.markdown).toContain(
+      '_Examples: Request (list-icons-request); Response (<https://cdn.workos.com/provider-icons.json>) — see <https://workos.com/docs/widgets/code#hosted-example>_',
+    );
+  });
+
   it('leaves no JSX', () => {
     expect(leaks(doc.markdown)).toEqual([]);
   });
@@ -119,6 +125,9 @@ describe('inline and layout components', () => {
     expect(doc.markdown).toContain(
       '_Directory Sync Diagram: User Created — see <https://workos.com/docs/widgets/user-management#access-token>_',
     );
+    expect(doc.markdown).toContain(
+      '_Interactive demo: MFA Enrollment TOTP — see <https://workos.com/docs/widgets/user-management#access-token>_',
+    );
     expect(doc.markdown).not.toContain('color: red');
   });
 
@@ -160,6 +169,8 @@ describe('variant tab lists', () => {
       'Install',
       'Ending the session (ruby)',
       'Import users',
+      'Proxy',
+      'Whole proxy (nextjs, Complete)',
     ]);
     expect(doc.markdown).not.toContain('$ frontend');
   });
@@ -169,6 +180,13 @@ describe('variant tab lists', () => {
       '**Without passwords**\n\nCreate users.\n\n**With passwords**\n\nCreate users with hashes.',
     );
     expect(doc.markdown).not.toContain('|');
+  });
+
+  it('flattens tab lists nested inside tabs', () => {
+    expect(doc.markdown).toContain(
+      '**Frontend: nextjs**\n\nChoose a proxy style.\n\n**Complete**\n\n### Whole proxy (nextjs, Complete)',
+    );
+    expect(doc.markdown).toContain('**Composable**\n\nUse `authkit`.');
   });
 
   it('tags code examples of a variant with its framework', () => {

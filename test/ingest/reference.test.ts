@@ -111,5 +111,6 @@ describe('API reference rendering', () => {
       children: [{ name: 'hex', description: 'The colour as a hex string.' }],
     });
     expect(obj.doc.markdown).toContain('**Object:** `widget`');
+    expect(obj.doc.markdown).toContain('**SDK types:**\n\n- JavaScript: `interface Widget`');
   });
 });

@@ -29,12 +29,15 @@ const BROKEN: Record<string, (good: string) => string | null> = {
     return g.slice(0, at) + (g[at] === 'a' ? 'b' : 'a') + g.slice(at + 1);
   },
   'a wrong checksum': (g) => g.replace(/"checksum":"[0-9a-f]+"/, `"checksum":"${'0'.repeat(64)}"`),
-  'a newer format version': (g) => g.replace(/"formatVersion":\d+/, `"formatVersion":${BUNDLE_FORMAT_VERSION + 1}`),
-  'an older format version': (g) => g.replace(/"formatVersion":\d+/, `"formatVersion":${BUNDLE_FORMAT_VERSION - 1}`),
+  'a newer format version': (g) =>
+    g.replace(/"formatVersion":\d+/, `"formatVersion":${BUNDLE_FORMAT_VERSION + 1}`),
+  'an older format version': (g) =>
+    g.replace(/"formatVersion":\d+/, `"formatVersion":${BUNDLE_FORMAT_VERSION - 1}`),
   'an empty file': () => '',
   'binary garbage': () => '\u0000\u00ff\u00fe\u0001'.repeat(1000),
   'valid JSON that is no bundle': () => '{"docs":[]}',
-  'JSON with a manifest but no payload lists': () => `{"manifest":{"formatVersion":${BUNDLE_FORMAT_VERSION},"checksum":"x"},\n}`,
+  'JSON with a manifest but no payload lists': () =>
+    `{"manifest":{"formatVersion":${BUNDLE_FORMAT_VERSION},"checksum":"x"},\n}`,
   missing: () => null,
 };
 
@@ -79,7 +82,9 @@ describe('loadBundle refuses every broken bundle with one actionable line', () =
   });
 
   it('loadRuntime turns it into a CorpusUnavailableError with the same line', async () => {
-    await expect(loadRuntime({ corpusFile: writeBroken('a wrong checksum') })).rejects.toThrow(CorpusUnavailableError);
+    await expect(loadRuntime({ corpusFile: writeBroken('a wrong checksum') })).rejects.toThrow(
+      CorpusUnavailableError,
+    );
   });
 });
 
@@ -87,7 +92,13 @@ describe('the built server exits non-zero with one clear line', () => {
   beforeAll(requireBuiltBin);
 
   // One spawn per kind of damage the issue names; the loader tests above cover the rest.
-  const kinds = ['truncated to half', 'a wrong checksum', 'a newer format version', 'missing', 'an empty file'];
+  const kinds = [
+    'truncated to half',
+    'a wrong checksum',
+    'a newer format version',
+    'missing',
+    'an empty file',
+  ];
   for (const name of kinds) {
     it(`stdio server, bundle ${name}`, async () => {
       const file = writeBroken(name);

@@ -20,8 +20,15 @@ function writeSource(dir: string, docs: number): void {
   for (let i = 0; i < docs; i++) {
     const area = join(dir, `area-${i % 10}`);
     mkdirSync(area, { recursive: true });
-    const sections = Array.from({ length: 10 }, (_, s) => `## Section ${s} of page ${i}\n\n${'Organizations, SSO connections and directory sync users. '.repeat(20)}\n\n\`\`\`js\nconst x${s} = workos.sso.getProfile({ code: "${i}-${s}" });\n\`\`\`\n`);
-    writeFileSync(join(area, `page-${i}.mdx`), `---\ntitle: Page ${i}\ndescription: Generated page ${i}\n---\n\n# Page ${i}\n\n${sections.join('\n')}`);
+    const sections = Array.from(
+      { length: 10 },
+      (_, s) =>
+        `## Section ${s} of page ${i}\n\n${'Organizations, SSO connections and directory sync users. '.repeat(20)}\n\n\`\`\`js\nconst x${s} = workos.sso.getProfile({ code: "${i}-${s}" });\n\`\`\`\n`,
+    );
+    writeFileSync(
+      join(area, `page-${i}.mdx`),
+      `---\ntitle: Page ${i}\ndescription: Generated page ${i}\n---\n\n# Page ${i}\n\n${sections.join('\n')}`,
+    );
   }
 }
 
@@ -35,11 +42,16 @@ beforeAll(() => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Starts a build over the previous bundle and SIGKILLs it when `when` says so. */
-async function killedBuild(name: string, when: (stderrSoFar: string, elapsedMs: number) => boolean): Promise<{ out: string; killedAt: string; signal: string | null }> {
+async function killedBuild(
+  name: string,
+  when: (stderrSoFar: string, elapsedMs: number) => boolean,
+): Promise<{ out: string; killedAt: string; signal: string | null }> {
   const out = join(root, name);
   mkdirSync(out, { recursive: true });
   copyFileSync(bundledCorpusFile(), join(out, 'corpus.json'));
-  const child = spawnBin(['build', '--source', source, '--out', out, '--no-sdks'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnBin(['build', '--source', source, '--out', out, '--no-sdks'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const started = performance.now();
   let stderr = '';
   let killedAt = 'never';
@@ -54,7 +66,9 @@ async function killedBuild(name: string, when: (stderrSoFar: string, elapsedMs: 
     check();
   });
   const poll = setInterval(check, 5);
-  const signal = await new Promise<string | null>((resolve) => child.once('close', (_code, sig) => resolve(sig)));
+  const signal = await new Promise<string | null>((resolve) =>
+    child.once('close', (_code, sig) => resolve(sig)),
+  );
   clearInterval(poll);
   return { out, killedAt, signal };
 }
@@ -82,7 +96,9 @@ describe('a build killed halfway leaves the previous bundle intact', () => {
         expect(corpus.manifest.checksum).toBe(previousChecksum);
       }
       // Whatever happened, nothing but the bundle and its temporary leftovers is in the folder.
-      const stray = readdirSync(out).filter((f) => f !== 'corpus.json' && !/^\.corpus\.json\.\d+\.[0-9a-f]+\.tmp$/.test(f));
+      const stray = readdirSync(out).filter(
+        (f) => f !== 'corpus.json' && !/^\.corpus\.json\.\d+\.[0-9a-f]+\.tmp$/.test(f),
+      );
       expect(stray).toEqual([]);
     });
   }

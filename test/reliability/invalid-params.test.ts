@@ -24,6 +24,8 @@ describe('malformed request params get -32602 Invalid params in one line', () =>
     ['tools/call with a numeric tool name', 'tools/call', { name: 42, arguments: {} }],
     ['tools/call without params', 'tools/call', undefined],
     ['resources/read with a numeric uri', 'resources/read', { uri: 5 }],
+    ['resources/read with an empty uri', 'resources/read', { uri: '' }],
+    ['resources/read with a relative uri', 'resources/read', { uri: '../../etc/passwd' }],
     ['prompts/get with array arguments', 'prompts/get', { name: 'setup-sso', arguments: ['okta'] }],
     ['completion/complete with no ref', 'completion/complete', { argument: { name: 'path', value: 's' } }],
   ];
@@ -42,7 +44,12 @@ describe('malformed request params get -32602 Invalid params in one line', () =>
 describe('an argument named "constructor" is ignored like any unknown argument', () => {
   for (const value of [null, {}, 'x', 0]) {
     it(`constructor: ${JSON.stringify(value)}`, async () => {
-      const outcome = await rawRequest(client, 'tools/call', { name: 'workos_search', arguments: { query: 'sso', constructor: value } }, 5_000);
+      const outcome = await rawRequest(
+        client,
+        'tools/call',
+        { name: 'workos_search', arguments: { query: 'sso', constructor: value } },
+        5_000,
+      );
       expect(outcome.kind).toBe('result');
       if (outcome.kind !== 'result') return;
       expect(outcome.result.isError).not.toBe(true);
@@ -51,7 +58,12 @@ describe('an argument named "constructor" is ignored like any unknown argument',
   }
 
   it('in prompt arguments too', async () => {
-    const outcome = await rawRequest(client, 'prompts/get', { name: 'setup-sso', arguments: { provider: 'okta-saml', constructor: null } }, 5_000);
+    const outcome = await rawRequest(
+      client,
+      'prompts/get',
+      { name: 'setup-sso', arguments: { provider: 'okta-saml', constructor: null } },
+      5_000,
+    );
     expect(outcome.kind).toBe('result');
   });
 });

@@ -65,13 +65,17 @@ describe('JsonLinesTransport', () => {
     const h = await harness();
     h.input.write('{"jsonrpc": "2.0", "id": 1, "method": \n' + ping(2));
     await tick();
-    expect(h.sent).toEqual([{ jsonrpc: '2.0', error: { code: -32700, message: expect.stringContaining('Parse error') } }]);
+    expect(h.sent).toEqual([
+      { jsonrpc: '2.0', error: { code: -32700, message: expect.stringContaining('Parse error') } },
+    ]);
     expect(h.received).toHaveLength(1);
   });
 
   it('answers JSON that is not JSON-RPC with -32600, echoing a usable request id', async () => {
     const h = await harness();
-    h.input.write('{"jsonrpc":"1.0","id":7,"method":"ping"}\n[1,2]\n"text"\n{"id":{"x":1},"method":"ping"}\n');
+    h.input.write(
+      '{"jsonrpc":"1.0","id":7,"method":"ping"}\n[1,2]\n"text"\n{"id":{"x":1},"method":"ping"}\n',
+    );
     await tick();
     expect(h.sent.map((m) => [(m.error as { code: number }).code, m.id])).toEqual([
       [-32600, 7],
@@ -96,7 +100,10 @@ describe('JsonLinesTransport', () => {
     for (let i = 0; i < 20; i++) h.input.write('y'.repeat(1000));
     await tick();
     expect(h.sent).toHaveLength(1);
-    expect(h.sent[0].error).toMatchObject({ code: -32600, message: expect.stringContaining('larger than 1024 bytes') });
+    expect(h.sent[0].error).toMatchObject({
+      code: -32600,
+      message: expect.stringContaining('larger than 1024 bytes'),
+    });
     h.input.write('"}}\n' + ping(2));
     await tick();
     expect(h.closed()).toBe(false);

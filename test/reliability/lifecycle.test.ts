@@ -70,14 +70,22 @@ describe('stdio server lifecycle', () => {
   it('exits cleanly on SIGTERM during calls: each call is answered or dropped, never half-written', async () => {
     const s = sessions['sigterm-busy'];
     for (let i = 0; i < 200; i++) {
-      s.send({ jsonrpc: '2.0', id: `busy-${i}`, method: 'tools/call', params: { name: 'workos_search', arguments: { query: `organization directory sso ${i}` } } });
+      s.send({
+        jsonrpc: '2.0',
+        id: `busy-${i}`,
+        method: 'tools/call',
+        params: { name: 'workos_search', arguments: { query: `organization directory sso ${i}` } },
+      });
     }
     await s.waitFor((m) => String(m.id).startsWith('busy-'), 30_000);
     const sentAt = performance.now();
     s.child.kill('SIGTERM');
     const { code, at } = await s.exited;
     const answered = s.messages.filter((m) => String(m.id).startsWith('busy-')).length;
-    report('lifecycle', `SIGTERM during 200 calls -> exit ${code} in ${Math.round(at - sentAt)} ms, ${answered} answered`);
+    report(
+      'lifecycle',
+      `SIGTERM during 200 calls -> exit ${code} in ${Math.round(at - sentAt)} ms, ${answered} answered`,
+    );
     expect(code).toBe(0);
     expect(at - sentAt).toBeLessThan(2_000);
     // Every line that reached stdout is a whole JSON-RPC message.
@@ -112,7 +120,10 @@ describe('stdio server lifecycle', () => {
     const killedAt = performance.now();
     parent.kill('SIGKILL');
     const gone = await waitUntil(() => !isAlive(serverPid), 3_000);
-    report('lifecycle', `parent SIGKILLed -> server ${gone ? `gone in ${Math.round(performance.now() - killedAt)} ms` : 'STILL RUNNING'}`);
+    report(
+      'lifecycle',
+      `parent SIGKILLed -> server ${gone ? `gone in ${Math.round(performance.now() - killedAt)} ms` : 'STILL RUNNING'}`,
+    );
     expect(gone).toBe(true);
   });
 });

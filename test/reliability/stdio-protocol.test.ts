@@ -41,7 +41,14 @@ describe('stdio protocol abuse', () => {
   });
 
   it('answers a malformed JSON line with -32700 Parse error and carries on', async () => {
-    for (const bad of ['{not json', '{"jsonrpc":"2.0","id":1,"method":"ping"', 'null}', '\u0000\u0001\u0002', '\xff\xfe garbage', "{'single':'quotes'}"]) {
+    for (const bad of [
+      '{not json',
+      '{"jsonrpc":"2.0","id":1,"method":"ping"',
+      'null}',
+      '\u0000\u0001\u0002',
+      '\xff\xfe garbage',
+      "{'single':'quotes'}",
+    ]) {
       const since = s.messages.length;
       s.write(`${bad}\n`);
       await s.waitFor((m) => !('id' in m) && errorCode(m) === -32700, 10_000, since);
@@ -50,7 +57,15 @@ describe('stdio protocol abuse', () => {
   });
 
   it('answers JSON that is not a JSON-RPC message with -32600 Invalid Request', async () => {
-    for (const bad of ['[]', '[{"jsonrpc":"2.0","id":5,"method":"ping"}]', '42', '"ping"', '{"jsonrpc":"1.0","id":"v1","method":"ping"}', '{"id":"noversion","method":"ping"}', '{"jsonrpc":"2.0","id":"badparams","method":"ping","params":"x"}']) {
+    for (const bad of [
+      '[]',
+      '[{"jsonrpc":"2.0","id":5,"method":"ping"}]',
+      '42',
+      '"ping"',
+      '{"jsonrpc":"1.0","id":"v1","method":"ping"}',
+      '{"id":"noversion","method":"ping"}',
+      '{"jsonrpc":"2.0","id":"badparams","method":"ping","params":"x"}',
+    ]) {
       const since = s.messages.length;
       s.write(`${bad}\n`);
       await s.waitFor((m) => errorCode(m) === -32600, 10_000, since);
@@ -59,7 +74,12 @@ describe('stdio protocol abuse', () => {
   });
 
   it('reassembles a request split across writes', async () => {
-    const line = JSON.stringify({ jsonrpc: '2.0', id: 'split', method: 'tools/call', params: { name: 'workos_search', arguments: { query: 'single sign-on' } } });
+    const line = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 'split',
+      method: 'tools/call',
+      params: { name: 'workos_search', arguments: { query: 'single sign-on' } },
+    });
     const answer = s.response('split');
     for (let i = 0; i < line.length; i += 9) {
       s.write(line.slice(i, i + 9));
@@ -72,16 +92,37 @@ describe('stdio protocol abuse', () => {
 
   it('skips a 10 MB line with -32600 and serves the next request', async () => {
     const since = s.messages.length;
-    const huge = JSON.stringify({ jsonrpc: '2.0', id: 'huge', method: 'tools/call', params: { name: 'workos_search', arguments: { query: 'x'.repeat(10 * 1024 * 1024) } } });
+    const huge = JSON.stringify({
+      jsonrpc: '2.0',
+      id: 'huge',
+      method: 'tools/call',
+      params: { name: 'workos_search', arguments: { query: 'x'.repeat(10 * 1024 * 1024) } },
+    });
     for (let i = 0; i < huge.length; i += 1024 * 1024) s.write(huge.slice(i, i + 1024 * 1024));
     s.write('\n');
-    await s.waitFor((m) => errorCode(m) === -32600 && /larger than/.test(String((m.error as { message: string }).message)), 30_000, since);
-    const next = await s.request('after-huge', 'tools/call', { name: 'workos_docs', arguments: { path: 'sso' } }, 30_000);
+    await s.waitFor(
+      (m) => errorCode(m) === -32600 && /larger than/.test(String((m.error as { message: string }).message)),
+      30_000,
+      since,
+    );
+    const next = await s.request(
+      'after-huge',
+      'tools/call',
+      { name: 'workos_docs', arguments: { path: 'sso' } },
+      30_000,
+    );
     expect((next.result as { isError?: boolean }).isError).not.toBe(true);
   });
 
   it('answers unknown methods with -32601', async () => {
-    for (const method of ['no/such/method', 'tools/destroy', '', '__proto__', 'rpc.discover', 'resources/subscribe']) {
+    for (const method of [
+      'no/such/method',
+      'tools/destroy',
+      '',
+      '__proto__',
+      'rpc.discover',
+      'resources/subscribe',
+    ]) {
       const r = await s.request(`unknown-${method}`, method, {});
       expect(errorCode(r), method).toBe(method === '' ? -32601 : -32601);
     }
@@ -90,8 +131,15 @@ describe('stdio protocol abuse', () => {
   it('answers both requests that share an id', async () => {
     const since = s.messages.length;
     s.send({ jsonrpc: '2.0', id: 'dup', method: 'ping' });
-    s.send({ jsonrpc: '2.0', id: 'dup', method: 'tools/call', params: { name: 'workos_changelogs', arguments: {} } });
-    await s.waitFor(() => s.messages.slice(since).filter((m) => m.id === 'dup').length >= 2, 15_000, since).catch(() => undefined);
+    s.send({
+      jsonrpc: '2.0',
+      id: 'dup',
+      method: 'tools/call',
+      params: { name: 'workos_changelogs', arguments: {} },
+    });
+    await s
+      .waitFor(() => s.messages.slice(since).filter((m) => m.id === 'dup').length >= 2, 15_000, since)
+      .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 200));
     expect(s.messages.slice(since).filter((m) => m.id === 'dup').length).toBeGreaterThanOrEqual(1);
     expect(await s.alive('dup')).toBe(true);
@@ -117,18 +165,35 @@ describe('stdio protocol abuse', () => {
         i % 4 === 0
           ? { method: 'ping' }
           : i % 4 === 1
-            ? { method: 'tools/call', params: { name: 'workos_search', arguments: { query: queries[i % queries.length], limit: 3 } } }
+            ? {
+                method: 'tools/call',
+                params: {
+                  name: 'workos_search',
+                  arguments: { query: queries[i % queries.length], limit: 3 },
+                },
+              }
             : i % 4 === 2
-              ? { method: 'tools/call', params: { name: 'workos_docs', arguments: { path: 'sso', maxTokens: 500 } } }
+              ? {
+                  method: 'tools/call',
+                  params: { name: 'workos_docs', arguments: { path: 'sso', maxTokens: 500 } },
+                }
               : { method: 'tools/list', params: {} };
       lines.push(JSON.stringify({ jsonrpc: '2.0', id: `burst-${i}`, ...call }));
     }
     s.write(`${lines.join('\n')}\n`);
-    await s.waitFor(() => s.messages.filter((m) => String(m.id).startsWith('burst-')).length >= 1000, 120_000);
+    await s.waitFor(
+      () => s.messages.filter((m) => String(m.id).startsWith('burst-')).length >= 1000,
+      120_000,
+    );
     const answers = s.messages.filter((m) => String(m.id).startsWith('burst-'));
     const ids = new Set(answers.map((m) => m.id));
-    const failures = answers.filter((m) => 'error' in m || (m.result as { isError?: boolean }).isError === true);
-    report('stdio burst', `1,000 requests in ${Math.round(performance.now() - started)} ms, ${ids.size} distinct answers, ${failures.length} failures`);
+    const failures = answers.filter(
+      (m) => 'error' in m || (m.result as { isError?: boolean }).isError === true,
+    );
+    report(
+      'stdio burst',
+      `1,000 requests in ${Math.round(performance.now() - started)} ms, ${ids.size} distinct answers, ${failures.length} failures`,
+    );
     expect(ids.size).toBe(1000);
     expect(failures).toEqual([]);
   });
@@ -138,7 +203,10 @@ describe('stdio protocol abuse', () => {
     expect(s.messages.length).toBeGreaterThan(1000);
     const leaks = hygieneProblems(s.stdoutText.replace(/x{1000,}/g, ''), { extraPaths: [tree.root] });
     expect(leaks).toEqual([]);
-    report('stdio', `${s.messages.length} stdout lines, all JSON-RPC 2.0; ${idlessErrors(0).length} id-less protocol errors`);
+    report(
+      'stdio',
+      `${s.messages.length} stdout lines, all JSON-RPC 2.0; ${idlessErrors(0).length} id-less protocol errors`,
+    );
   });
 
   it('exits 0 within 2 s once stdin closes', async () => {

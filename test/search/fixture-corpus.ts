@@ -6,7 +6,10 @@ export function section(markdown: string, parents: string[] = []): Section {
   const heading = m ? m[2].trim() : '';
   const identifiers = [...markdown.matchAll(/`([^`\n]+)`/g)].map((x) => x[1]);
   return {
-    anchor: heading.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''),
+    anchor: heading
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, ''),
     heading,
     depth: m ? m[1].length : 0,
     headingPath: heading ? [...parents, heading] : parents,
@@ -65,7 +68,9 @@ export function corpus(docs: Doc[], checksum = 'fixture-checksum'): Corpus {
   };
 }
 
-export function refEntry(partial: Partial<ReferenceEntry> & Pick<ReferenceEntry, 'id' | 'language' | 'title'>): ReferenceEntry {
+export function refEntry(
+  partial: Partial<ReferenceEntry> & Pick<ReferenceEntry, 'id' | 'language' | 'title'>,
+): ReferenceEntry {
   return { parameters: [], properties: [], returns: [], markdown: '', ...partial };
 }
 
@@ -128,9 +133,27 @@ export function fixtureCorpus(): Corpus {
       kind: 'reference',
       sections: ['Exchange the code from the redirect for a user and tokens.'],
       reference: [
-        refEntry({ id: 'authenticate_with_code', language: 'curl', title: 'POST /user_management/authenticate', httpMethod: 'POST', endpoint: '/user_management/authenticate' }),
-        refEntry({ id: 'authenticate_with_code', language: 'js', title: 'userManagement.authenticateWithCode()', parameters: [{ name: 'clientId', description: '' }, { name: 'codeVerifier', description: '' }] }),
-        refEntry({ id: 'authenticate_with_code', language: 'python', title: 'user_management.authenticate_with_code()' }),
+        refEntry({
+          id: 'authenticate_with_code',
+          language: 'curl',
+          title: 'POST /user_management/authenticate',
+          httpMethod: 'POST',
+          endpoint: '/user_management/authenticate',
+        }),
+        refEntry({
+          id: 'authenticate_with_code',
+          language: 'js',
+          title: 'userManagement.authenticateWithCode()',
+          parameters: [
+            { name: 'clientId', description: '' },
+            { name: 'codeVerifier', description: '' },
+          ],
+        }),
+        refEntry({
+          id: 'authenticate_with_code',
+          language: 'python',
+          title: 'user_management.authenticate_with_code()',
+        }),
       ],
     }),
     doc({
@@ -142,8 +165,18 @@ export function fixtureCorpus(): Corpus {
       reference: [
         refEntry({ id: 'get_authorization_url', language: 'js', title: 'sso.getAuthorizationUrl()' }),
         refEntry({ id: 'get_authorization_url', language: 'python', title: 'sso.get_authorization_url()' }),
-        refEntry({ id: 'get_authorization_url', language: 'dotnet', title: 'ssoService.GetAuthorizationURL()' }),
-        refEntry({ id: 'get_authorization_url', language: 'curl', title: 'GET /sso/authorize', httpMethod: 'GET', endpoint: '/sso/authorize' }),
+        refEntry({
+          id: 'get_authorization_url',
+          language: 'dotnet',
+          title: 'ssoService.GetAuthorizationURL()',
+        }),
+        refEntry({
+          id: 'get_authorization_url',
+          language: 'curl',
+          title: 'GET /sso/authorize',
+          httpMethod: 'GET',
+          endpoint: '/sso/authorize',
+        }),
       ],
     }),
     doc({
@@ -158,7 +191,9 @@ export function fixtureCorpus(): Corpus {
       path: 'directory-sync/understanding-events',
       title: 'Understanding events',
       description: 'Directory Sync events and their lifecycle.',
-      sections: ['## Group membership\n\nWhen a user joins a group WorkOS sends `dsync.group.user_added`; on removal `dsync.group.user_removed`.'],
+      sections: [
+        '## Group membership\n\nWhen a user joins a group WorkOS sends `dsync.group.user_added`; on removal `dsync.group.user_removed`.',
+      ],
     }),
     doc({
       path: 'sso',
@@ -184,7 +219,9 @@ export function fixtureCorpus(): Corpus {
       path: 'mfa',
       title: 'Multi-Factor Authentication',
       description: 'Add a second factor with TOTP or SMS.',
-      sections: ['Enroll an authentication factor with a TOTP authenticator app, then challenge it at sign-in.'],
+      sections: [
+        'Enroll an authentication factor with a TOTP authenticator app, then challenge it at sign-in.',
+      ],
     }),
     doc({
       path: 'sso/_navigation',

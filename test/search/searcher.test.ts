@@ -5,25 +5,35 @@ import { corpus, doc, fixtureCorpus } from './fixture-corpus.js';
 
 const fixture = fixtureCorpus();
 const searcher = createSearcher(fixture, JSON.parse(JSON.stringify(buildSearchIndex(fixture))));
-const paths = (q: string, opts?: Parameters<typeof searcher.search>[1]): string[] => searcher.search(q, opts).results.map((r) => r.path);
+const paths = (q: string, opts?: Parameters<typeof searcher.search>[1]): string[] =>
+  searcher.search(q, opts).results.map((r) => r.path);
 
 describe('prebuilt index', () => {
   it('loads a JSON round-tripped index instead of rebuilding', () => {
     expect(searcher.stats.source).toBe('prebuilt');
-    expect(searcher.stats.units).toBe(fixture.docs.filter((d) => !d.path.endsWith('_navigation')).reduce((n, d) => n + d.sections.length, 0));
+    expect(searcher.stats.units).toBe(
+      fixture.docs.filter((d) => !d.path.endsWith('_navigation')).reduce((n, d) => n + d.sections.length, 0),
+    );
   });
 
   it('answers the same as an index built in memory', () => {
     const built = createSearcher(fixture);
     expect(built.stats.source).toBe('built');
-    for (const q of ['Azure AD SAML', 'magic link', 'getAuthorizationUrl']) expect(built.search(q)).toEqual(searcher.search(q));
+    for (const q of ['Azure AD SAML', 'magic link', 'getAuthorizationUrl'])
+      expect(built.search(q)).toEqual(searcher.search(q));
   });
 
   it('rebuilds, and says why, when the index is from another format or corpus', () => {
     const serialized = buildSearchIndex(fixture);
-    expect(createSearcher(fixture, { ...serialized, format: 0 }).stats).toMatchObject({ source: 'built', reason: expect.stringContaining('format') });
+    expect(createSearcher(fixture, { ...serialized, format: 0 }).stats).toMatchObject({
+      source: 'built',
+      reason: expect.stringContaining('format'),
+    });
     const other = corpus([doc({ path: 'sso', title: 'SSO', sections: ['x'] })]);
-    expect(createSearcher(other, serialized).stats).toMatchObject({ source: 'built', reason: expect.stringContaining('different corpus') });
+    expect(createSearcher(other, serialized).stats).toMatchObject({
+      source: 'built',
+      reason: expect.stringContaining('different corpus'),
+    });
     expect(createSearcher(fixture, 'garbage').stats.source).toBe('built');
   });
 });
@@ -47,7 +57,12 @@ describe('ranking', () => {
   });
 
   it('matches method names in any SDK casing to the reference page', () => {
-    for (const q of ['getAuthorizationUrl', 'get_authorization_url', 'GetAuthorizationURL', 'sso.getAuthorizationUrl()']) {
+    for (const q of [
+      'getAuthorizationUrl',
+      'get_authorization_url',
+      'GetAuthorizationURL',
+      'sso.getAuthorizationUrl()',
+    ]) {
       expect(paths(q)[0]).toBe('reference/sso/get-authorization-url');
     }
   });
@@ -55,7 +70,9 @@ describe('ranking', () => {
   it('hits HTTP endpoints and error codes exactly', () => {
     expect(paths('POST /user_management/authenticate')[0]).toBe('reference/authkit/authentication/code');
     expect(paths('GET /sso/authorize')[0]).toBe('reference/sso/get-authorization-url');
-    expect(paths('profile_not_allowed_outside_organization')).toEqual(['reference/sso/get-authorization-url/error-codes']);
+    expect(paths('profile_not_allowed_outside_organization')).toEqual([
+      'reference/sso/get-authorization-url/error-codes',
+    ]);
   });
 
   it('finds dotted event names', () => {
@@ -129,8 +146,12 @@ describe('filters and limits', () => {
   });
 
   it('names the known values when a filter matches nothing known', () => {
-    expect(searcher.search('sso', { product: 'nope' }).suggestions[0]).toMatch(/Unknown product area "nope".*sso/);
-    expect(searcher.search('sso', { kind: 'blog' as never }).suggestions[0]).toMatch(/Unknown kind "blog".*reference/);
+    expect(searcher.search('sso', { product: 'nope' }).suggestions[0]).toMatch(
+      /Unknown product area "nope".*sso/,
+    );
+    expect(searcher.search('sso', { kind: 'blog' as never }).suggestions[0]).toMatch(
+      /Unknown kind "blog".*reference/,
+    );
   });
 
   it('suggests dropping a filter that hides matches', () => {
@@ -199,6 +220,9 @@ describe('bad input', () => {
 describe('index versioning', () => {
   it('refuses an index built by a different analyzer', () => {
     const serialized = { ...buildSearchIndex(fixture), analyzer: 'other' };
-    expect(createSearcher(fixture, serialized).stats).toMatchObject({ source: 'built', reason: expect.stringContaining('analyzer') });
+    expect(createSearcher(fixture, serialized).stats).toMatchObject({
+      source: 'built',
+      reason: expect.stringContaining('analyzer'),
+    });
   });
 });

@@ -7,7 +7,8 @@ const matched = (q: string): Set<string> => new Set(analyze(q));
 
 describe('markdownToPlainText', () => {
   it('removes Markdown syntax but keeps link text, code and identifiers', () => {
-    const md = '## Title\n\nSee [the guide](/sso) and **bold** `get_profile` text.\n\n```js\nconst x = sso.getProfile();\n```\n\n| a | b |\n| --- | --- |\n| `x_y` | z |';
+    const md =
+      '## Title\n\nSee [the guide](/sso) and **bold** `get_profile` text.\n\n```js\nconst x = sso.getProfile();\n```\n\n| a | b |\n| --- | --- |\n| `x_y` | z |';
     const text = markdownToPlainText(md);
     expect(text).toBe('Title See the guide and bold get_profile text. const x = sso.getProfile(); a b x_y z');
   });
@@ -38,7 +39,9 @@ describe('makeSnippet', () => {
   });
 
   it('marks identifiers matched by their parts', () => {
-    expect(makeSnippet('Call get_authorization_url first.', matched('getAuthorizationUrl'))).toBe('Call **get_authorization_url** first.');
+    expect(makeSnippet('Call get_authorization_url first.', matched('getAuthorizationUrl'))).toBe(
+      'Call **get_authorization_url** first.',
+    );
   });
 
   it('falls back to the start of the text when nothing matches', () => {

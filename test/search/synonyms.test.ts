@@ -56,7 +56,9 @@ describe('query analysis', () => {
   });
 
   it('recognises endpoints with and without a method', () => {
-    expect([...analyzeQuery('POST /user_management/authenticate').termWeights.keys()]).toContain('ep:post /user_management/authenticate');
+    expect([...analyzeQuery('POST /user_management/authenticate').termWeights.keys()]).toContain(
+      'ep:post /user_management/authenticate',
+    );
     expect([...analyzeQuery('/sso/token').termWeights.keys()]).toContain('ep:/sso/token');
     expect([...analyzeQuery('GET /users/{id}').termWeights.keys()]).toContain('ep:get /users/*');
   });

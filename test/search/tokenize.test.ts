@@ -15,7 +15,10 @@ describe('tokenize', () => {
   });
 
   it('drops surrounding punctuation, keeps inner identifier punctuation', () => {
-    expect(tokenize('(dsync.group.user_added), "kebab-case-name"!')).toEqual(['dsync.group.user_added', 'kebab-case-name']);
+    expect(tokenize('(dsync.group.user_added), "kebab-case-name"!')).toEqual([
+      'dsync.group.user_added',
+      'kebab-case-name',
+    ]);
   });
 
   it('returns nothing for punctuation, emoji and regex metacharacters', () => {
@@ -64,7 +67,9 @@ describe('identifier expansion', () => {
   });
 
   it('keeps an error code as one exact term', () => {
-    expect(processTerm('profile_not_allowed_outside_organization')?.[0]).toBe('profilenotallowedoutsideorgan');
+    expect(processTerm('profile_not_allowed_outside_organization')?.[0]).toBe(
+      'profilenotallowedoutsideorgan',
+    );
   });
 
   it('splits acronyms before words (OAuth, SAMLResponse)', () => {

@@ -52,6 +52,9 @@ describe('workos_search', () => {
     const s = r.structuredContent as { results: { path: string }[]; total: number };
     expect(s.results[0].path).toBe('integrations/azure-ad-saml');
     expect(s.results.length).toBeLessThanOrEqual(2);
+    expect(r.structuredContent).toMatchObject({
+      next: expect.stringMatching(/^workos_docs \{"path":"integrations\/azure-ad-saml"/),
+    });
   });
 
   it('accepts the old maxResults and invented names for query', async () => {
@@ -106,6 +109,14 @@ describe('workos_docs', () => {
     }
   });
 
+  it('answers a product area without a page of its own with that area\'s contents', async () => {
+    const r = await call(client, 'workos_docs', { path: '/docs/reference' });
+    expect(r.isError).toBeFalsy();
+    expect(r.text).toMatch(/^# API Reference — contents\n1 page\. /);
+    expect(r.text).toContain('Create an Organization `reference/organization/create`');
+    expect(r.structuredContent).toMatchObject({ path: 'reference', pages: 1 });
+  });
+
   it('returns one section, one SDK language, and paginates long pages', async () => {
     const section = await call(client, 'workos_docs', {
       path: 'sso',
@@ -123,6 +134,11 @@ describe('workos_docs', () => {
     expect(page2.structuredContent).toMatchObject({ page: 2 });
     expect(page2.text).toMatch(/page 2 of \d+/);
     expect(page2.text).toContain('Next page: workos_docs {"path":"events","maxTokens":2000,"page":3}');
+    // Clients that forward only structuredContent to the model still get the body and the way on.
+    expect(page2.structuredContent).toMatchObject({
+      markdown: expect.stringMatching(/^_\(…continued from "Event group \d+"\)_\n\n\w[^]*\n## Event group/),
+      next: 'workos_docs {"path":"events","maxTokens":2000,"page":3}',
+    });
   });
 
   it('answers unknown docs with isError and the likely docs', async () => {

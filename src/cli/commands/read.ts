@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { formatDocPage, formatToc } from '../../core/format/doc.js';
-import { parseDocAddress } from '../../core/paths.js';
-import { readDoc } from '../../core/read-doc.js';
-import { tableOfContents } from '../../core/toc.js';
+import { read } from '../../core/read.js';
 import { positiveInt, withRuntime } from '../core-command.js';
 
 interface ReadOptions {
@@ -29,18 +27,9 @@ export function registerRead(program: Command): void {
     .option('--json', 'print the structured result as JSON')
     .action((path: string | undefined, opts: ReadOptions) =>
       withRuntime((runtime) => {
-        if (!path || parseDocAddress(path).path === '') {
-          const toc = tableOfContents(runtime, { page: opts.page, maxTokens: opts.maxTokens });
-          return opts.json ? toc : formatToc(toc, 'cli');
-        }
-        const page = readDoc(runtime, {
-          path,
-          section: opts.section,
-          language: opts.language,
-          page: opts.page,
-          maxTokens: opts.maxTokens,
-        });
-        return opts.json ? page : formatDocPage(page, 'cli');
+        const result = read(runtime, { path, ...opts });
+        if (result.kind === 'toc') return opts.json ? result.toc : formatToc(result.toc, 'cli');
+        return opts.json ? result.page : formatDocPage(result.page, 'cli');
       }, opts.json),
     );
 }

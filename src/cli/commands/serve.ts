@@ -1,16 +1,12 @@
-import { availableParallelism } from "node:os";
-import { Option, type Command } from "commander";
-import { loadRuntime, corpusInfo, type Runtime } from "../../core/index.js";
-import { createServer } from "../../server/index.js";
-import { runStdioServer } from "../../transports/stdio.js";
-import {
-  HTTP_DEFAULTS,
-  resolveHttpOptions,
-  runHttp,
-} from "../../transports/http/index.js";
+import { availableParallelism } from 'node:os';
+import { Option, type Command } from 'commander';
+import { loadRuntime, corpusInfo, type Runtime } from '../../core/index.js';
+import { createServer } from '../../server/index.js';
+import { runStdioServer } from '../../transports/stdio.js';
+import { HTTP_DEFAULTS, resolveHttpOptions, runHttp } from '../../transports/http/index.js';
 
-export const TOKEN_ENV = "WORKOS_DOCS_MCP_TOKEN";
-export const ALLOWED_HOSTS_ENV = "WORKOS_DOCS_MCP_ALLOWED_HOSTS";
+export const TOKEN_ENV = 'WORKOS_DOCS_MCP_TOKEN';
+export const ALLOWED_HOSTS_ENV = 'WORKOS_DOCS_MCP_ALLOWED_HOSTS';
 
 interface ServeFlags {
   http?: boolean;
@@ -32,43 +28,31 @@ interface ServeFlags {
 /** `1mb`, `512kb`, `2048` -> bytes. */
 export function parseByteSize(value: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?\s*$/i.exec(value);
-  if (!m)
-    throw new Error(
-      `--max-body must be a size such as 1mb, 512kb or 65536, got "${value}"`,
-    );
-  const unit = (m[2] ?? "b").toLowerCase();
-  const factor = unit.startsWith("m")
-    ? 1024 * 1024
-    : unit.startsWith("k")
-      ? 1024
-      : 1;
+  if (!m) throw new Error(`--max-body must be a size such as 1mb, 512kb or 65536, got "${value}"`);
+  const unit = (m[2] ?? 'b').toLowerCase();
+  const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
   return Math.floor(Number(m[1]) * factor);
 }
 
-function parseInteger(
-  flag: string,
-  value: string | undefined,
-): number | undefined {
+function parseInteger(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim()))
-    throw new Error(`${flag} must be a whole number, got "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw new Error(`${flag} must be a whole number, got "${value}"`);
   return Number(value);
 }
 
 function parseList(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
   return value
-    .split(",")
+    .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
 }
 
 export function parseWorkers(value: string | undefined): number {
   if (value === undefined) return 1;
-  if (value === "auto") return availableParallelism();
-  const n = parseInteger("--workers", value) ?? 1;
-  if (n < 1 || n > 64)
-    throw new Error(`--workers must be from 1 to 64 (or "auto"), got ${n}`);
+  if (value === 'auto') return availableParallelism();
+  const n = parseInteger('--workers', value) ?? 1;
+  if (n < 1 || n > 64) throw new Error(`--workers must be from 1 to 64 (or "auto"), got ${n}`);
   return n;
 }
 
@@ -83,37 +67,31 @@ function healthFacts(runtime: Runtime): Record<string, unknown> {
       ageDays: info.ageDays,
       docs: info.counts.docs,
       checksum: runtime.corpus.manifest.checksum.slice(0, 16),
-      sources: info.sources.map((s) =>
-        s.version ? `${s.name}@${s.version}` : s.name,
-      ),
+      sources: info.sources.map((s) => (s.version ? `${s.name}@${s.version}` : s.name)),
     },
   };
 }
 
 const HTTP_ONLY: (keyof ServeFlags)[] = [
-  "port",
-  "host",
-  "token",
-  "allowedHosts",
-  "allowedOrigins",
-  "cors",
-  "workers",
-  "maxBody",
-  "requestTimeout",
-  "shutdownTimeout",
-  "jsonResponse",
+  'port',
+  'host',
+  'token',
+  'allowedHosts',
+  'allowedOrigins',
+  'cors',
+  'workers',
+  'maxBody',
+  'requestTimeout',
+  'shutdownTimeout',
+  'jsonResponse',
 ];
 
 async function serve(flags: ServeFlags): Promise<number> {
   if (!flags.http) {
     const stray = HTTP_ONLY.filter((k) => flags[k] !== undefined);
     if (stray.length > 0) {
-      const names = stray
-        .map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`)
-        .join(", ");
-      throw new Error(
-        `${names} only work with --http (stdio is the default transport)`,
-      );
+      const names = stray.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+      throw new Error(`${names} only work with --http (stdio is the default transport)`);
     }
     const runtime = await loadRuntime({ corpusFile: flags.corpus });
     await runStdioServer(runtime);
@@ -122,18 +100,14 @@ async function serve(flags: ServeFlags): Promise<number> {
   const env = process.env;
   const options = resolveHttpOptions({
     host: flags.host,
-    port: parseInteger("--port", flags.port ?? env.PORT),
+    port: parseInteger('--port', flags.port ?? env.PORT),
     token: flags.token ?? env[TOKEN_ENV],
     allowedHosts: parseList(flags.allowedHosts ?? env[ALLOWED_HOSTS_ENV]),
     allowedOrigins: parseList(flags.allowedOrigins),
     corsOrigins: parseList(flags.cors),
-    maxBodyBytes:
-      flags.maxBody === undefined ? undefined : parseByteSize(flags.maxBody),
-    requestTimeoutMs: parseInteger("--request-timeout", flags.requestTimeout),
-    shutdownTimeoutMs: parseInteger(
-      "--shutdown-timeout",
-      flags.shutdownTimeout,
-    ),
+    maxBodyBytes: flags.maxBody === undefined ? undefined : parseByteSize(flags.maxBody),
+    requestTimeoutMs: parseInteger('--request-timeout', flags.requestTimeout),
+    shutdownTimeoutMs: parseInteger('--shutdown-timeout', flags.shutdownTimeout),
     accessLog: flags.accessLog,
     jsonResponse: flags.jsonResponse ?? false,
   });
@@ -152,66 +126,42 @@ async function serve(flags: ServeFlags): Promise<number> {
 
 export function registerServe(program: Command): void {
   program
-    .command("serve")
+    .command('serve')
     .description(
-      "Run the MCP server: stdio (default, for one local assistant) or Streamable HTTP with --http (for a team)",
+      'Run the MCP server: stdio (default, for one local assistant) or Streamable HTTP with --http (for a team)',
     )
+    .option('--http', 'serve MCP over Streamable HTTP at POST /mcp (stateless) instead of stdio')
+    .option('--port <n>', `HTTP port (default: $PORT or ${HTTP_DEFAULTS.port}; 0 = any free port)`)
+    .option('--host <addr>', `interface to bind (default: ${HTTP_DEFAULTS.host})`)
     .option(
-      "--http",
-      "serve MCP over Streamable HTTP at POST /mcp (stateless) instead of stdio",
-    )
-    .option(
-      "--port <n>",
-      `HTTP port (default: $PORT or ${HTTP_DEFAULTS.port}; 0 = any free port)`,
-    )
-    .option(
-      "--host <addr>",
-      `interface to bind (default: ${HTTP_DEFAULTS.host})`,
-    )
-    .option(
-      "--token <token>",
+      '--token <token>',
       `require "Authorization: Bearer <token>" (default: $${TOKEN_ENV}; prefer the env var, flags show in ps)`,
     )
     .option(
-      "--allowed-hosts <list>",
+      '--allowed-hosts <list>',
       `Host headers accepted, comma-separated; "*" = any (default: $${ALLOWED_HOSTS_ENV} or localhost,127.0.0.1,[::1])`,
     )
     .option(
-      "--allowed-origins <list>",
+      '--allowed-origins <list>',
       'Origin headers accepted, comma-separated; "*" = any (default: origins on an allowed host)',
     )
+    .option('--cors <list>', 'origins that get CORS headers, comma-separated; "*" = any (default: CORS off)')
     .option(
-      "--cors <list>",
-      'origins that get CORS headers, comma-separated; "*" = any (default: CORS off)',
-    )
-    .option(
-      "--workers <n>",
+      '--workers <n>',
       'worker processes sharing the port (node:cluster); "auto" = one per CPU (default: 1)',
     )
+    .option('--max-body <size>', 'largest request body, e.g. 1mb, 512kb (default: 1mb)')
+    .option('--request-timeout <ms>', `per-request time limit (default: ${HTTP_DEFAULTS.requestTimeoutMs})`)
     .option(
-      "--max-body <size>",
-      "largest request body, e.g. 1mb, 512kb (default: 1mb)",
-    )
-    .option(
-      "--request-timeout <ms>",
-      `per-request time limit (default: ${HTTP_DEFAULTS.requestTimeoutMs})`,
-    )
-    .option(
-      "--shutdown-timeout <ms>",
+      '--shutdown-timeout <ms>',
       `how long SIGTERM waits for in-flight requests (default: ${HTTP_DEFAULTS.shutdownTimeoutMs})`,
     )
-    .option(
-      "--no-access-log",
-      "do not log one JSON line per HTTP request to stderr",
-    )
-    .option(
-      "--json-response",
-      "answer POST /mcp with application/json instead of an SSE stream",
-    )
+    .option('--no-access-log', 'do not log one JSON line per HTTP request to stderr')
+    .option('--json-response', 'answer POST /mcp with application/json instead of an SSE stream')
     .addOption(
       new Option(
-        "--corpus <file>",
-        "corpus bundle to serve (default: $WORKOS_DOCS_MCP_CORPUS or the bundled data/corpus.json)",
+        '--corpus <file>',
+        'corpus bundle to serve (default: $WORKOS_DOCS_MCP_CORPUS or the bundled data/corpus.json)',
       ),
     )
     .action(async (flags: ServeFlags) => {

@@ -67,6 +67,18 @@ export function nextPageCall(page: DocPage, face: Face): string | undefined {
   return page.page < page.pages ? pageCall(page, page.page + 1, face) : undefined;
 }
 
+/** Some pages open with an H1 equal to their title; the answer's own heading already says it. */
+function withoutRepeatedTitle(markdown: string, title: string): string {
+  const firstLine = markdown.split('\n', 1)[0];
+  if (
+    firstLine.replace(/^#\s+/, '').trim().toLowerCase() !== title.trim().toLowerCase() ||
+    !firstLine.startsWith('# ')
+  ) {
+    return markdown;
+  }
+  return markdown.slice(firstLine.length).trimStart();
+}
+
 export function formatDocPage(page: DocPage, face: Face): string {
   const meta = [`\`${page.path}\``, page.url];
   if (page.section) meta.push(`section \`${page.section.anchor}\``);
@@ -76,7 +88,10 @@ export function formatDocPage(page: DocPage, face: Face): string {
   if (page.page === 1 && !page.section && page.description)
     out.push('', `> ${clip(page.description.replace(/\s+/g, ' '), MAX_DESCRIPTION)}`);
   for (const note of page.notes) out.push('', `_Note: ${note}_`);
-  out.push('', page.markdown.trim() || '_(This page has no text beyond its title.)_');
+  out.push(
+    '',
+    withoutRepeatedTitle(page.markdown.trim(), page.title) || '_(This page has no text beyond its title.)_',
+  );
 
   const footer: string[] = [];
   if (page.pages > 1) {
@@ -89,16 +104,27 @@ export function formatDocPage(page: DocPage, face: Face): string {
   return out.join('\n');
 }
 
+/** The call that reads the next page of the contents, or undefined on the last one. */
+export function tocNextCall(toc: TocPage, face: Face): string | undefined {
+  return toc.page < toc.pages
+    ? callHint(face, 'workos_docs', { path: toc.product, page: toc.page + 1 })
+    : undefined;
+}
+
 export function formatToc(toc: TocPage, face: Face): string {
-  const out = ['# WorkOS docs — table of contents'];
-  const meta = [`${toc.areas.length} product areas`];
+  const area = toc.product ? toc.areas[0] : undefined;
+  const out = [area ? `# ${area.title} — contents` : '# WorkOS docs — table of contents'];
+  const meta = [
+    area ? `${area.pages} page${area.pages === 1 ? '' : 's'}` : `${toc.areas.length} product areas`,
+  ];
   if (toc.pages > 1) meta.push(`page ${toc.page} of ${toc.pages}`);
+  const example = toc.markdown.match(/`([a-z0-9-]+\/[^`]+)`/)?.[1] ?? 'sso/jit-provisioning';
   out.push(
-    `${meta.join(' · ')}. Read a page: ${callHint(face, 'workos_docs', { path: 'sso/jit-provisioning' })}`,
+    `${meta.join(' · ')}. Read a page: ${callHint(face, 'workos_docs', { path: example })}`,
     '',
     toc.markdown,
   );
-  if (toc.page < toc.pages)
-    out.push('', `Next page: ${callHint(face, 'workos_docs', { page: toc.page + 1 })}`);
+  const next = tocNextCall(toc, face);
+  if (next) out.push('', `Next page: ${next}`);
   return out.join('\n');
 }

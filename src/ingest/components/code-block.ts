@@ -21,24 +21,29 @@ function tabsOf(node: JsxElement): Tab[] {
   return own ? [{ title: attr(node, 'title'), file: own, language: attr(node, 'language') }] : [];
 }
 
-function tabLabel(tab: Tab): string {
-  const detail = [tab.language, tab.file].filter(Boolean).join(', ');
-  const name = tab.title ?? tab.file ?? 'code';
-  return detail && detail !== name ? `${name} (${detail})` : name;
+const isUrl = (s: string | undefined): s is string => !!s && /^https?:\/\//.test(s);
+
+/** `Next.js (js, actions-endpoint-next)`; a `file` that is a URL becomes a link (it is the example itself). */
+function tabLabel(tab: Tab): PhrasingContent[] {
+  const name = tab.title ?? (isUrl(tab.file) ? 'code' : tab.file) ?? 'code';
+  const file = tab.file && tab.file !== name ? tab.file : undefined;
+  const detail = [tab.language, isUrl(file) ? undefined : file].filter(Boolean).join(', ');
+  const out: PhrasingContent[] = [text(detail ? `${name} (${detail}` : name)];
+  if (isUrl(file)) out.push(text(detail ? ', ' : ' ('), { type: 'link', url: file, children: [text(file)] });
+  if (detail || isUrl(file)) out.push(text(')'));
+  return out;
 }
 
 /** The snippet sources are not part of the published bundle: name the example and where it lives online. */
 function pointerLine(title: string | undefined, tabs: Tab[], ctx: RenderContext): RootContent {
   const anchor = ctx.currentAnchor();
   const where = anchor ? `${ctx.docUrl}#${anchor}` : ctx.docUrl;
-  const label = tabs.map(tabLabel).join('; ');
   // A block with its own `file` has one tab named after the block: don't say the title twice.
   const ownFile = tabs.length === 1 && tabs[0].title === title;
   const head = title && !ownFile ? `Example “${title}”` : tabs.length > 1 ? 'Examples' : 'Example';
-  const children: PhrasingContent[] = [
-    text(`${head}${label ? `: ${label}` : ''} — see `),
-    { type: 'link', url: where, children: [text(where)] },
-  ];
+  const children: PhrasingContent[] = [text(tabs.length ? `${head}: ` : head)];
+  tabs.forEach((tab, i) => children.push(...(i ? [text('; ')] : []), ...tabLabel(tab)));
+  children.push(text(' — see '), { type: 'link', url: where, children: [text(where)] });
   return { type: 'paragraph', children: [{ type: 'emphasis', children }] };
 }
 

@@ -1,7 +1,7 @@
 import type { ReferenceEntry, ReferenceLanguage } from '../../corpus/types.js';
 import { asEntries, type RawEntry } from './raw.js';
 import { isLanguage } from './registry.js';
-import { entryMarkdown } from './render.js';
+import { referenceEntryMarkdown } from './render.js';
 import type { FieldResolver } from './resolve.js';
 
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
@@ -58,6 +58,6 @@ function toEntry(
     entry.httpMethod = method;
     entry.endpoint = rawTitle;
   }
-  entry.markdown = entryMarkdown(entry);
+  entry.markdown = referenceEntryMarkdown(entry);
   return entry;
 }

@@ -1,10 +1,9 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { MAX_TOKENS_CEILING, MIN_MAX_TOKENS } from '../../core/budget.js';
-import { formatDocPage, formatToc, nextPageCall } from '../../core/format/doc.js';
-import { parseDocAddress } from '../../core/paths.js';
-import { readDoc, type DocPage } from '../../core/read-doc.js';
-import { tableOfContents } from '../../core/toc.js';
+import { formatDocPage, formatToc, nextPageCall, tocNextCall } from '../../core/format/doc.js';
+import type { DocPage } from '../../core/read-doc.js';
+import { read } from '../../core/read.js';
 import { tolerantObject } from '../tolerant-object.js';
 import { READ_ONLY, answer, type ToolContext } from '../tool-kit.js';
 
@@ -97,31 +96,26 @@ export function registerDocsTool(server: McpServer, ctx: ToolContext): void {
     },
     (args, extra) =>
       answer(ctx, 'workos_docs', extra, () => {
-        if (!args.path || parseDocAddress(args.path).path === '') {
-          const toc = tableOfContents(ctx.runtime, { maxTokens: args.maxTokens, page: args.page });
+        const result = read(ctx.runtime, args);
+        if (result.kind === 'toc') {
+          const { toc } = result;
           return {
             text: formatToc(toc, 'mcp'),
             structured: {
-              path: '',
-              title: 'Table of contents',
-              url: 'https://workos.com/docs',
+              path: toc.product ?? '',
+              title: toc.product ? `${toc.areas[0].title} — contents` : 'Table of contents',
+              url: `https://workos.com/docs${toc.product ? `/${toc.product}` : ''}`,
               page: toc.page,
               pages: toc.pages,
               languages: [],
               markdown: toc.markdown,
-              next: toc.page < toc.pages ? `workos_docs {"page":${toc.page + 1}}` : undefined,
+              next: tocNextCall(toc, 'mcp'),
               outline: [],
               nav: toc.areas.map((a) => ({ rel: 'child', title: a.title, path: a.product })),
             },
           };
         }
-        const page = readDoc(ctx.runtime, {
-          path: args.path,
-          section: args.section,
-          language: args.language,
-          maxTokens: args.maxTokens,
-          page: args.page,
-        });
+        const { page } = result;
         return {
           text: formatDocPage(page, 'mcp'),
           structured: {

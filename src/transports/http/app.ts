@@ -27,11 +27,10 @@ export interface AppDeps {
   log?: LogWriter;
 }
 
-/** Shared with server.ts: lets shutdown know when the last request has finished. */
+/** Shared with server.ts: a draining server tells clients and balancers to go elsewhere. */
 export interface AppState {
   draining: boolean;
   inFlight: number;
-  onIdle?: () => void;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -165,7 +164,6 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       record.ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
       record.bytes = socket.bytesWritten - bytesBefore;
       if (options.accessLog) logEvent(log, 'info', 'http', record);
-      if (state.inFlight === 0) state.onIdle?.();
     });
 
     let work: Promise<void> | void;

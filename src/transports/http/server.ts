@@ -5,12 +5,14 @@
 import { createServer, type Server } from 'node:http';
 import { Server as NetServer, type AddressInfo } from 'node:net';
 import { createRequestListener, type AppDeps, type AppState } from './app.js';
+import { ConnectionTracker } from './connections.js';
 import type { HttpOptions } from './options.js';
 import { logEvent, stderrWriter } from './log.js';
 
-/** How long a shutdown keeps accepting, so connections already on their way are served rather than reset. */
+/** Least time a shutdown keeps accepting, so connections already on their way are served rather than reset. */
 const SETTLE_MS = 300;
-const IDLE_CHECK_MS = 50;
+/** How often a draining server looks for connections it can close. */
+const DRAIN_POLL_MS = 50;
 
 export interface RunningHttpServer {
   server: Server;
@@ -22,8 +24,16 @@ export interface RunningHttpServer {
 }
 
 export async function startHttpServer(options: HttpOptions, deps: AppDeps): Promise<RunningHttpServer> {
+  const log = deps.log ?? stderrWriter;
   const state: AppState = { draining: false, inFlight: 0 };
-  const server = createServer(createRequestListener(options, deps, state));
+  const listener = createRequestListener(options, deps, state);
+  const server = createServer();
+  const connections = new ConnectionTracker(server);
+  server.on('request', (req, res) => {
+    connections.requestStarted(req.socket);
+    res.once('close', () => connections.requestEnded(req.socket));
+    listener(req, res);
+  });
   // Cloud load balancers keep idle upstream connections ~60 s; closing ours sooner races them into 502s.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
@@ -44,44 +54,44 @@ export async function startHttpServer(options: HttpOptions, deps: AppDeps): Prom
   let closing: Promise<boolean> | undefined;
   const close = (): Promise<boolean> => {
     closing ??= new Promise<boolean>((resolve) => {
+      // Draining: /healthz answers 503 and every answer carries `Connection: close`, so balancers and
+      // clients move on. Accepting continues until the kernel's accept backlog is empty: node accepts
+      // about one connection per event-loop turn, so under load connections can queue there, and
+      // closing the listener would reset them.
       state.draining = true;
-      let closed: Promise<void> = Promise.resolve();
-      const idle = new Promise<void>((done) => {
-        // Keep accepting for a moment: connections already queued in the kernel backlog (or whose request is
-        // still in transit) would be reset by an immediate close. Meanwhile /healthz says 503 and every answer
-        // carries `Connection: close`, so balancers and clients move on.
-        setTimeout(() => {
-          // net.Server's close, not http.Server's: the latter also drops "idle" connections, which includes
-          // a connection whose request has not been parsed yet.
-          closed = new Promise<void>((stopped) => NetServer.prototype.close.call(server, () => stopped()));
-          logEvent(deps.log ?? stderrWriter, 'info', 'stopped accepting connections', { inFlight: state.inFlight });
-          // From here on, whenever nothing is in flight, keep-alive connections are closed — after one more
-          // trip through the event loop, so a request already in a socket buffer is parsed (and so no longer
-          // "idle") instead of being cut off with a reset.
-          state.onIdle = () => {
-            setTimeout(() => {
-              if (state.inFlight > 0) return;
-              server.closeIdleConnections();
-              done();
-            }, IDLE_CHECK_MS).unref();
-          };
-          if (state.inFlight === 0) state.onIdle();
-        }, SETTLE_MS).unref();
-      });
+      const startedAt = Date.now();
+      let listening = true;
+      let acceptedAtLastTick = connections.accepted;
+      const tick = (): void => {
+        // Consecutive ticks have an I/O poll between them: no new connection in between means none was queued.
+        const quiet = connections.accepted === acceptedAtLastTick;
+        acceptedAtLastTick = connections.accepted;
+        if (listening && quiet && Date.now() - startedAt >= SETTLE_MS) {
+          listening = false;
+          // net.Server's close, not http.Server's: the latter also drops connections whose first request
+          // has not arrived yet. The tracker closes connections only between requests.
+          NetServer.prototype.close.call(server, () => {
+            clearInterval(poll);
+            clearTimeout(deadline);
+            resolve(true);
+          });
+          logEvent(log, 'info', 'stopped accepting connections', {
+            inFlight: state.inFlight,
+            open: connections.size,
+          });
+        }
+        connections.closeIdle();
+      };
+      const poll = setInterval(tick, DRAIN_POLL_MS);
       const deadline = setTimeout(() => {
-        logEvent(deps.log ?? stderrWriter, 'warn', 'shutdown deadline reached; closing open connections', {
+        logEvent(log, 'warn', 'shutdown deadline reached; closing open connections', {
           inFlight: state.inFlight,
         });
-        server.closeAllConnections();
+        clearInterval(poll);
+        connections.closeAll();
+        server.close();
         resolve(false);
       }, options.shutdownTimeoutMs);
-      deadline.unref();
-      void idle
-        .then(() => closed)
-        .then(() => {
-          clearTimeout(deadline);
-          resolve(true);
-        });
     });
     return closing;
   };

@@ -52,7 +52,30 @@ export const TRAVERSALS = [
   '../data/corpus.json',
 ];
 
-export const REGEX_METACHARACTERS = ['.*', '(a+)+$', '(((((((((((', ')))', '[', '[^]', '\\', '\\\\\\', '^$', '?*+{}', '{1,99999}', 'a{99999999}', '|||', '(?<=x)', '\\u{110000}', '$&$1$`', '*', '+', '?', '(?:', '\\p{L}', '/.*/gi'];
+export const REGEX_METACHARACTERS = [
+  '.*',
+  '(a+)+$',
+  '(((((((((((',
+  ')))',
+  '[',
+  '[^]',
+  '\\',
+  '\\\\\\',
+  '^$',
+  '?*+{}',
+  '{1,99999}',
+  'a{99999999}',
+  '|||',
+  '(?<=x)',
+  '\\u{110000}',
+  '$&$1$`',
+  '*',
+  '+',
+  '?',
+  '(?:',
+  '\\p{L}',
+  '/.*/gi',
+];
 
 export const UNICODE_SAMPLES = [
   '\u202eevil\u202c',
@@ -91,11 +114,51 @@ export const UNICODE_SAMPLES = [
   'hasOwnProperty',
 ];
 
-export const NASTY_NUMBERS = [NaN, Infinity, -Infinity, -0, 0, -1, 1, 0.5, -0.5, 1.5, 1e308, -1e308, 5e-324, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER + 2, Number.MIN_SAFE_INTEGER, 2 ** 31, -(2 ** 31), 2 ** 32, 1e21, 51, 10_001];
+export const NASTY_NUMBERS = [
+  NaN,
+  Infinity,
+  -Infinity,
+  -0,
+  0,
+  -1,
+  1,
+  0.5,
+  -0.5,
+  1.5,
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.MIN_SAFE_INTEGER,
+  2 ** 31,
+  -(2 ** 31),
+  2 ** 32,
+  1e21,
+  51,
+  10_001,
+];
 
 /** A long string in one of a few shapes (repeated word, repeated traversal, random unicode). */
 const longString = fc.oneof(
-  fc.tuple(fc.constantFrom('a', 'sso ', '../', '%2e', '\u{1F600}', 'e\u0301', '(', '*', ' ', '\0', 'organization '), fc.integer({ min: 500, max: 200_000 })).map(([s, n]) => s.repeat(Math.ceil(n / s.length))),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'a',
+        'sso ',
+        '../',
+        '%2e',
+        '\u{1F600}',
+        'e\u0301',
+        '(',
+        '*',
+        ' ',
+        '\0',
+        'organization ',
+      ),
+      fc.integer({ min: 500, max: 200_000 }),
+    )
+    .map(([s, n]) => s.repeat(Math.ceil(n / s.length))),
   fc.string({ unit: 'grapheme', minLength: 200, maxLength: 2000 }),
 );
 
@@ -108,11 +171,57 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...REGEX_METACHARACTERS) },
   { weight: 2, arbitrary: fc.constantFrom(...UNICODE_SAMPLES) },
   { weight: 1, arbitrary: longString },
-  { weight: 2, arbitrary: fc.array(fc.constantFrom(...TRAVERSALS, ...REGEX_METACHARACTERS, ...UNICODE_SAMPLES, 'sso', 'organization', ' ', '/', '#', '?'), { minLength: 2, maxLength: 6 }).map((parts) => parts.join('')) },
-  { weight: 1, arbitrary: fc.constantFrom('', ' ', '   ', '\n', '#', '#/', '/', '//', '?', '.', '..', 'index', 'sso', 'sso#', 'sso#../../x', 'reference', 'node', 'js', 'curl') },
+  {
+    weight: 2,
+    arbitrary: fc
+      .array(
+        fc.constantFrom(
+          ...TRAVERSALS,
+          ...REGEX_METACHARACTERS,
+          ...UNICODE_SAMPLES,
+          'sso',
+          'organization',
+          ' ',
+          '/',
+          '#',
+          '?',
+        ),
+        { minLength: 2, maxLength: 6 },
+      )
+      .map((parts) => parts.join('')),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '',
+      ' ',
+      '   ',
+      '\n',
+      '#',
+      '#/',
+      '/',
+      '//',
+      '?',
+      '.',
+      '..',
+      'index',
+      'sso',
+      'sso#',
+      'sso#../../x',
+      'reference',
+      'node',
+      'js',
+      'curl',
+    ),
+  },
 );
 
-export const nastyNumber: fc.Arbitrary<number> = fc.oneof(fc.constantFrom(...NASTY_NUMBERS), fc.double(), fc.integer(), fc.integer({ min: -5, max: 60 }));
+export const nastyNumber: fc.Arbitrary<number> = fc.oneof(
+  fc.constantFrom(...NASTY_NUMBERS),
+  fc.double(),
+  fc.integer(),
+  fc.integer({ min: -5, max: 60 }),
+);
 
 /** Any JSON-ish value of any type, biased towards the nasty cases. */
 export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -120,7 +229,13 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 3, arbitrary: nastyNumber },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom(null, undefined) },
-  { weight: 1, arbitrary: fc.oneof(fc.nat().map(String), fc.constantFrom('5', ' 7 ', '1e999', '-0', '0x10', '1e3', 'NaN', 'Infinity', '3.7', '-2')) },
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.nat().map(String),
+      fc.constantFrom('5', ' 7 ', '1e999', '-0', '0x10', '1e3', 'NaN', 'Infinity', '3.7', '-2'),
+    ),
+  },
   { weight: 1, arbitrary: fc.array(nastyString, { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.dictionary(nastyString, nastyString, { maxKeys: 3 }) },
   { weight: 1, arbitrary: fc.anything({ maxDepth: 2 }) },
@@ -130,10 +245,22 @@ export const nastyValue: fc.Arbitrary<unknown> = fc.oneof(
  * Arguments for one tool: each known field (and each alias models invent) present or not with any
  * value, plus random extra keys. Sometimes the whole argument object is not an object at all.
  */
-export function toolArguments(fields: string[], extraValues: fc.Arbitrary<unknown>[] = []): fc.Arbitrary<unknown> {
+export function toolArguments(
+  fields: string[],
+  extraValues: fc.Arbitrary<unknown>[] = [],
+): fc.Arbitrary<unknown> {
   const value = extraValues.length > 0 ? fc.oneof(nastyValue, ...extraValues) : nastyValue;
   const record = fc.record(Object.fromEntries(fields.map((f) => [f, value])), { requiredKeys: [] });
-  const withExtras = fc.tuple(record, fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'extra', '')), nastyValue, { maxKeys: 3 })).map(([known, extra]) => ({ ...extra, ...known }));
+  const withExtras = fc
+    .tuple(
+      record,
+      fc.dictionary(
+        fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'extra', '')),
+        nastyValue,
+        { maxKeys: 3 },
+      ),
+    )
+    .map(([known, extra]) => ({ ...extra, ...known }));
   return fc.oneof(
     { weight: 8, arbitrary: record },
     { weight: 3, arbitrary: withExtras },

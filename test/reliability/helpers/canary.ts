@@ -25,7 +25,8 @@ export function plantCanaryTree(options: { copyCorpus?: boolean } = {}): CanaryT
   const root = mkdtempSync(join(tmpdir(), 'wdm-canary-'));
   const dataDir = join(root, 'data');
   const cwd = join(root, 'cwd');
-  for (const dir of [dataDir, cwd, join(dataDir, 'docs'), join(root, 'docs')]) mkdirSync(dir, { recursive: true });
+  for (const dir of [dataDir, cwd, join(dataDir, 'docs'), join(root, 'docs')])
+    mkdirSync(dir, { recursive: true });
   const corpusFile = join(dataDir, 'corpus.json');
   if (options.copyCorpus !== false) copyFileSync(bundledCorpusFile(), corpusFile);
   const files = [
@@ -43,14 +44,34 @@ export function plantCanaryTree(options: { copyCorpus?: boolean } = {}): CanaryT
     join(cwd, 'secret.mdx'),
     join(cwd, 'package.json'),
   ];
-  for (const f of files) writeFileSync(f, `---\ntitle: ${FILE_CANARY}\n---\n# ${FILE_CANARY}\n\nSECRET=${FILE_CANARY}\n`);
-  return { root, dataDir, corpusFile, cwd, files, remove: () => rmSync(root, { recursive: true, force: true }) };
+  for (const f of files)
+    writeFileSync(f, `---\ntitle: ${FILE_CANARY}\n---\n# ${FILE_CANARY}\n\nSECRET=${FILE_CANARY}\n`);
+  return {
+    root,
+    dataDir,
+    corpusFile,
+    cwd,
+    files,
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** Relative and absolute ways to name the planted files, for the path-traversal generators. */
 export function canaryProbes(tree: CanaryTree): string[] {
   const relative = ['SECRET.md', 'README', 'secret.mdx', 'secret', 'docs/secret', '.env', 'package.json'];
-  const ups = ['', '../', '../../', '../../../', '..\\', '..\\..\\', '%2e%2e/', '%2e%2e%2f', '%252e%252e%252f', '..%2f', '..%5c'];
+  const ups = [
+    '',
+    '../',
+    '../../',
+    '../../../',
+    '..\\',
+    '..\\..\\',
+    '%2e%2e/',
+    '%2e%2e%2f',
+    '%252e%252e%252f',
+    '..%2f',
+    '..%5c',
+  ];
   const probes = ups.flatMap((up) => relative.map((r) => `${up}${r}`));
   for (const f of tree.files) probes.push(f, `file://${f}`, encodeURIComponent(f), f.replace(/\//g, '\\'));
   return probes;

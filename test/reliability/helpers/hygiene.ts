@@ -45,8 +45,10 @@ export function hygieneProblems(text: string, options: HygieneOptions = {}): str
   for (const p of machinePaths(options.extraPaths ?? [])) {
     if (text.includes(p) && !echoed(p)) problems.push(`reveals path ${p}`);
   }
-  for (const m of text.matchAll(STACK_FRAME)) if (!echoed(m[1])) problems.push(`stack frame: ${m[0].slice(0, 120)}`);
-  for (const m of text.matchAll(ABSOLUTE_SYSTEM_PATH)) if (!echoed(m[0])) problems.push(`absolute path: ${m[0].slice(0, 80)}`);
+  for (const m of text.matchAll(STACK_FRAME))
+    if (!echoed(m[1])) problems.push(`stack frame: ${m[0].slice(0, 120)}`);
+  for (const m of text.matchAll(ABSOLUTE_SYSTEM_PATH))
+    if (!echoed(m[0])) problems.push(`absolute path: ${m[0].slice(0, 80)}`);
   if (text.includes('node_modules') && !echoed('node_modules')) problems.push('mentions node_modules');
   return problems;
 }

@@ -10,9 +10,18 @@ export function report(area: string, line: string): void {
 }
 
 /** The failure of a fast-check run as one readable message: counterexample, seed, and what was wrong. */
-export function failureMessage(details: { failed: boolean; counterexample: unknown; seed: number; numRuns: number; errorInstance: unknown }): string {
+export function failureMessage(details: {
+  failed: boolean;
+  counterexample: unknown;
+  seed: number;
+  numRuns: number;
+  errorInstance: unknown;
+}): string {
   if (!details.failed) return '';
-  const err = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-  const example = JSON.stringify(details.counterexample, (_k, v: unknown) => (typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length} chars)` : v));
+  const err =
+    details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
+  const example = JSON.stringify(details.counterexample, (_k, v: unknown) =>
+    typeof v === 'string' && v.length > 300 ? `${v.slice(0, 300)}…(${v.length} chars)` : v,
+  );
   return `after ${details.numRuns} cases (seed ${details.seed}), counterexample ${example?.slice(0, 1000)}:\n${err}`;
 }

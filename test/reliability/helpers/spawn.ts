@@ -8,7 +8,10 @@ export const BIN = resolve(PROJECT_ROOT, 'dist/bin.js');
 
 /** The end-to-end tests run the built binary: fail with the fix instead of a confusing spawn error. */
 export function requireBuiltBin(): void {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run "npm run build:code" (and "node dist/bin.js build" for data/corpus.json) first`);
+  if (!existsSync(BIN))
+    throw new Error(
+      `${BIN} is missing: run "npm run build:code" (and "node dist/bin.js build" for data/corpus.json) first`,
+    );
 }
 
 /** Environment for a spawned server: the env canary set, our corpus override, no inherited override. */
@@ -29,13 +32,25 @@ export interface Finished {
 }
 
 /** Runs the binary to completion (or kills it after timeoutMs) and collects its output. */
-export function runBin(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {}): Promise<Finished> {
+export function runBin(
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {},
+): Promise<Finished> {
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env: serverEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env: serverEnv(options.env),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   return collect(child, started, options.timeoutMs ?? 30_000, options.input);
 }
 
-export function collect(child: ChildProcess, started: number, timeoutMs: number, input?: string): Promise<Finished> {
+export function collect(
+  child: ChildProcess,
+  started: number,
+  timeoutMs: number,
+  input?: string,
+): Promise<Finished> {
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (c: string) => (stdout += c));
@@ -51,8 +66,16 @@ export function collect(child: ChildProcess, started: number, timeoutMs: number,
   });
 }
 
-export function spawnBin(args: string[], options: SpawnOptions & { env?: NodeJS.ProcessEnv } = {}): ChildProcess {
-  return spawn(process.execPath, [BIN, ...args], { cwd: PROJECT_ROOT, stdio: ['pipe', 'pipe', 'pipe'], ...options, env: serverEnv(options.env) });
+export function spawnBin(
+  args: string[],
+  options: SpawnOptions & { env?: NodeJS.ProcessEnv } = {},
+): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], {
+    cwd: PROJECT_ROOT,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    ...options,
+    env: serverEnv(options.env),
+  });
 }
 
 /** Whether a process id is still running (signal 0 probes without killing; a zombie has exited). */

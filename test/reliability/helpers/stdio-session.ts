@@ -15,12 +15,15 @@ export function jsonRpcViolation(line: string): string {
   const msg = m as Message;
   if (msg.jsonrpc !== '2.0') return `jsonrpc is not "2.0": ${line.slice(0, 120)}`;
   const hasId = typeof msg.id === 'string' || typeof msg.id === 'number';
-  if (typeof msg.method === 'string') return 'id' in msg && !hasId ? `bad request id: ${line.slice(0, 120)}` : '';
-  if ('result' in msg === 'error' in msg) return `a response needs exactly one of result/error: ${line.slice(0, 120)}`;
+  if (typeof msg.method === 'string')
+    return 'id' in msg && !hasId ? `bad request id: ${line.slice(0, 120)}` : '';
+  if ('result' in msg === 'error' in msg)
+    return `a response needs exactly one of result/error: ${line.slice(0, 120)}`;
   if ('result' in msg && !hasId) return `result without id: ${line.slice(0, 120)}`;
   if ('error' in msg) {
     const e = msg.error as { code?: unknown; message?: unknown };
-    if (!Number.isInteger(e?.code) || typeof e?.message !== 'string') return `malformed error object: ${line.slice(0, 120)}`;
+    if (!Number.isInteger(e?.code) || typeof e?.message !== 'string')
+      return `malformed error object: ${line.slice(0, 120)}`;
     if ('id' in msg && !hasId && msg.id !== null) return `bad error id: ${line.slice(0, 120)}`;
   }
   return '';
@@ -42,7 +45,9 @@ export class StdioSession {
     this.child.stdin?.on('error', () => undefined);
     this.child.stdout?.setEncoding('utf8').on('data', (c: string) => this.onStdout(c));
     this.child.stderr?.setEncoding('utf8').on('data', (c: string) => (this.stderr += c));
-    this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => resolve({ code, signal, at: performance.now() })),
+    );
   }
 
   private onStdout(chunk: string): void {
@@ -81,7 +86,13 @@ export class StdioSession {
     const seen = this.messages.slice(since).find(pred);
     if (seen) return Promise.resolve(seen);
     const waiting = new Promise<Message>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching message within ${timeoutMs} ms; stderr: ${this.stderr.slice(-1000)}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`no matching message within ${timeoutMs} ms; stderr: ${this.stderr.slice(-1000)}`),
+          ),
+        timeoutMs,
+      );
       this.waiters.push({
         pred,
         resolve: (m) => {
@@ -110,7 +121,12 @@ export class StdioSession {
   }
 
   async initialize(): Promise<Message> {
-    const result = await this.request('init', 'initialize', { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'abuse', version: '0' } }, 60_000);
+    const result = await this.request(
+      'init',
+      'initialize',
+      { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'abuse', version: '0' } },
+      60_000,
+    );
     this.send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     return result;
   }

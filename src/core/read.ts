@@ -1,0 +1,24 @@
+import { parseDocAddress } from './paths.js';
+import { readDoc, type DocPage, type ReadDocOptions } from './read-doc.js';
+import type { Runtime } from './runtime.js';
+import { tableOfContents, type TocPage } from './toc.js';
+
+export type ReadAnswer = { kind: 'doc'; page: DocPage } | { kind: 'toc'; toc: TocPage };
+
+export interface ReadOptions extends Omit<ReadDocOptions, 'path'> {
+  path?: string;
+}
+
+/**
+ * What reading a path answers, for both faces: the docs root gives the table of contents, a product
+ * area without a page of its own (`integrations`) gives that area's contents, anything else the doc.
+ */
+export function read(runtime: Runtime, options: ReadOptions): ReadAnswer {
+  const path = options.path === undefined ? '' : parseDocAddress(options.path).path;
+  const paging = { maxTokens: options.maxTokens, page: options.page };
+  if (path === '') return { kind: 'toc', toc: tableOfContents(runtime, paging) };
+  if (!runtime.docsByPath.has(path) && runtime.corpus.nav.some((a) => a.product === path)) {
+    return { kind: 'toc', toc: tableOfContents(runtime, { ...paging, product: path }) };
+  }
+  return { kind: 'doc', page: readDoc(runtime, { ...options, path: options.path ?? '' }) };
+}

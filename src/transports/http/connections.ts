@@ -1,0 +1,57 @@
+/**
+ * Tracks open connections so a graceful shutdown can close the ones with nothing to do, without
+ * cutting a client that has connected but not yet sent its request (node's closeIdleConnections
+ * counts those as idle, and its client then sees a reset).
+ */
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+
+interface Connection {
+  openedAt: number;
+  active: number;
+  served: number;
+}
+
+/** A fresh connection gets this long to send its first request once shutdown has begun. */
+export const FIRST_REQUEST_GRACE_MS = 2_000;
+
+export class ConnectionTracker {
+  private readonly connections = new Map<Socket, Connection>();
+  /** Connections accepted so far; a shutdown watches it to know when the accept backlog is empty. */
+  accepted = 0;
+
+  constructor(server: Server) {
+    server.on('connection', (socket: Socket) => {
+      this.accepted += 1;
+      this.connections.set(socket, { openedAt: Date.now(), active: 0, served: 0 });
+      socket.once('close', () => this.connections.delete(socket));
+    });
+  }
+
+  requestStarted(socket: Socket): void {
+    const c = this.connections.get(socket);
+    if (c) c.active += 1;
+  }
+
+  requestEnded(socket: Socket): void {
+    const c = this.connections.get(socket);
+    if (!c) return;
+    c.active = Math.max(0, c.active - 1);
+    c.served += 1;
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  /** Ends connections between requests (kept alive after one, or never used within the grace). */
+  closeIdle(now = Date.now()): void {
+    for (const [socket, c] of this.connections) {
+      if (c.active === 0 && (c.served > 0 || now - c.openedAt > FIRST_REQUEST_GRACE_MS)) socket.destroy();
+    }
+  }
+
+  closeAll(): void {
+    for (const socket of this.connections.keys()) socket.destroy();
+  }
+}
