@@ -5,215 +5,36 @@
  * keep-alive node:http connections (lighter than the SDK Client, so the client eats less of the
  * shared CPU). Each client initializes once, like a real MCP client. Any non-200 answer, JSON-RPC
  * error or isError result counts as a failure. Prints a table; writes bench/results/http.json.
- *   node --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log]
+ *   node --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log] [--json-response]
  */
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { spawnServer, type ServerProcess } from '../test/http/process.js';
+import { drive, percentile, post, treeRssBytes } from './bench-http/load.js';
+import { buildCalls } from './bench-http/workload.js';
 
 interface Args {
   calls: number;
   concurrency: number;
   workers: number[];
   accessLog: boolean;
+  jsonResponse: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { calls: 20_000, concurrency: 50, workers: [1, 2], accessLog: false };
+  const args: Args = { calls: 20_000, concurrency: 50, workers: [1, 2], accessLog: false, jsonResponse: false };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--calls') args.calls = Number(argv[++i]);
     else if (a === '--concurrency') args.concurrency = Number(argv[++i]);
     else if (a === '--workers') args.workers = argv[++i].split(',').map(Number);
     else if (a === '--access-log') args.accessLog = true;
+    else if (a === '--json-response') args.jsonResponse = true;
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
-}
-
-type Call = { tool: string; arguments: Record<string, unknown> };
-
-const QUERIES = [
-  'sso',
-  'SAML connection setup',
-  'directory sync webhooks',
-  'create organization',
-  'audit logs export',
-  'user management magic auth',
-  'redirect uri',
-  'list users pagination',
-  'admin portal link',
-  'MFA totp enroll',
-  'organization domains verification',
-  'roles and permissions',
-  'session cookie nextjs',
-  'event types dsync',
-  'okta scim',
-  'rate limits',
-  'api keys',
-  'authkit hosted ui',
-  'refresh token',
-  'webhook signature',
-];
-const LANGUAGES = ['node', 'python', 'ruby', 'go', 'java', undefined];
-
-/** A deterministic mix: 40% search, 30% docs, 15% examples, 15% changelogs. */
-function buildCalls(count: number, docPaths: string[]): Call[] {
-  const calls: Call[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const r = i % 20;
-    const q = QUERIES[i % QUERIES.length];
-    if (r < 8) calls.push({ tool: 'workos_search', arguments: { query: q } });
-    else if (r < 14)
-      calls.push({ tool: 'workos_docs', arguments: { path: docPaths[(i * 7) % docPaths.length] } });
-    else if (r < 17) {
-      const language = LANGUAGES[i % LANGUAGES.length];
-      calls.push({ tool: 'workos_examples', arguments: language ? { query: q, language } : { query: q } });
-    } else calls.push({ tool: 'workos_changelogs', arguments: i % 2 === 0 ? {} : { query: 'sso' } });
-  }
-  return calls;
-}
-
-const HEADERS = {
-  'Content-Type': 'application/json',
-  Accept: 'application/json, text/event-stream',
-  'Mcp-Protocol-Version': '2025-11-25',
-};
-
-interface RpcAnswer {
-  status: number;
-  message?: { result?: { isError?: boolean; tools?: { name: string }[] }; error?: { message: string } };
-}
-
-function post(agent: Agent, url: URL, body: object): Promise<RpcAnswer> {
-  return new Promise((resolve, reject) => {
-    const payload = JSON.stringify(body);
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { ...HEADERS, 'Content-Length': Buffer.byteLength(payload) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode === 202) return resolve({ status: 202 });
-          try {
-            const json = res.headers['content-type']?.includes('text/event-stream')
-              ? text
-                  .split('\n')
-                  .filter((l) => l.startsWith('data: '))
-                  .map((l) => JSON.parse(l.slice(6)))
-                  .find((m: { id?: unknown }) => m.id !== undefined)
-              : JSON.parse(text);
-            resolve({ status: res.statusCode ?? 0, message: json });
-          } catch {
-            resolve({ status: res.statusCode ?? 0 });
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-/** Resident memory of the server: the process plus its direct children (the cluster workers). */
-function treeRssBytes(pid: number): number {
-  const rss = (p: number): number => {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      return m ? Number(m[1]) * 1024 : 0;
-    } catch {
-      return 0;
-    }
-  };
-  let children: number[] = [];
-  try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
-      .trim()
-      .split(/\s+/)
-      .filter(Boolean)
-      .map(Number);
-  } catch {
-    /* not Linux: only the main process is counted */
-  }
-  return rss(pid) + children.reduce((sum, c) => sum + rss(c), 0);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-interface PhaseStats {
-  calls: number;
-  failures: number;
-  failureSamples: string[];
-  seconds: number;
-  latenciesMs: number[];
-  byTool: Record<string, number[]>;
-}
-
-async function drive(url: URL, calls: Call[], concurrency: number, startId: number): Promise<PhaseStats> {
-  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const stats: PhaseStats = {
-    calls: calls.length,
-    failures: 0,
-    failureSamples: [],
-    seconds: 0,
-    latenciesMs: [],
-    byTool: {},
-  };
-  let next = 0;
-  const started = performance.now();
-  const client = async (n: number): Promise<void> => {
-    const init = await post(agent, url, {
-      jsonrpc: '2.0',
-      id: 0,
-      method: 'initialize',
-      params: {
-        protocolVersion: '2025-11-25',
-        capabilities: {},
-        clientInfo: { name: `bench-${n}`, version: '1' },
-      },
-    });
-    if (init.status !== 200) throw new Error(`initialize failed with HTTP ${init.status}`);
-    await post(agent, url, { jsonrpc: '2.0', method: 'notifications/initialized' });
-    while (next < calls.length) {
-      const i = next++;
-      const call = calls[i];
-      const t0 = performance.now();
-      let ok = false;
-      let why = '';
-      try {
-        const a = await post(agent, url, {
-          jsonrpc: '2.0',
-          id: startId + i,
-          method: 'tools/call',
-          params: { name: call.tool, arguments: call.arguments },
-        });
-        ok = a.status === 200 && a.message?.result !== undefined && a.message.result.isError !== true;
-        if (!ok) why = `HTTP ${a.status} ${JSON.stringify(a.message ?? {}).slice(0, 200)}`;
-      } catch (err) {
-        why = String(err);
-      }
-      const ms = performance.now() - t0;
-      stats.latenciesMs.push(ms);
-      (stats.byTool[call.tool] ??= []).push(ms);
-      if (!ok) {
-        stats.failures += 1;
-        if (stats.failureSamples.length < 5)
-          stats.failureSamples.push(`${call.tool} ${JSON.stringify(call.arguments)}: ${why}`);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, (_, n) => client(n)));
-  stats.seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  return stats;
 }
 
 async function healthz(url: URL): Promise<Record<string, unknown>> {
@@ -225,6 +46,7 @@ async function runOne(workers: number, args: Args, docPaths: string[]) {
   const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
   const flags = ['serve', '--http', '--port', '0', '--workers', String(workers)];
   if (!args.accessLog) flags.push('--no-access-log');
+  if (args.jsonResponse) flags.push('--json-response');
   const server: ServerProcess = spawnServer(process.execPath, [bin, ...flags]);
   try {
     const ready = workers > 1 ? server.waitFor((l) => l.msg === 'cluster ready') : Promise.resolve();
@@ -361,7 +183,8 @@ async function main(): Promise<number> {
   mkdirSync(fileURLToPath(new URL('../bench/results/', import.meta.url)), { recursive: true });
   writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, client: 'raw JSON-RPC POSTs over keep-alive node:http', accessLog: args.accessLog, results }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, client: 'raw JSON-RPC POSTs over keep-alive node:http', accessLog: args.accessLog,
+        jsonResponse: args.jsonResponse, results }, null, 2)}\n`,
   );
   process.stdout.write(`\nwrote ${out}\n`);
   return results.every((r) => r.failures === 0) ? 0 : 1;

@@ -55,6 +55,7 @@ const outDir = args.out ?? join(ROOT, 'bench/results');
 const log = (m: string): void => {
   process.stderr.write(`bench: ${m}\n`);
 };
+const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 const MiB = (b: number | null): number | null => (b === null ? null : b / 1024 / 1024);
 
 function machine() {
@@ -262,6 +263,13 @@ async function main(): Promise<void> {
       unit: 'chars',
       ours: mean(o.searchWithResultsChars),
       old: mean(t.searchWithResultsChars),
+      better: 'lower',
+    },
+    {
+      metric: 'Search answer, text chars per listed doc',
+      unit: 'chars',
+      ours: sum(o.searchWithResultsChars) / sum(o.searchListed),
+      old: sum(t.searchWithResultsChars) / sum(t.searchListed),
       better: 'lower',
     },
     {

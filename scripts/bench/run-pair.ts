@@ -34,6 +34,8 @@ export interface PairSideResult {
   errors: Record<CallKind, number>;
   /** Text characters of default-argument search answers that listed at least one doc, and how many listed none. */
   searchWithResultsChars: number[];
+  /** Docs listed by each of those answers. */
+  searchListed: number[];
   searchEmpty: number;
   /** ping round trips (ms): the transport and SDK floor under every tool call. */
   ping: number[];
@@ -94,6 +96,7 @@ function newSide(server: Running): PairSideResult {
     errors: byKind(() => 0),
     errorSamples: [],
     searchWithResultsChars: [],
+    searchListed: [],
     searchEmpty: 0,
     ping: [],
   };
@@ -152,8 +155,11 @@ export async function runPair(
         if (!first.has(key)) {
           first.add(key);
           if (call.kind === 'search') {
-            if (rankedPaths(s.spec, out).length > 0) side.searchWithResultsChars.push(out.text.length);
-            else side.searchEmpty += 1;
+            const listed = rankedPaths(s.spec, out).length;
+            if (listed > 0) {
+              side.searchWithResultsChars.push(out.text.length);
+              side.searchListed.push(listed);
+            } else side.searchEmpty += 1;
           }
           side.textChars[call.kind].push(out.text.length);
           side.resultBytes[call.kind].push(out.resultBytes);

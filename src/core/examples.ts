@@ -12,6 +12,7 @@ const MAX_CODE_CHARS = 4000;
 const MAX_TOTAL_CODE_CHARS = 16000;
 const MAX_APPS = 8;
 const MAX_REFERENCE_ENTRIES = 2;
+const MAX_NAME_LENGTH = 40;
 
 export interface ExamplesOptions {
   query?: string;
@@ -97,8 +98,9 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
     query = query.slice(0, MAX_QUERY_LENGTH);
     notes.push(`Query cut to its first ${MAX_QUERY_LENGTH} characters.`);
   }
-  const language = options.language?.trim() || undefined;
-  const framework = options.framework?.trim().toLowerCase() || undefined;
+  // Language and framework names are short; longer input is not one and must not be echoed back whole.
+  const language = options.language?.trim().slice(0, MAX_NAME_LENGTH) || undefined;
+  const framework = options.framework?.trim().toLowerCase().slice(0, MAX_NAME_LENGTH) || undefined;
   const limit = clampInt(options.limit, 1, MAX_EXAMPLES_LIMIT, DEFAULT_EXAMPLES_LIMIT);
   const base = { query, language, framework, examples: [], apps: [], reference: [], total: 0, notes };
   if (!query && !language && !framework) {

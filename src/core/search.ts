@@ -77,7 +77,8 @@ export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnsw
     product = options.product
       .trim()
       .toLowerCase()
-      .replace(/^\/+|\/+$/g, '');
+      .replace(/^\/+|\/+$/g, '')
+      .replace(/[\s_]+/g, '-');
     const known = products(runtime);
     if (!known.includes(product)) {
       throw new InvalidArgumentError(

@@ -1,9 +1,10 @@
-import type { Root, RootContent } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import type { BuildProblem, Doc, Example, ReferenceEntry } from '../corpus/types.js';
 import type { Snippet } from './components/index.js';
 import { docUrl, kindOf, productOf } from './doc-paths.js';
 import { extractExamples } from './examples.js';
-import { assignHeadingAnchors } from './headings.js';
+import { assignHeadingAnchors, headingAnchor } from './headings.js';
+import { visit } from 'unist-util-visit';
 import { toText } from './mdast-utils.js';
 import { referenceEntries } from './reference/entries.js';
 import { operationNodes } from './reference/render.js';
@@ -45,9 +46,19 @@ function titleFromPath(path: string): string {
 }
 
 /** The first paragraph, cut at a sentence end near the limit: a search-result sized summary. */
-function summaryOf(tree: Root): string {
-  const first = tree.children.find((n) => n.type === 'paragraph' && toText(n).trim().length > 20);
-  if (!first) return '';
+function summaryOf(tree: Root, reference: ReferenceEntry[]): string {
+  // Prose only: a paragraph that is just an emphasised pointer ("_Example: … — see …_") or an image says nothing.
+  const first = tree.children.find(
+    (n) =>
+      n.type === 'paragraph' &&
+      !(n.children.length === 1 && (n.children[0].type === 'emphasis' || n.children[0].type === 'image')) &&
+      toText(n).trim().length > 20,
+  );
+  if (!first) {
+    // A reference page with no prose is summed up by what it documents.
+    const primary = reference.find((r) => r.language === 'curl') ?? reference[0];
+    return primary ? (primary.endpoint ? `${primary.httpMethod} ${primary.endpoint}` : primary.title) : '';
+  }
   const value = toText(first).replace(/\s+/g, ' ').trim();
   if (value.length <= DESCRIPTION_MAX) return value;
   const cut = value.slice(0, DESCRIPTION_MAX);
@@ -63,6 +74,23 @@ function breadcrumbOf(pf: ParsedFile, env: DocEnvironment): string[] {
   if (fmTitle) return [fmTitle];
   const segments = pf.path.split('/').slice(0, -1);
   return segments.map((s, i) => env.navTitles.get(segments.slice(0, i + 1).join('/')) ?? titleFromPath(s));
+}
+
+/** `## API reference`, with an anchor that does not clash with the doc's own. */
+function appendixHeading(tree: Root): RootContent {
+  const taken = new Set<string>();
+  visit(tree, 'heading', (h) => {
+    const anchor = headingAnchor(h);
+    if (anchor) taken.add(anchor);
+  });
+  let anchor = 'api-reference';
+  for (let i = 1; taken.has(anchor); i++) anchor = `api-reference-${i}`;
+  return {
+    type: 'heading',
+    depth: 2,
+    children: [{ type: 'text', value: 'API reference' }],
+    data: { anchor } as Heading['data'],
+  };
 }
 
 function groupById(entries: ReferenceEntry[]): Map<string, ReferenceEntry[]> {
@@ -95,9 +123,11 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
       },
     },
   });
-  // Operations the body never points at still belong in the doc: append them in frontmatter order.
+  // Operations the body never points at still belong in the doc: append them in frontmatter order,
+  // under their own heading when there are several (a list of helpers would otherwise swell the last section).
   const rest: RootContent[] = [];
   for (const [id, group] of groups) if (!placed.has(id)) rest.push(...operationNodes(group));
+  if (rest.length > 1) rest.unshift(appendixHeading(pf.tree));
   pf.tree.children.push(...(rest as Root['children']));
   pf.tree.children = pf.tree.children.filter((n) => n.type !== 'yaml');
   normaliseText(pf.tree);
@@ -113,7 +143,7 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
   const doc: Doc = {
     path: pf.path,
     title,
-    description: str(pf.frontmatter.description) ?? summaryOf(pf.tree),
+    description: str(pf.frontmatter.description) ?? summaryOf(pf.tree, reference),
     breadcrumb: breadcrumbOf(pf, env),
     url,
     product: productOf(pf.path),

@@ -42,6 +42,7 @@ export function paragraph(children: PhrasingContent[]): RootContent {
   return { type: 'paragraph', children };
 }
 
+// `html` is left out: MDX has none, so the only html nodes are rendered API reference blocks (flow content).
 const PHRASING = new Set([
   'text',
   'emphasis',
@@ -53,7 +54,6 @@ const PHRASING = new Set([
   'image',
   'imageReference',
   'break',
-  'html',
   'footnoteReference',
   'mdxJsxTextElement',
   'mdxTextExpression',

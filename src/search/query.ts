@@ -1,7 +1,7 @@
 import { endpointsInQuery } from './endpoints.js';
 import { phraseKeys } from './phrase.js';
 import { type SynonymRule, findSynonyms, synonymRules } from './synonyms.js';
-import { expandToken, tokenize } from './tokenize.js';
+import { expandToken, stem, tokenize } from './tokenize.js';
 
 /** Queries are cut here: enough for any real question, bounded cost for pasted logs. */
 export const MAX_QUERY_CHARS = 1000;
@@ -106,10 +106,11 @@ export function analyzeQuery(
   const tokens = tokenize(text).slice(0, MAX_QUERY_TOKENS);
   const contentTokens = tokens.filter((t) => tokenAlternatives(t).length > 0);
 
-  // Word keys per token, so synonym phrases found in key space map back to tokens.
+  // Word keys per token, so synonym phrases found in key space map back to tokens. All tokens take
+  // part: synonym phrases contain stop words and letters ("sign in", "G Suite").
   const keyOwner: number[] = [];
   const keys: string[] = [];
-  contentTokens.forEach((t, i) => {
+  tokens.forEach((t, i) => {
     // synonyms apply to words, not to parts of identifiers ("sso" in sso_required is not "single sign-on")
     for (const k of isIdentifier(t) ? ['\u0000'] : phraseKeys(t)) {
       keys.push(k);
@@ -122,8 +123,9 @@ export function analyzeQuery(
   const concepts: Concept[] = [];
   let next = 0;
   const pushTokens = (from: number, to: number, extra: string[]): void => {
-    const group = contentTokens.slice(from, to);
-    const own = group.map(tokenAlternatives);
+    const group = tokens.slice(from, to);
+    const own = group.map(tokenAlternatives).filter((alts) => alts.length > 0);
+    if (own.length === 0) return; // stop words alone are not a concept
     const alternatives: Alternative[] =
       own.length === 1
         ? [...own[0]]
@@ -138,7 +140,9 @@ export function analyzeQuery(
       alternatives.push({ terms, quality: SYNONYM_QUALITY });
       for (const t of terms) addTerm(termWeights, t, SYNONYM_WEIGHT);
     }
-    concepts.push({ text: group.join(' '), alternatives });
+    // a repeated word is one concept, not extra weight (and pasted text repeats a lot)
+    const text = group.join(' ');
+    if (!concepts.some((c) => c.text.toLowerCase() === text.toLowerCase())) concepts.push({ text, alternatives });
   };
   for (const m of matches) {
     const from = keyOwner[m.start];
@@ -148,7 +152,7 @@ export function analyzeQuery(
     pushTokens(from, to, m.expansions);
     next = to;
   }
-  for (; next < contentTokens.length; next++) pushTokens(next, next + 1, []);
+  for (; next < tokens.length; next++) pushTokens(next, next + 1, []);
 
   for (const ep of endpointsInQuery(text)) {
     // the endpoint replaces the concept of its path token: matching the endpoint satisfies it fully
@@ -170,14 +174,28 @@ export function analyzeQuery(
 const CORRECTION_WEIGHT = 0.8;
 
 /**
- * Typos near the end of a word defeat both stemming and edit distance ("impersonaton" stems to
- * itself, 4 edits from the indexed stem "imperson"). For a word the corpus lacks, the longest
- * known prefix covering most of it is taken as an extra alternative. Fuzzy matching still runs
- * for typos elsewhere in the word.
+ * Two kinds of typo that edit distance on stems handles badly, for words the corpus lacks:
+ * swapped neighbours ("mgaic", "orgnaization": two edits, and the stemmer mangles the misspelling)
+ * are tried swapped back; typos near the end ("impersonaton" stems to itself, 4 edits from the
+ * indexed stem "imperson") fall back to the longest known prefix covering most of the word. Each
+ * correction is an extra, slightly weaker alternative. Fuzzy matching still runs for other typos.
  */
-export function withPrefixCorrections(q: AnalyzedQuery, known: (term: string) => boolean): AnalyzedQuery {
+export function withCorrections(q: AnalyzedQuery, known: (term: string) => boolean): AnalyzedQuery {
   const corrections = new Map<string, string>();
+  for (const c of q.concepts) {
+    const own = c.alternatives[0]?.terms;
+    if (!/^\p{L}{4,24}$/u.test(c.text) || own?.length !== 1 || known(own[0])) continue;
+    const word = c.text.toLowerCase();
+    for (let i = 0; i + 1 < word.length; i++) {
+      const swapped = stem(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+      if (known(swapped)) {
+        corrections.set(own[0], swapped);
+        break;
+      }
+    }
+  }
   for (const [term, weight] of q.termWeights) {
+    if (corrections.has(term)) continue;
     if (weight < 1 || term.length < 6 || known(term) || !/^\p{L}+$/u.test(term)) continue;
     const min = Math.max(5, Math.ceil(term.length * 0.6));
     for (let len = term.length - 1; len >= min; len--) {

@@ -29,7 +29,16 @@ export interface RankingConfig {
 }
 
 export const DEFAULT_RANKING: RankingConfig = {
-  fieldBoosts: { title: 5, heading: 3, api: 3, identifiers: 2, endpoints: 3, path: 2, description: 1.5, body: 1 },
+  fieldBoosts: {
+    title: 5,
+    heading: 3,
+    api: 3,
+    identifiers: 2,
+    endpoints: 3,
+    path: 2,
+    description: 1.5,
+    body: 1,
+  },
   // b a little below the usual 0.75: long reference sections are not less relevant for being long
   bm25: { k: 1.2, b: 0.6, d: 0.5 },
   coverageFloor: 0.15,
@@ -43,6 +52,13 @@ export const DEFAULT_RANKING: RankingConfig = {
   // the docs they announce. They still win when the query is about the change itself.
   kindPrior: { changelog: 0.6 },
 };
+
+/**
+ * Title coverage that counts as "the title says it all": every concept, where an identifier's words
+ * (PART_QUALITY 0.8) count, so `organization_selection_required` is at home in a page titled
+ * "Organization selection required error".
+ */
+const TITLE_COVERAGE = 0.8;
 
 /** Matched query terms with how well they matched: 1 exact, less for a fuzzy or prefix match. */
 export type MatchedTerms = ReadonlyMap<string, number>;
@@ -125,7 +141,7 @@ export function headBonus(
   cfg: RankingConfig = DEFAULT_RANKING,
 ): number {
   let factor = 1;
-  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= 0.85)
+  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= TITLE_COVERAGE)
     factor *= 1 + cfg.titleAllBonus;
   if (query.phrase.length >= 2) {
     const k = keys();

@@ -9,7 +9,7 @@ import {
   analyzeQuery,
   normalizeQuery,
   withConceptWeights,
-  withPrefixCorrections,
+  withCorrections,
 } from './query.js';
 import { DEFAULT_RANKING, type RankingConfig, type UnitScore, coverageScore, headBonus } from './rank.js';
 import { ResultBuilder } from './results.js';
@@ -74,7 +74,7 @@ class IndexSearcher implements CorpusSearcher {
     readonly stats: SearcherStats,
     private readonly cfg: RankingConfig,
   ) {
-    this.vocabulary = new Vocabulary(index, stats.units);
+    this.vocabulary = new Vocabulary(index, stats.units, WEAK_TERM_FIELDS);
     this.results = new ResultBuilder(corpus, refs, cfg);
     this.products = [...new Set(corpus.docs.map((d) => d.product))].sort();
   }
@@ -98,7 +98,7 @@ class IndexSearcher implements CorpusSearcher {
   private run(raw: string, opts: ResolvedOptions): SearchResponse {
     const v = this.vocabulary;
     const q = withConceptWeights(
-      withPrefixCorrections(analyzeQuery(raw), (t) => v.has(t)),
+      withCorrections(analyzeQuery(raw), (t) => v.has(t)),
       (t) => v.docFrequency(t),
       this.stats.units,
     );
@@ -143,11 +143,14 @@ class IndexSearcher implements CorpusSearcher {
     const allowed = this.allowed(opts);
     // Terms are analyzed already (endpoint keys contain spaces, hence the newline separator).
     // Weaker terms (synonyms, identifier parts) skip the body: there they mostly add cost and noise,
-    // while a synonym in a title or heading is the evidence that matters.
+    // while a synonym in a title or heading is the evidence that matters. So do the user's own words
+    // that fill most bodies ("user", "organization") when the query has other words to go on: in a
+    // body they discriminate nothing, and they are most of the work.
     const strong: string[] = [];
     const weak: string[] = [];
+    const manyConcepts = q.concepts.length >= 3;
     for (const [t, w] of weights) {
-      if (w >= 1) strong.push(t);
+      if (w >= 1) (manyConcepts && this.vocabulary.isEverywhere(t) ? weak : strong).push(t);
       else if (!this.vocabulary.isCommon(t)) weak.push(t);
     }
     const queries: Query[] = [];
@@ -221,7 +224,40 @@ class IndexSearcher implements CorpusSearcher {
       out.push(
         `No docs mention: ${unknown.map((c) => `"${c.text}"`).join(', ')}. Check the spelling or use fewer words.`,
       );
+    const close = this.closestTitles(q, opts);
+    if (close.length > 0) out.push(`Closest titles: ${close.join('; ')}.`);
     out.push(`Product areas: ${this.products.join(', ')}.`);
+    return out;
+  }
+
+  /**
+   * A deliberately loose second try for an empty answer: every word fuzzy and prefix-matched against
+   * titles and headings only, a few words at most so it stays cheap.
+   */
+  private closestTitles(q: AnalyzedQuery, opts: ResolvedOptions): string[] {
+    const words = q.concepts
+      .map((c) => c.alternatives[0].terms.join(' '))
+      .filter((w) => w.length >= 3 && w.length <= 30)
+      .slice(0, 8);
+    if (words.length === 0) return [];
+    const allowed = this.allowed(opts);
+    const hits = this.index.search(words.join(' '), {
+      fields: ['title', 'heading'],
+      fuzzy: 0.34,
+      maxFuzzy: 3,
+      prefix: true,
+      combineWith: 'OR',
+      boostDocument: allowed ? (id) => (allowed(id as number) ? 1 : 0) : undefined,
+    });
+    const seen = new Set<number>();
+    const out: string[] = [];
+    for (const h of hits) {
+      const d = this.refs[h.id as number].doc;
+      if (seen.has(d)) continue;
+      seen.add(d);
+      out.push(`"${this.corpus.docs[d].title}" (${this.corpus.docs[d].path})`);
+      if (out.length === 3) break;
+    }
     return out;
   }
 }

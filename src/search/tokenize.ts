@@ -147,7 +147,13 @@ export function expandToken(token: string): ExpandedToken {
   const w = whole === undefined ? undefined : stem(whole);
   const sfx = unique(suffixes.map(stem)).filter((x) => x !== w);
   const seg = unique(segmentForms.map(stem)).filter((x) => x !== w && !sfx.includes(x));
-  return { joined: unique([...(w ? [w] : []), ...sfx, ...seg]), whole: w, suffixes: sfx, segments: seg, words: unique(stemmed) };
+  return {
+    joined: unique([...(w ? [w] : []), ...sfx, ...seg]),
+    whole: w,
+    suffixes: sfx,
+    segments: seg,
+    words: unique(stemmed),
+  };
 }
 
 /** MiniSearch `processTerm`: every index term a raw token contributes. */

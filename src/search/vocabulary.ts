@@ -1,4 +1,3 @@
-
 interface TermDictionary {
   has(term: string): boolean;
   get(term: string): Map<number, Map<number, number>> | undefined;
@@ -6,6 +5,8 @@ interface TermDictionary {
 
 /** Share of sections above which a weak term is too common to search for. */
 const COMMON_TERM_SHARE = 0.12;
+/** Share of section bodies above which a word says nothing about a section (see searcher rank). */
+const EVERYWHERE_SHARE = 0.25;
 
 /**
  * What the index knows about terms: whether a term exists and in how many sections. MiniSearch keeps
@@ -16,11 +17,19 @@ const COMMON_TERM_SHARE = 0.12;
 export class Vocabulary {
   private readonly dict: TermDictionary;
 
+  /** Field ids of the fields weak terms are searched in (see isCommon). */
+  private readonly weakFieldIds: Set<number>;
+  private readonly bodyFieldId: number | undefined;
+
   constructor(
     index: object,
     private readonly units: number,
+    weakFields: readonly string[],
   ) {
     const dict = (index as { _index?: TermDictionary })._index;
+    const fieldIds = (index as { _fieldIds?: Record<string, number> })._fieldIds ?? {};
+    this.bodyFieldId = fieldIds.body;
+    this.weakFieldIds = new Set(weakFields.map((f) => fieldIds[f]).filter((id) => id !== undefined));
     this.dict = dict && typeof dict.has === 'function' ? dict : { has: () => false, get: () => undefined };
   }
 
@@ -41,7 +50,18 @@ export class Vocabulary {
    * costs much ("id" from "entra id", "user" from "user_id"); such terms are left out of the search.
    */
   isCommon(term: string): boolean {
-    return this.docFrequency(term) > COMMON_TERM_SHARE * this.units;
+    // counted where weak terms are searched: "select" is everywhere in bodies, rare in titles
+    const fields = this.dict.get(term);
+    let df = 0;
+    if (fields)
+      for (const [id, postings] of fields) if (this.weakFieldIds.has(id)) df = Math.max(df, postings.size);
+    return df > COMMON_TERM_SHARE * this.units;
+  }
+
+  /** True for a term found in the body of a large share of sections. */
+  isEverywhere(term: string): boolean {
+    const body = this.bodyFieldId === undefined ? undefined : this.dict.get(term)?.get(this.bodyFieldId);
+    return (body?.size ?? 0) > EVERYWHERE_SHARE * this.units;
   }
 
   /** Typos only: a word the corpus knows is not fuzzed (that would match "user" to "used"). */

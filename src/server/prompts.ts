@@ -86,10 +86,11 @@ function vocabulary(runtime: Runtime) {
   return { features, frameworks, providers, migrations };
 }
 
-export function registerPrompts(server: McpServer, { runtime }: ToolContext): void {
-  const { features, frameworks, providers, migrations } = perRuntime(runtime, 'prompt-vocabulary', () =>
-    vocabulary(runtime),
-  );
+export function registerPrompts(server: McpServer, ctx: ToolContext): void {
+  const words = async () => {
+    const runtime = await ctx.runtime;
+    return perRuntime(runtime, 'prompt-vocabulary', () => vocabulary(runtime));
+  };
 
   server.registerPrompt(
     'add-workos-feature',
@@ -98,15 +99,17 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
       description:
         'Plan and write the code to add a WorkOS product (AuthKit, SSO, Directory Sync, ...) to an app in a given framework',
       argsSchema: {
-        feature: completable(z.string().describe('WorkOS product, e.g. authkit, sso, directory-sync'), (v) =>
-          matching(features, v),
+        feature: completable(
+          z.string().describe('WorkOS product, e.g. authkit, sso, directory-sync'),
+          async (v) => matching((await words()).features, v),
         ),
-        framework: completable(z.string().describe('Your framework, e.g. nextjs, express, django'), (v) =>
-          matching(frameworks, v),
+        framework: completable(
+          z.string().describe('Your framework, e.g. nextjs, express, django'),
+          async (v) => matching((await words()).frameworks, v),
         ),
       },
     },
-    ({ feature, framework }) => ({
+    async ({ feature, framework }) => ({
       description: `Add WorkOS ${feature} to a ${framework} app`,
       messages: [
         say(
@@ -118,7 +121,7 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
             '4. Then propose the changes file by file, citing the docs paths you used.',
           ].join('\n'),
         ),
-        ...link(runtime, feature.toLowerCase()),
+        ...link(await ctx.runtime, feature.toLowerCase()),
       ],
     }),
   );
@@ -131,11 +134,11 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
       argsSchema: {
         provider: completable(
           z.string().describe('Identity provider integration, e.g. okta-saml, entra-id-saml, google-saml'),
-          (v) => matching(providers, v),
+          async (v) => matching((await words()).providers, v),
         ),
       },
     },
-    ({ provider }) => ({
+    async ({ provider }) => ({
       description: `Set up SSO with ${provider}`,
       messages: [
         say(
@@ -147,7 +150,7 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
             '4. End with how to test the connection.',
           ].join('\n'),
         ),
-        ...link(runtime, `integrations/${provider.toLowerCase()}`),
+        ...link(await ctx.runtime, `integrations/${provider.toLowerCase()}`),
       ],
     }),
   );
@@ -158,12 +161,13 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
       title: 'Migrate from another auth provider',
       description: 'Plan a migration from Auth0, Cognito, Firebase, Clerk, ... to WorkOS AuthKit',
       argsSchema: {
-        from: completable(z.string().describe('Current provider, e.g. auth0, aws-cognito, firebase'), (v) =>
-          matching(migrations, v),
+        from: completable(
+          z.string().describe('Current provider, e.g. auth0, aws-cognito, firebase'),
+          async (v) => matching((await words()).migrations, v),
         ),
       },
     },
-    ({ from }) => ({
+    async ({ from }) => ({
       description: `Migrate from ${from} to WorkOS`,
       messages: [
         say(
@@ -174,7 +178,7 @@ export function registerPrompts(server: McpServer, { runtime }: ToolContext): vo
             '3. Give a step-by-step plan with the API calls involved (workos_examples for the code) and a rollback point.',
           ].join('\n'),
         ),
-        ...link(runtime, `migrate/${from.toLowerCase()}`),
+        ...link(await ctx.runtime, `migrate/${from.toLowerCase()}`),
       ],
     }),
   );

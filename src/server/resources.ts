@@ -33,6 +33,15 @@ function markdown(uri: string, text: string) {
   return { contents: [{ uri, mimeType: 'text/markdown', text }] };
 }
 
+/** Clients list every doc for pickers; one short line each keeps the list light (~550 entries). */
+const MAX_LIST_DESCRIPTION = 120;
+
+function clipDescription(text: string): string | undefined {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line === '') return undefined;
+  return line.length <= MAX_LIST_DESCRIPTION ? line : `${line.slice(0, MAX_LIST_DESCRIPTION - 1).trimEnd()}…`;
+}
+
 /** Ranks doc paths for completion: prefix matches first, then paths containing the typed text. */
 export function completeDocPath(paths: string[], typed: string): string[] {
   const value = typed.toLowerCase().replace(/^\/+/, '');
@@ -42,25 +51,28 @@ export function completeDocPath(paths: string[], typed: string): string[] {
 }
 
 export function registerResources(server: McpServer, ctx: ToolContext): void {
-  const { runtime } = ctx;
-  const paths = perRuntime(runtime, 'doc-paths', () => runtime.corpus.docs.map((d) => d.path).sort());
+  const paths = async () => {
+    const runtime = await ctx.runtime;
+    return perRuntime(runtime, 'doc-paths', () => runtime.corpus.docs.map((d) => d.path).sort());
+  };
 
   server.registerResource(
     'doc',
     new ResourceTemplate(`${DOC_URI_PREFIX}{+path}`, {
-      list: () => ({
-        resources: runtime.corpus.docs.map((d) => ({
+      list: async () => ({
+        resources: (await ctx.runtime).corpus.docs.map((d) => ({
           uri: `${DOC_URI_PREFIX}${d.path}`,
           name: d.path,
           title: d.title,
-          description: d.description || undefined,
+          description: clipDescription(d.description),
           mimeType: 'text/markdown',
         })),
       }),
-      complete: { path: (value) => completeDocPath(paths, value) },
+      complete: { path: async (value) => completeDocPath(await paths(), value) },
     }),
     { title: 'WorkOS docs page', description: 'A WorkOS docs page as Markdown', mimeType: 'text/markdown' },
-    (uri, variables) => {
+    async (uri, variables) => {
+      const runtime = await ctx.runtime;
       const raw = Array.isArray(variables.path) ? variables.path.join('/') : String(variables.path ?? '');
       try {
         const { doc } = findDoc(runtime, raw);
@@ -80,7 +92,8 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       description: 'Every product area and page, from the site navigation',
       mimeType: 'text/markdown',
     },
-    (uri) => markdown(uri.href, formatToc(tableOfContents(runtime, { unpaginated: true }), 'mcp')),
+    async (uri) =>
+      markdown(uri.href, formatToc(tableOfContents(await ctx.runtime, { unpaginated: true }), 'mcp')),
   );
 
   server.registerResource(
@@ -91,11 +104,11 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       description: 'Recent WorkOS product changes, newest first',
       mimeType: 'text/markdown',
     },
-    (uri) =>
+    async (uri) =>
       markdown(
         uri.href,
         formatChangelogs(
-          changelogs(runtime, { package: DEFAULT_PACKAGE, limit: MAX_CHANGELOG_LIMIT }),
+          changelogs(await ctx.runtime, { package: DEFAULT_PACKAGE, limit: MAX_CHANGELOG_LIMIT }),
           'mcp',
         ),
       ),

@@ -14,7 +14,11 @@ import type { ServerLog } from './logging.js';
 export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, idempotentHint: true, openWorldHint: false };
 
 export interface ToolContext {
-  runtime: Runtime;
+  /**
+   * The loaded corpus. A promise so a stdio server can complete the handshake and list its tools
+   * while the corpus is still loading; the first call that needs it waits.
+   */
+  runtime: Promise<Runtime>;
   log: ServerLog;
   /** Registered tools by name, for our compact tools/list. */
   tools: Map<string, RegisteredTool>;
@@ -35,12 +39,12 @@ export async function answer(
   ctx: ToolContext,
   tool: string,
   extra: Extra,
-  run: () => ToolAnswer,
+  run: (runtime: Runtime) => ToolAnswer,
 ): Promise<CallToolResult> {
   const started = performance.now();
   const notify = (n: ServerNotification) => extra.sendNotification(n);
   try {
-    const { text, structured } = run();
+    const { text, structured } = run(await ctx.runtime);
     ctx.log.log(
       'debug',
       `${tool}: ${text.length} chars in ${Math.round(performance.now() - started)} ms`,

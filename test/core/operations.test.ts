@@ -27,6 +27,7 @@ describe('searchDocs', () => {
         (r) => r.product === 'integrations',
       ),
     ).toBe(true);
+    expect(searchDocs(runtime, { query: 'saml', product: ' /Integrations/ ' }).results.length).toBeGreaterThan(0);
   });
 
   it('cuts megabyte queries instead of choking on them', () => {

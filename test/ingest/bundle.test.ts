@@ -4,6 +4,21 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLE_FORMAT_VERSION, BundleError, loadBundle, saveBundle } from '../../src/corpus/bundle.js';
 import type { BundlePayload } from '../../src/corpus/bundle.js';
+import { referenceEntryMarkdown } from '../../src/corpus/reference-markdown.js';
+import type { ReferenceEntry } from '../../src/corpus/types.js';
+
+const entry: ReferenceEntry = {
+  id: 'get_factor',
+  language: 'curl',
+  title: 'GET /auth/factors/:id',
+  httpMethod: 'GET',
+  endpoint: '/auth/factors/:id',
+  parameters: [{ name: 'id', type: 'string', description: 'The factor ID.' }],
+  properties: [],
+  returns: [],
+  markdown: '',
+};
+entry.markdown = referenceEntryMarkdown(entry);
 
 const dir = mkdtempSync(join(tmpdir(), 'bundle-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,7 +58,7 @@ const payload: BundlePayload = {
           identifiers: ['totp'],
         },
       ],
-      reference: [],
+      reference: [entry],
       source: 'test',
     },
   ],
@@ -109,9 +124,26 @@ describe('corpus bundle', () => {
     expect(loadBundle(join(dir, 'ascii.json')).corpus.docs[0].markdown).toBe('# SSO\n\nÜnïcödé text.');
   });
 
+  it('stores reference entries without their derived markdown and rebuilds it on load', () => {
+    const text = readFileSync(write('ref.json'), 'utf8');
+    expect(text).not.toContain('**Endpoint:**');
+    const loaded = loadBundle(join(dir, 'ref.json')).corpus.docs[1].reference[0];
+    expect(loaded.markdown).toBe(
+      '**Endpoint:** `GET /auth/factors/:id`\n\n**Parameters:**\n\n- `id` (`string`) — The factor ID.',
+    );
+  });
+
   it('is one JSON document with the manifest first', () => {
     const parsed = JSON.parse(readFileSync(write('shape.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual(['manifest', 'docs', 'nav', 'examples', 'changelogs', 'searchIndex']);
+    expect(Object.keys(parsed)).toEqual([
+      'manifest',
+      'docs',
+      'nav',
+      'examples',
+      'changelogs',
+      'searchIndex',
+      'texts',
+    ]);
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseMdx, readFrontmatter } from '../../src/ingest/parse.js';
+import { tidy } from '../../src/ingest/reference/resolve.js';
 import { renderMdxDocument } from '../../src/ingest/single.js';
 import { SITE } from './helpers.js';
 
@@ -66,6 +67,8 @@ describe('API reference rendering', () => {
   it('places the operation where the body points at it: endpoint, parameters, then one line per SDK', () => {
     const md = doc.markdown;
     expect(md.indexOf('Creates a new widget.')).toBeLessThan(md.indexOf('**Endpoint:** `POST /widgets`'));
+    // The example pointer is its own paragraph after the rendering, not glued to its last list item.
+    expect(md).toMatch(/- Python: `widgets\.create_widget\(\)` — parameters: `name`\n\n_Examples: Request/);
     expect(md).toContain('- `client_id` — Identifies the application.');
     expect(md).toContain('- JavaScript: `widgets.createWidget()` — parameters: `name`, `externalId`');
     expect(md).toContain('- Go: `widgets.CreateWidget()` — parameters: `ctx`, `Name`');
@@ -112,5 +115,50 @@ describe('API reference rendering', () => {
     });
     expect(obj.doc.markdown).toContain('**Object:** `widget`');
     expect(obj.doc.markdown).toContain('**SDK types:**\n\n- JavaScript: `interface Widget`');
+  });
+});
+
+describe('entries the body never points at', () => {
+  const yaml = (keys: string[]) => [
+    '---',
+    'reference:',
+    '  js:',
+    ...keys.flatMap((k) => [
+      `    - key: ${k}`,
+      `      id: ${k}`,
+      `      title: ${k}()`,
+      '      parameters: []',
+    ]),
+  ];
+
+  it('appends several under an "API reference" heading of their own', () => {
+    const { doc } = renderMdxDocument(
+      [...yaml(['handleAuth', 'signOut']), '---', '', '# Getting started', '', 'Welcome.'].join('\n'),
+      {
+        file: 'reference/index.mdx',
+      },
+    );
+    expect(doc.sections.map((s) => [s.anchor, s.heading])).toEqual([
+      ['getting-started', 'Getting started'],
+      ['api-reference', 'API reference'],
+    ]);
+    expect(doc.sections[1].markdown).toContain('**Method (JavaScript):** `handleAuth()`');
+    expect(doc.sections[1].markdown).toContain('**Method (JavaScript):** `signOut()`');
+  });
+
+  it('appends a single one to the last section', () => {
+    const { doc } = renderMdxDocument([...yaml(['handleAuth']), '---', '', '# Getting started'].join('\n'), {
+      file: 'reference/index.mdx',
+    });
+    expect(doc.sections).toHaveLength(1);
+    expect(doc.sections[0].markdown).toContain('`handleAuth()`');
+  });
+});
+
+describe('tidy', () => {
+  it('joins hard-wrapped lines but keeps paragraphs and list items', () => {
+    expect(tidy('One line\nwrapped here.\n\nNext paragraph\n- item one\n- item two')).toBe(
+      'One line wrapped here.\n\nNext paragraph\n- item one\n- item two',
+    );
   });
 });

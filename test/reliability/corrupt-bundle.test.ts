@@ -89,9 +89,8 @@ describe('loadBundle refuses every broken bundle with one actionable line', () =
 });
 
 describe('the built server exits non-zero with one clear line', () => {
-  beforeAll(requireBuiltBin);
-
-  // One spawn per kind of damage the issue names; the loader tests above cover the rest.
+  // One spawn per kind of damage the issue names (the loader tests above cover the rest), plus the
+  // other entry points over a bad checksum; all started together to keep the wall time down.
   const kinds = [
     'truncated to half',
     'a wrong checksum',
@@ -99,28 +98,38 @@ describe('the built server exits non-zero with one clear line', () => {
     'missing',
     'an empty file',
   ];
-  for (const name of kinds) {
-    it(`stdio server, bundle ${name}`, async () => {
-      const file = writeBroken(name);
-      const run = await runBin([], { env: { WORKOS_DOCS_MCP_CORPUS: file }, input: '', timeoutMs: 20_000 });
-      expect(run.signal).toBeNull();
-      expect(run.code).not.toBe(0);
-      expect(run.stdout).toBe('');
-      const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
-      expect(lines, run.stderr).toHaveLength(1);
-      expect(lines[0]).toContain(REBUILD);
-      expect(hygieneProblems(lines[0], { input: file })).toEqual([]);
-    });
-  }
-
-  it('serve --corpus and the CLI commands say the same', async () => {
+  const entryPoints = [['serve', '--corpus', '<file>'], ['search', 'sso'], ['read', 'sso'], ['info']];
+  const runs = new Map<string, ReturnType<typeof runBin>>();
+  beforeAll(() => {
+    requireBuiltBin();
+    for (const name of kinds) {
+      runs.set(
+        name,
+        runBin([], { env: { WORKOS_DOCS_MCP_CORPUS: writeBroken(name) }, input: '', timeoutMs: 60_000 }),
+      );
+    }
     const file = writeBroken('a wrong checksum');
-    for (const args of [['serve', '--corpus', file], ['search', 'sso'], ['read', 'sso'], ['info']]) {
-      const run = await runBin(args, { env: { WORKOS_DOCS_MCP_CORPUS: file }, input: '', timeoutMs: 20_000 });
-      expect(run.code, args.join(' ')).not.toBe(0);
-      const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
-      expect(lines, `${args.join(' ')}: ${run.stderr}`).toHaveLength(1);
-      expect(lines[0]).toContain(REBUILD);
+    for (const args of entryPoints) {
+      const argv = args.map((a) => (a === '<file>' ? file : a));
+      runs.set(
+        args.join(' '),
+        runBin(argv, { env: { WORKOS_DOCS_MCP_CORPUS: file }, input: '', timeoutMs: 60_000 }),
+      );
     }
   });
+
+  const expectOneLine = async (key: string) => {
+    const run = await runs.get(key)!;
+    expect(run.signal, key).toBeNull();
+    expect(run.code, key).toBe(1);
+    expect(run.stdout, key).toBe('');
+    const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
+    expect(lines, `${key}: ${run.stderr}`).toHaveLength(1);
+    expect(lines[0]).toContain(REBUILD);
+    expect(hygieneProblems(lines[0].replace(/Corpus bundle \S+/, ''))).toEqual([]);
+  };
+
+  for (const name of kinds) it(`stdio server, bundle ${name}`, () => expectOneLine(name));
+  for (const args of entryPoints)
+    it(`${args.join(' ')} over a bad checksum`, () => expectOneLine(args.join(' ')));
 });

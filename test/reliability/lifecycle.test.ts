@@ -42,7 +42,7 @@ describe('stdio server lifecycle', () => {
   // Each case needs a fresh, loaded server; they start together so the corpus loads overlap.
   const sessions: Record<string, StdioSession> = {};
   beforeAll(async () => {
-    for (const name of ['stdin', 'sigterm-idle', 'sigterm-busy']) sessions[name] = session();
+    for (const name of ['stdin', 'sigterm-idle', 'sigterm-busy', 'stdout-gone']) sessions[name] = session();
     await Promise.all(Object.values(sessions).map((s) => s.initialize()));
   });
 
@@ -91,6 +91,18 @@ describe('stdio server lifecycle', () => {
     // Every line that reached stdout is a whole JSON-RPC message.
     expect(s.violations).toEqual([]);
     expect(s.stdoutText.endsWith('\n') || s.stdoutText === '').toBe(true);
+    expect(s.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('exits quietly when the client stops reading its stdout (EPIPE)', async () => {
+    const s = sessions['stdout-gone'];
+    s.child.stdout?.destroy();
+    const sentAt = performance.now();
+    for (let i = 0; i < 5; i++) s.send({ jsonrpc: '2.0', id: `gone-${i}`, method: 'ping' });
+    const { code, at } = await s.exited;
+    report('lifecycle', `stdout closed by the client -> exit ${code} in ${Math.round(at - sentAt)} ms`);
+    expect(code).toBe(0);
+    expect(at - sentAt).toBeLessThan(2_000);
     expect(s.stderr).not.toMatch(/\bat .*:\d+:\d+/);
   });
 

@@ -210,6 +210,33 @@ export function fixtureCorpus(): Corpus {
       ],
     }),
     doc({
+      path: 'migrate/other',
+      title: 'Migrate from another provider',
+      description: 'Import users with the WorkOS API.',
+      kind: 'migration',
+      sections: [
+        '## Import users\n\nCall `workos.userManagement.createUser` for each user:\n\n```js\nawait workos.userManagement.createUser({ email });\nawait workos.userManagement.createUser({ email, firstName });\n```',
+      ],
+    }),
+    doc({
+      path: 'reference/authkit/user/create',
+      title: 'Create a user',
+      description: 'Create a new user in the current environment.',
+      kind: 'reference',
+      sections: ['Creates a user.'],
+      reference: [
+        refEntry({ id: 'create_user', language: 'js', title: 'userManagement.createUser()' }),
+        refEntry({ id: 'create_user', language: 'ruby', title: 'UserManagement.create_user()' }),
+        refEntry({
+          id: 'create_user',
+          language: 'curl',
+          title: 'POST /user_management/users',
+          httpMethod: 'POST',
+          endpoint: '/user_management/users',
+        }),
+      ],
+    }),
+    doc({
       path: 'authkit/invitations',
       title: 'Invitations',
       description: 'Invite users to your application.',

@@ -67,6 +67,17 @@ describe('ranking', () => {
     }
   });
 
+  it('ranks the page that defines a method above pages that call it in examples', () => {
+    for (const q of [
+      'createUser',
+      'workos.userManagement.createUser',
+      'WorkOS::UserManagement.create_user',
+      '$userManagement->createUser()',
+    ]) {
+      expect(paths(q)[0]).toBe('reference/authkit/user/create');
+    }
+  });
+
   it('hits HTTP endpoints and error codes exactly', () => {
     expect(paths('POST /user_management/authenticate')[0]).toBe('reference/authkit/authentication/code');
     expect(paths('GET /sso/authorize')[0]).toBe('reference/sso/get-authorization-url');

@@ -50,6 +50,15 @@ describe('query analysis', () => {
     expect(q.termWeights.get('entra')).toBeLessThan(q.termWeights.get('saml') ?? 0);
   });
 
+  it('finds synonym phrases that contain stop words or single letters', () => {
+    expect(analyzeQuery('G Suite directory sync').termWeights.has('googl')).toBe(true);
+    expect(analyzeQuery('how to sign in').termWeights.has('login')).toBe(true);
+  });
+
+  it('counts a repeated word once', () => {
+    expect(analyzeQuery('sso sso SSO sso').concepts).toHaveLength(1);
+  });
+
   it('does not apply synonyms inside identifiers', () => {
     const q = analyzeQuery('sso_required');
     expect(q.termWeights.has('singl')).toBe(false);

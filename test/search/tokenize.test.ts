@@ -61,6 +61,20 @@ describe('identifier expansion', () => {
     expect(words).toEqual(expect.arrayContaining(['dsync', 'group', 'user']));
   });
 
+  it('keeps trailing segment runs so a client prefix does not hide the method', () => {
+    expect(expandToken('workos.userManagement.createUser').suffixes).toEqual([
+      expandToken('userManagement.createUser').whole,
+    ]);
+    expect(expandToken('WorkOS::UserManagement.create_user').suffixes).toEqual(
+      expandToken('workos.userManagement.createUser').suffixes,
+    );
+  });
+
+  it('reads PHP arrows as member access', () => {
+    expect(tokenize('$portal->generateLink()')).toEqual(['portal..generateLink']);
+    expect(expandToken('portal..generateLink').whole).toBe(expandToken('portal.generateLink').whole);
+  });
+
   it('treats path parameters as wildcards whatever their spelling', () => {
     expect(expandToken('/users/:id').joined[0]).toBe('users/*');
     expect(expandToken('/users/{user_id}').joined[0]).toBe('users/*');

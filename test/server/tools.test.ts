@@ -109,7 +109,7 @@ describe('workos_docs', () => {
     }
   });
 
-  it('answers a product area without a page of its own with that area\'s contents', async () => {
+  it("answers a product area without a page of its own with that area's contents", async () => {
     const r = await call(client, 'workos_docs', { path: '/docs/reference' });
     expect(r.isError).toBeFalsy();
     expect(r.text).toMatch(/^# API Reference — contents\n1 page\. /);
@@ -223,6 +223,26 @@ describe('bad input', () => {
     expect(r.text).toMatch(message);
     expect(r.text.length).toBeLessThan(2000);
     expect(r.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('1 MB values in any string argument get a short answer, never an echo of the input', async () => {
+    const huge = 'x'.repeat(1_000_000);
+    const calls: [string, Record<string, unknown>][] = [
+      ['workos_search', { query: 'sso', product: huge }],
+      ['workos_search', { query: 'sso', kind: huge }],
+      ['workos_docs', { path: 'sso', language: huge }],
+      ['workos_examples', { query: huge }],
+      ['workos_examples', { language: huge, framework: huge }],
+      ['workos_changelogs', { package: huge }],
+      ['workos_changelogs', { since: huge }],
+      ['workos_changelogs', { query: huge }],
+    ];
+    for (const [tool, args] of calls) {
+      const started = performance.now();
+      const r = await call(client, tool, args);
+      expect(r.text.length, `${tool} ${Object.keys(args).join()}`).toBeLessThan(3000);
+      expect(performance.now() - started).toBeLessThan(5000);
+    }
   });
 
   it('a 1 MB query is answered, cut to size', async () => {

@@ -85,13 +85,18 @@ export function formatDocPage(page: DocPage, face: Face): string {
   if (page.language) meta.push(`${LANGUAGE_LABELS[page.language]} only`);
   if (page.pages > 1) meta.push(`page ${page.page} of ${page.pages}`);
   const out = [`# ${page.title}`, meta.join(' · ')];
-  if (page.page === 1 && !page.section && page.description)
-    out.push('', `> ${clip(page.description.replace(/\s+/g, ' '), MAX_DESCRIPTION)}`);
+  const body = withoutRepeatedTitle(page.markdown.trim(), page.title);
+  const description = page.description.replace(/\s+/g, ' ').trim();
+  // Many pages open with their description as the first paragraph; say it once.
+  const repeated = description !== '' && body.replace(/\s+/g, ' ').startsWith(description.slice(0, 80));
+  if (page.page === 1 && !page.section && description && !repeated)
+    out.push('', `> ${clip(description, MAX_DESCRIPTION)}`);
   for (const note of page.notes) out.push('', `_Note: ${note}_`);
-  out.push(
-    '',
-    withoutRepeatedTitle(page.markdown.trim(), page.title) || '_(This page has no text beyond its title.)_',
-  );
+  const empty =
+    page.nav.children.length > 0
+      ? '_(This page only groups the pages below.)_'
+      : '_(This page has no text.)_';
+  out.push('', body || empty);
 
   const footer: string[] = [];
   if (page.pages > 1) {

@@ -3,6 +3,14 @@ import { absolutiseMarkdownLinks } from '../doc-paths.js';
 import { asItems, DESCRIPTION_REF, SHORTHAND, type RawEntry, type RawField, type RawItem } from './raw.js';
 import { normalise, type ReferenceRegistry } from './registry.js';
 
+/**
+ * YAML block scalars keep the source's hard wraps ("…has confirmed\nto you that…"): join wrapped lines
+ * into one, keeping paragraph breaks and list items.
+ */
+export function tidy(markdown: string): string {
+  return markdown.replace(/([^\n])\n(?![\n\s]*(?:[-*+]|\d+\.)\s|\n)[ \t]*/g, '$1 ');
+}
+
 /** Resolves description references and shorthand fields against the registry, recording what fails. */
 export class FieldResolver {
   readonly unresolved: string[] = [];
@@ -30,7 +38,7 @@ export class FieldResolver {
       }
       value = found.trim();
     }
-    return absolutiseMarkdownLinks(value, this.baseUrl);
+    return tidy(absolutiseMarkdownLinks(value, this.baseUrl));
   }
 
   fields(items: unknown, language: ReferenceLanguage, file: string, depth = 0): ReferenceField[] {

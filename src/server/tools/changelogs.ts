@@ -48,8 +48,8 @@ export function registerChangelogsTool(server: McpServer, ctx: ToolContext): voi
       annotations: READ_ONLY,
     },
     (args, extra) =>
-      answer(ctx, 'workos_changelogs', extra, () => {
-        const result = changelogs(ctx.runtime, args);
+      answer(ctx, 'workos_changelogs', extra, (runtime) => {
+        const result = changelogs(runtime, args);
         return {
           text: formatChangelogs(result, 'mcp'),
           structured: {
@@ -60,9 +60,11 @@ export function registerChangelogsTool(server: McpServer, ctx: ToolContext): voi
               version: e.version,
               title: e.title,
               date: e.date,
+              changeType: e.changeType,
               text: e.text,
               url: e.url,
             })),
+            notes: result.notes.length > 0 ? result.notes : undefined,
           },
         };
       }),

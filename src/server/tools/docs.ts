@@ -95,8 +95,8 @@ export function registerDocsTool(server: McpServer, ctx: ToolContext): void {
       annotations: READ_ONLY,
     },
     (args, extra) =>
-      answer(ctx, 'workos_docs', extra, () => {
-        const result = read(ctx.runtime, args);
+      answer(ctx, 'workos_docs', extra, (runtime) => {
+        const result = read(runtime, args);
         if (result.kind === 'toc') {
           const { toc } = result;
           return {

@@ -53,8 +53,8 @@ export function registerExamplesTool(server: McpServer, ctx: ToolContext): void 
       annotations: READ_ONLY,
     },
     (args, extra) =>
-      answer(ctx, 'workos_examples', extra, () => {
-        const result = findExamples(ctx.runtime, args);
+      answer(ctx, 'workos_examples', extra, (runtime) => {
+        const result = findExamples(runtime, args);
         return {
           text: formatExamples(result, 'mcp'),
           structured: {

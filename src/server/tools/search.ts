@@ -12,7 +12,12 @@ const input = tolerantObject(
       .describe('Keywords or a question, e.g. "SSO with Okta SAML"'),
     limit: z.number().int().min(1).max(MAX_SEARCH_LIMIT).optional().describe('Max pages (default 8)'),
     product: z.string().optional().describe('Area, e.g. sso, authkit, reference'),
-    kind: z.enum(DOC_KINDS as [string, ...string[]]).optional(),
+    // A custom message: zod's default echoes the received value, however long.
+    kind: z
+      .enum(DOC_KINDS as [string, ...string[]], {
+        errorMap: () => ({ message: `kind must be one of ${DOC_KINDS.join(', ')}` }),
+      })
+      .optional(),
   },
   {
     // maxResults: the old @workos/mcp-docs-server name; the rest are names models invent.
@@ -53,8 +58,8 @@ export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
       annotations: READ_ONLY,
     },
     (args, extra) =>
-      answer(ctx, 'workos_search', extra, () => {
-        const result = searchDocs(ctx.runtime, args);
+      answer(ctx, 'workos_search', extra, (runtime) => {
+        const result = searchDocs(runtime, args);
         return {
           text: formatSearch(result, 'mcp'),
           structured: {
@@ -62,6 +67,7 @@ export function registerSearchTool(server: McpServer, ctx: ToolContext): void {
             total: result.total,
             suggestions: result.suggestions,
             next: readHint(result, 'mcp'),
+            notes: result.notes.length > 0 ? result.notes : undefined,
             results: result.results.map((r) => ({
               path: r.path,
               anchor: r.anchor,

@@ -19,6 +19,9 @@ import {
 
 /** MCP's request-timeout code (the SDK's ErrorCode.RequestTimeout). */
 const RPC_REQUEST_TIMEOUT = -32001;
+const NOT_ALLOWED_STATELESS = 'Method not allowed: this stateless server only accepts POST';
+const UNSUPPORTED_MEDIA_TYPE = 'Unsupported Media Type: Content-Type must be application/json';
+const NOT_FOUND = 'Not found: MCP is served at POST /mcp, health at GET /healthz';
 
 export interface AppDeps {
   createServer: ServerFactory;
@@ -81,38 +84,18 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
 
     if (req.method !== 'POST') {
       // Stateless server: no standalone SSE stream (GET) and no session to end (DELETE).
-      return sendRpcError(
-        res,
-        405,
-        RPC_SERVER_ERROR,
-        'Method not allowed: this stateless server only accepts POST',
-        {
-          Allow: 'POST',
-        },
-      );
+      return sendRpcError(res, 405, RPC_SERVER_ERROR, NOT_ALLOWED_STATELESS, { Allow: 'POST' });
     }
     const contentType = req.headers['content-type'] ?? '';
     if (!/^application\/json\s*(;|$)/i.test(contentType)) {
-      return sendRpcError(
-        res,
-        415,
-        RPC_SERVER_ERROR,
-        'Unsupported Media Type: Content-Type must be application/json',
-      );
+      return sendRpcError(res, 415, RPC_SERVER_ERROR, UNSUPPORTED_MEDIA_TYPE);
     }
     const body = await readBody(req, options.maxBodyBytes);
     if (!body.ok) {
       if (body.reason === 'aborted') return;
       // Close the connection: the unread rest of the body must not be parsed as a next request.
-      return sendRpcError(
-        res,
-        413,
-        RPC_SERVER_ERROR,
-        `Payload Too Large: the body limit is ${options.maxBodyBytes} bytes`,
-        {
-          Connection: 'close',
-        },
-      );
+      const message = `Payload Too Large: the body limit is ${options.maxBodyBytes} bytes`;
+      return sendRpcError(res, 413, RPC_SERVER_ERROR, message, { Connection: 'close' });
     }
     let parsed: unknown;
     try {
@@ -142,15 +125,8 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
 
     const timer = setTimeout(() => {
       if (!res.headersSent) {
-        sendRpcError(
-          res,
-          503,
-          RPC_REQUEST_TIMEOUT,
-          `Request timed out after ${options.requestTimeoutMs} ms`,
-          {
-            Connection: 'close',
-          },
-        );
+        const message = `Request timed out after ${options.requestTimeoutMs} ms`;
+        sendRpcError(res, 503, RPC_REQUEST_TIMEOUT, message, { Connection: 'close' });
       } else {
         res.destroy();
       }
@@ -175,12 +151,7 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
           ? health(res, req.method === 'HEAD')
           : sendRpcError(res, 405, RPC_SERVER_ERROR, 'Method not allowed', { Allow: 'GET, HEAD' });
     } else {
-      work = sendRpcError(
-        res,
-        404,
-        RPC_SERVER_ERROR,
-        'Not found: MCP is served at POST /mcp, health at GET /healthz',
-      );
+      work = sendRpcError(res, 404, RPC_SERVER_ERROR, NOT_FOUND);
     }
     Promise.resolve(work).catch((err: unknown) => {
       // The client gets a generic message; the detail (with stack) goes to the operator's log only.

@@ -36,7 +36,13 @@ export function runPrimary(count: number, options: HttpOptions, log: LogWriter):
     };
 
     const onSignal = (signal: NodeJS.Signals): void => {
-      if (stopping) return;
+      if (stopping) {
+        // A second signal means "now": the operator gave up waiting.
+        logEvent(log, 'warn', 'second signal; killing workers', { signal });
+        for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGKILL');
+        failed = true;
+        return;
+      }
       logEvent(log, 'info', 'cluster shutting down', { signal });
       stopAll('SIGTERM');
     };

@@ -36,6 +36,11 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
     worker: cluster.isWorker ? cluster.worker?.id : undefined,
   });
 
+  // Ctrl+C reaches every process of the group; in a worker only the primary's SIGTERM counts, or the
+  // pair would look like a "second signal" and skip the graceful drain.
+  const signals = cluster.isWorker ? (['SIGTERM'] as const) : SIGNALS;
+  if (cluster.isWorker) process.on('SIGINT', () => undefined);
+
   return new Promise<number>((resolve) => {
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals): void => {
@@ -47,7 +52,7 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
       stopping = true;
       logEvent(log, 'info', 'shutting down', { signal });
       void running.close().then((clean) => {
-        for (const s of SIGNALS) process.off(s, onSignal);
+        for (const s of signals) process.off(s, onSignal);
         logEvent(log, clean ? 'info' : 'warn', 'stopped', { clean });
         // A worker's IPC channel to the primary would keep this process alive after the server closed.
         if (cluster.isWorker) cluster.worker?.disconnect();
@@ -56,6 +61,6 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
         resolve(clean ? 0 : 1);
       });
     };
-    for (const s of SIGNALS) process.on(s, onSignal);
+    for (const s of signals) process.on(s, onSignal);
   });
 }
