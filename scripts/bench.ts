@@ -329,7 +329,7 @@ async function main(): Promise<void> {
     '',
     `Search workload: the ${queries.length} queries of \`test/eval/queries.json\` with default arguments (ours: limit 8; old: maxResults 10); quality uses depth 10 for both. Docs: the ${docSet(queries).length} top judged docs of that set. Cold-start query: "${COLD_QUERY}". Old-server "No results found" answers: ${t.errors.search + t.errors['search@10']} of ${t.latency.search.length + t.latency['search@10'].length} measured searches.`,
     '',
-    `Reproduce: \`npm install && npm run bench\` (${Math.round((finished.getTime() - started.getTime()) / 1000)} s for this run).`,
+    `Reproduce: \`npm install && npm run bench\` (${Math.round((finished.getTime() - started.getTime()) / 1000)} s for this run; writes bench/results/latest.json and latest.md; \`npm run bench -- --readme\` also refreshes this section).`,
   ].join('\n');
   // The stage breakdown goes to latest.md only: README keeps the comparison short.
   const fullMd = profile

@@ -40,7 +40,8 @@ export function buildProgram(): Command {
   // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
   program.allowExcessArguments().action(async (_opts: unknown, cmd: Command) => {
     if (cmd.args.length > 0) cmd.error(`error: unknown command '${cmd.args[0]}'`);
-    await runStdioServer(await loadRuntime());
+    // The corpus loads while the client's handshake is answered.
+    await runStdioServer(loadRuntime());
   });
   return program;
 }

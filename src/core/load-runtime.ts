@@ -10,6 +10,9 @@ export interface LoadRuntimeOptions {
 /** Loads the corpus bundle and its search index once; the result is shared by every request. */
 export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Runtime> {
   const corpusFile = resolveCorpusFile(options);
+  // Reading and indexing the bundle blocks for a moment; yield first so a server handed this
+  // promise can answer the client's handshake (already waiting on stdin) before it does.
+  await new Promise((resolve) => setImmediate(resolve));
   try {
     const bundle = loadBundle(corpusFile);
     return createRuntime(bundle.corpus, createSearcher(bundle.corpus, bundle.searchIndex), corpusFile);

@@ -100,14 +100,34 @@ function unpackFields(fields: ReferenceField[], texts: string[]): void {
   }
 }
 
+/**
+ * Defines `key` as computed on first read and then stored: rebuilding every entry's Markdown up front
+ * would cost as much as parsing the whole file, and most entries are never read in a session.
+ * The property stays enumerable, so spreading or serialising the object sees a plain string.
+ */
+function lazy<T extends object>(target: T, key: keyof T & string, compute: () => string): void {
+  Object.defineProperty(target, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+      return value;
+    },
+    set(value: string) {
+      Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
+}
+
 function unpackDocs(docs: Doc[], texts: string[]): Doc[] {
   for (const doc of docs) {
-    if (typeof doc.markdown !== 'string') doc.markdown = joinSections(doc);
+    if (typeof doc.markdown !== 'string') lazy(doc, 'markdown', () => joinSections(doc));
     for (const entry of doc.reference) {
       unpackFields(entry.parameters, texts);
       unpackFields(entry.properties, texts);
       unpackFields(entry.returns, texts);
-      if (typeof entry.markdown !== 'string') entry.markdown = referenceEntryMarkdown(entry);
+      if (typeof entry.markdown !== 'string') lazy(entry, 'markdown', () => referenceEntryMarkdown(entry));
     }
   }
   return docs;

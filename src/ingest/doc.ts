@@ -1,18 +1,18 @@
 import type { Heading, Root, RootContent } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { BuildProblem, Doc, Example, ReferenceEntry } from '../corpus/types.js';
 import type { Snippet } from './components/index.js';
+import { breadcrumbOf, str, summaryOf, titleOf } from './doc-meta.js';
 import { docUrl, kindOf, productOf } from './doc-paths.js';
 import { extractExamples } from './examples.js';
 import { assignHeadingAnchors, headingAnchor } from './headings.js';
-import { visit } from 'unist-util-visit';
-import { toText } from './mdast-utils.js';
 import { referenceEntries } from './reference/entries.js';
 import { operationNodes } from './reference/render.js';
 import type { FieldResolver } from './reference/resolve.js';
 import { hasMdxNodes, renderMdx } from './render-mdx.js';
 import { splitSections } from './sections.js';
-import { flattenVariantLists } from './variants.js';
 import { normaliseText } from './normalise.js';
+import { flattenVariantLists } from './variants.js';
 
 /** One source file after the first pass (parsed, frontmatter read). */
 export interface ParsedFile {
@@ -31,49 +31,6 @@ export interface DocEnvironment {
   navTitles: Map<string, string>;
   snippet(file: string): Snippet | undefined;
   problems: BuildProblem[];
-}
-
-const DESCRIPTION_MAX = 240;
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-/** `reference/sso/connection` -> `Connection` for pages with no title anywhere. */
-function titleFromPath(path: string): string {
-  const last = path.split('/').at(-1) || 'Overview';
-  return last.replace(/[-_]+/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
-}
-
-/** The first paragraph, cut at a sentence end near the limit: a search-result sized summary. */
-function summaryOf(tree: Root, reference: ReferenceEntry[]): string {
-  // Prose only: a paragraph that is just an emphasised pointer ("_Example: … — see …_") or an image says nothing.
-  const first = tree.children.find(
-    (n) =>
-      n.type === 'paragraph' &&
-      !(n.children.length === 1 && (n.children[0].type === 'emphasis' || n.children[0].type === 'image')) &&
-      toText(n).trim().length > 20,
-  );
-  if (!first) {
-    // A reference page with no prose is summed up by what it documents.
-    const primary = reference.find((r) => r.language === 'curl') ?? reference[0];
-    return primary ? (primary.endpoint ? `${primary.httpMethod} ${primary.endpoint}` : primary.title) : '';
-  }
-  const value = toText(first).replace(/\s+/g, ' ').trim();
-  if (value.length <= DESCRIPTION_MAX) return value;
-  const cut = value.slice(0, DESCRIPTION_MAX);
-  const stop = cut.lastIndexOf('. ');
-  return stop > 80 ? cut.slice(0, stop + 1) : `${cut.replace(/\s+\S*$/, '')}…`;
-}
-
-function breadcrumbOf(pf: ParsedFile, env: DocEnvironment): string[] {
-  const fromNav = env.breadcrumbs.get(pf.path);
-  if (fromNav) return fromNav;
-  const fm = pf.frontmatter.breadcrumb as { title?: unknown } | undefined;
-  const fmTitle = fm && typeof fm === 'object' ? str(fm.title) : undefined;
-  if (fmTitle) return [fmTitle];
-  const segments = pf.path.split('/').slice(0, -1);
-  return segments.map((s, i) => env.navTitles.get(segments.slice(0, i + 1).join('/')) ?? titleFromPath(s));
 }
 
 /** `## API reference`, with an anchor that does not clash with the doc's own. */
@@ -134,17 +91,20 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
 
   if (hasMdxNodes(pf.tree)) env.problems.push({ file: pf.file, reason: 'MDX nodes survived rendering' });
 
-  const title =
-    str(pf.frontmatter.title) ??
-    (firstHeading ? toText(firstHeading).trim() : undefined) ??
-    env.navTitles.get(pf.path) ??
-    titleFromPath(pf.path);
+  const title = titleOf(pf.path, pf.frontmatter, firstHeading, env.navTitles);
   const sections = splitSections(pf.tree);
   const doc: Doc = {
     path: pf.path,
     title,
-    description: str(pf.frontmatter.description) ?? summaryOf(pf.tree, reference),
-    breadcrumb: breadcrumbOf(pf, env),
+    description:
+      str(pf.frontmatter.description) ??
+      (summaryOf(pf.tree, reference) ||
+        // Nothing to quote: say what the page covers.
+        sections
+          .filter((x) => x.section.heading)
+          .map((x) => x.section.heading)
+          .join(', ')),
+    breadcrumb: breadcrumbOf(pf.path, pf.frontmatter, env.breadcrumbs, env.navTitles),
     url,
     product: productOf(pf.path),
     kind: kindOf(pf.path),

@@ -1,7 +1,7 @@
 import { endpointsInQuery } from './endpoints.js';
 import { phraseKeys } from './phrase.js';
 import { type SynonymRule, findSynonyms, synonymRules } from './synonyms.js';
-import { expandToken, stem, tokenize } from './tokenize.js';
+import { expandToken, tokenize } from './tokenize.js';
 
 /** Queries are cut here: enough for any real question, bounded cost for pasted logs. */
 export const MAX_QUERY_CHARS = 1000;
@@ -68,7 +68,7 @@ export function normalizeQuery(raw: unknown): string {
     .trim();
 }
 
-function addTerm(weights: Map<string, number>, term: string, weight: number): void {
+export function addTerm(weights: Map<string, number>, term: string, weight: number): void {
   const prev = weights.get(term) ?? 0;
   if (weight > prev) weights.set(term, weight);
 }
@@ -142,7 +142,8 @@ export function analyzeQuery(
     }
     // a repeated word is one concept, not extra weight (and pasted text repeats a lot)
     const text = group.join(' ');
-    if (!concepts.some((c) => c.text.toLowerCase() === text.toLowerCase())) concepts.push({ text, alternatives });
+    if (!concepts.some((c) => c.text.toLowerCase() === text.toLowerCase()))
+      concepts.push({ text, alternatives });
   };
   for (const m of matches) {
     const from = keyOwner[m.start];
@@ -168,77 +169,4 @@ export function analyzeQuery(
   const lastTerms = new Set(last ? tokenAlternatives(last).flatMap((a) => a.terms) : []);
   const phrase = phraseKeys(contentTokens.join(' '));
   return { text, concepts, termWeights, lastTerms, phrase };
-}
-
-/** Weight and quality of a stem-prefix correction relative to the word the user typed. */
-const CORRECTION_WEIGHT = 0.8;
-
-/**
- * Two kinds of typo that edit distance on stems handles badly, for words the corpus lacks:
- * swapped neighbours ("mgaic", "orgnaization": two edits, and the stemmer mangles the misspelling)
- * are tried swapped back; typos near the end ("impersonaton" stems to itself, 4 edits from the
- * indexed stem "imperson") fall back to the longest known prefix covering most of the word. Each
- * correction is an extra, slightly weaker alternative. Fuzzy matching still runs for other typos.
- */
-export function withCorrections(q: AnalyzedQuery, known: (term: string) => boolean): AnalyzedQuery {
-  const corrections = new Map<string, string>();
-  for (const c of q.concepts) {
-    const own = c.alternatives[0]?.terms;
-    if (!/^\p{L}{4,24}$/u.test(c.text) || own?.length !== 1 || known(own[0])) continue;
-    const word = c.text.toLowerCase();
-    for (let i = 0; i + 1 < word.length; i++) {
-      const swapped = stem(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-      if (known(swapped)) {
-        corrections.set(own[0], swapped);
-        break;
-      }
-    }
-  }
-  for (const [term, weight] of q.termWeights) {
-    if (corrections.has(term)) continue;
-    if (weight < 1 || term.length < 6 || known(term) || !/^\p{L}+$/u.test(term)) continue;
-    const min = Math.max(5, Math.ceil(term.length * 0.6));
-    for (let len = term.length - 1; len >= min; len--) {
-      const prefix = term.slice(0, len);
-      if (known(prefix)) {
-        corrections.set(term, prefix);
-        break;
-      }
-    }
-  }
-  if (corrections.size === 0) return q;
-  const termWeights = new Map(q.termWeights);
-  for (const fixed of corrections.values()) addTerm(termWeights, fixed, CORRECTION_WEIGHT);
-  const concepts = q.concepts.map((c) => {
-    const extra: Alternative[] = [];
-    for (const alt of c.alternatives) {
-      if (!alt.terms.some((t) => corrections.has(t))) continue;
-      extra.push({
-        terms: alt.terms.map((t) => corrections.get(t) ?? t),
-        quality: alt.quality * CORRECTION_WEIGHT,
-      });
-    }
-    return extra.length > 0 ? { ...c, alternatives: [...c.alternatives, ...extra] } : c;
-  });
-  return { ...q, termWeights, concepts };
-}
-
-/**
- * Weighs each concept by how rare its words are in the corpus, so that matching "422" counts for
- * more than matching "returns" when a section cannot match everything. Words the corpus lacks get
- * the weight of a word seen once.
- */
-export function withConceptWeights(
-  q: AnalyzedQuery,
-  docFrequency: (term: string) => number,
-  units: number,
-): AnalyzedQuery {
-  const idf = (df: number): number => Math.log(1 + units / Math.max(1, df));
-  const concepts = q.concepts.map((c) => {
-    const own = c.alternatives.filter((a) => a.quality >= 1);
-    const terms = (own.length > 0 ? own : c.alternatives).flatMap((a) => a.terms);
-    const weight = Math.max(...terms.map((t) => idf(docFrequency(t))));
-    return { ...c, weight: Number.isFinite(weight) ? weight : 1 };
-  });
-  return { ...q, concepts };
 }

@@ -19,6 +19,8 @@ export interface RankingConfig {
   titleAllBonus: number;
   /** Extra factor when the query's words occur as a contiguous phrase in the title or heading. */
   phraseBonus: number;
+  /** Extra factor when every word of the doc title is matched: the page is named after the query. */
+  titleExactBonus: number;
   /** A doc's score is its best section plus these shares of its next best ones. */
   extraSectionWeights: number[];
   /** MiniSearch weights of fuzzy and prefix matches relative to exact ones. */
@@ -45,6 +47,7 @@ export const DEFAULT_RANKING: RankingConfig = {
   coveragePower: 2,
   titleAllBonus: 0.6,
   phraseBonus: 0.3,
+  titleExactBonus: 0.5,
   extraSectionWeights: [0.15, 0.05],
   fuzzyWeight: 0.5,
   prefixWeight: 0.35,
@@ -105,6 +108,13 @@ export function matchedTerms(result: MiniResult): MatchedTerms {
   return out;
 }
 
+/** Per-unit words for the head bonuses: title and heading phrase keys, and the title's index words. */
+export interface HeadKeys {
+  title: string[];
+  heading: string[];
+  titleWords: string[];
+}
+
 export interface UnitScore {
   id: number;
   score: number;
@@ -137,12 +147,15 @@ export function headBonus(
   unit: UnitScore,
   result: MiniResult,
   query: AnalyzedQuery,
-  keys: () => { title: string[]; heading: string[] },
+  keys: () => HeadKeys,
   cfg: RankingConfig = DEFAULT_RANKING,
 ): number {
   let factor = 1;
-  if (query.concepts.length > 0 && coverage(query.concepts, termsInField(result, 'title')) >= TITLE_COVERAGE)
+  const inTitle = termsInField(result, 'title');
+  if (query.concepts.length > 0 && coverage(query.concepts, inTitle) >= TITLE_COVERAGE)
     factor *= 1 + cfg.titleAllBonus;
+  const titleWords = keys().titleWords;
+  if (titleWords.length > 0 && titleWords.every((w) => inTitle.has(w))) factor *= 1 + cfg.titleExactBonus;
   if (query.phrase.length >= 2) {
     const k = keys();
     if (containsRun(k.title, query.phrase) || containsRun(k.heading, query.phrase))

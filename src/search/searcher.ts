@@ -4,14 +4,17 @@ import type { Corpus } from '../corpus/types.js';
 import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, knownKinds, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
+import { withConceptWeights, withCorrections } from './corrections.js';
+import { type AnalyzedQuery, analyzeQuery, normalizeQuery } from './query.js';
 import {
-  type AnalyzedQuery,
-  analyzeQuery,
-  normalizeQuery,
-  withConceptWeights,
-  withCorrections,
-} from './query.js';
-import { DEFAULT_RANKING, type RankingConfig, type UnitScore, coverageScore, headBonus } from './rank.js';
+  DEFAULT_RANKING,
+  type HeadKeys,
+  type RankingConfig,
+  type UnitScore,
+  coverageScore,
+  headBonus,
+} from './rank.js';
+import { expandToken, tokenize } from './tokenize.js';
 import { ResultBuilder } from './results.js';
 import type { SearchOptions, SearchResponse, Searcher } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
@@ -62,7 +65,7 @@ export function createSearcher(
 }
 
 class IndexSearcher implements CorpusSearcher {
-  private readonly headingKeyCache = new Map<number, { title: string[]; heading: string[] }>();
+  private readonly headingKeyCache = new Map<number, HeadKeys>();
   private readonly vocabulary: Vocabulary;
   private readonly products: string[];
   private readonly results: ResultBuilder;
@@ -98,7 +101,7 @@ class IndexSearcher implements CorpusSearcher {
   private run(raw: string, opts: ResolvedOptions): SearchResponse {
     const v = this.vocabulary;
     const q = withConceptWeights(
-      withCorrections(analyzeQuery(raw), (t) => v.has(t)),
+      withCorrections(analyzeQuery(raw), v),
       (t) => v.docFrequency(t),
       this.stats.units,
     );
@@ -193,12 +196,16 @@ class IndexSearcher implements CorpusSearcher {
     );
   }
 
-  private headingKeys(id: number): { title: string[]; heading: string[] } {
+  private headingKeys(id: number): HeadKeys {
     let keys = this.headingKeyCache.get(id);
     if (!keys) {
       const { doc, section } = this.refs[id];
       const d = this.corpus.docs[doc];
-      keys = { title: phraseKeys(d.title), heading: phraseKeys(d.sections[section].headingPath.join(' ')) };
+      keys = {
+        title: phraseKeys(d.title),
+        heading: phraseKeys(d.sections[section].headingPath.join(' ')),
+        titleWords: [...new Set(tokenize(d.title).flatMap((t) => expandToken(t).words))],
+      };
       this.headingKeyCache.set(id, keys);
     }
     return keys;

@@ -107,8 +107,13 @@ export interface ExpandedToken {
   words: string[];
 }
 
+/** Tokens that appear on every page of this corpus and so say nothing about any of them. */
+const CORPUS_STOP_TOKENS: ReadonlySet<string> = new Set(['workos']);
+
 /** Splits one raw token into exact identifier terms and stemmed word terms. */
 export function expandToken(token: string): ExpandedToken {
+  if (CORPUS_STOP_TOKENS.has(token.toLowerCase()))
+    return { joined: [], suffixes: [], segments: [], words: [] };
   // A lone ':' separates segments (`urn:x`) unless it starts a path parameter (`/users/:id`).
   const segments = token
     .split(SEGMENT_SEPARATOR)

@@ -22,10 +22,15 @@ export interface CreateServerOptions {
 }
 
 /**
- * A fully registered MCP server over a loaded runtime, with no transport: stdio connects one for the
+ * A fully registered MCP server over a runtime, with no transport: stdio connects one for the
  * process, stateless HTTP builds one per request. Cheap to call; the corpus is shared, not copied.
+ * The runtime may still be loading (a promise): initialize, tools/list and prompts/list answer at
+ * once, and whatever needs the corpus waits for it.
  */
-export function createServer(runtime: Runtime, options: CreateServerOptions = {}): McpServer {
+export function createServer(
+  runtime: Runtime | Promise<Runtime>,
+  options: CreateServerOptions = {},
+): McpServer {
   const server = new McpServer(
     {
       name: 'workos-docs-mcp',
@@ -39,7 +44,11 @@ export function createServer(runtime: Runtime, options: CreateServerOptions = {}
       jsonSchemaValidator: (sharedValidator ??= new AjvJsonSchemaValidator()),
     },
   );
-  const ctx: ToolContext = { runtime, log: new ServerLog(server, options.log), tools: new Map() };
+  const ctx: ToolContext = {
+    runtime: Promise.resolve(runtime),
+    log: new ServerLog(server, options.log),
+    tools: new Map(),
+  };
   registerSearchTool(server, ctx);
   registerDocsTool(server, ctx);
   registerExamplesTool(server, ctx);

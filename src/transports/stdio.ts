@@ -27,8 +27,14 @@ export interface StdioOptions {
  * Serves one MCP session over stdin/stdout until the client goes away: stdin closing, SIGINT or
  * SIGTERM all close the server and resolve, so the process exits on its own. stdout carries only
  * JSON-RPC; everything for humans goes to stderr.
+ *
+ * Pass the runtime as a promise to answer the handshake while the corpus loads; if loading fails,
+ * the server closes and this rejects with the (one-line, actionable) load error.
  */
-export async function runStdioServer(runtime: Runtime, options: StdioOptions = {}): Promise<void> {
+export async function runStdioServer(
+  runtime: Runtime | Promise<Runtime>,
+  options: StdioOptions = {},
+): Promise<void> {
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
@@ -37,6 +43,7 @@ export async function runStdioServer(runtime: Runtime, options: StdioOptions = {
   const server = createServer(runtime);
   // Not the SDK's StdioServerTransport: it closes the session on one oversized line (see json-lines.ts).
   const transport = new JsonLinesTransport(stdin, stdout);
+  let loadError: unknown;
   await new Promise<void>((resolve) => {
     let closing = false;
     const close = () => {
@@ -56,6 +63,10 @@ export async function runStdioServer(runtime: Runtime, options: StdioOptions = {
     stdin.on('close', close);
     process.on('SIGINT', close);
     process.on('SIGTERM', close);
+    Promise.resolve(runtime).catch((err: unknown) => {
+      loadError = err;
+      close();
+    });
     server.connect(transport).catch((err: unknown) => {
       stderr.write(
         `workos-docs-mcp: cannot start stdio server: ${err instanceof Error ? err.message : String(err)}\n`,
@@ -63,4 +74,5 @@ export async function runStdioServer(runtime: Runtime, options: StdioOptions = {
       close();
     });
   });
+  if (loadError !== undefined) throw loadError;
 }

@@ -16,6 +16,7 @@ describe('conformance 0.1.16 (server scenarios that apply to us)', () => {
     const runtime = await loadRuntime();
     s = await startHttpServer(resolveHttpOptions({ port: 0, accessLog: false }), {
       createServer: () => createServer(runtime, { log: { stderr: () => undefined } }),
+      log: () => undefined,
     });
     mcpUrl = `${s.url}/mcp`;
   });

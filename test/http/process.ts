@@ -13,8 +13,18 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnServer(command: string, args: string[], env: NodeJS.ProcessEnv = {}): ServerProcess {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+/** `detached` makes the server a process-group leader, so a test can signal the group as a terminal's Ctrl+C does. */
+export function spawnServer(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  options: { detached?: boolean } = {},
+): ServerProcess {
+  const child = spawn(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+    detached: options.detached ?? false,
+  });
   const lines: Record<string, unknown>[] = [];
   const waiters: {
     pred: (l: Record<string, unknown>) => boolean;

@@ -91,4 +91,18 @@ describe('--workers (node:cluster)', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect(proc.lines.find((l) => l.msg === 'cluster stopped')).toMatchObject({ clean: true });
   });
+
+  it('drains gracefully on Ctrl+C, which signals the primary and every worker at once', async () => {
+    proc = spawnServer(process.execPath, [...FIXTURE, '2'], {}, { detached: true });
+    await proc.waitFor((l) => l.msg === 'cluster ready');
+    const url = String((await proc.waitFor((l) => l.msg === 'listening')).url);
+    const inFlight = rawRequest(url, { headers: MCP_HEADERS, body: sleepCall(1000) });
+    await delay(300);
+    process.kill(-(proc.child.pid ?? 0), 'SIGINT');
+    const res = await inFlight;
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('slept 1000');
+    expect(await proc.exited).toEqual({ code: 0, signal: null });
+    expect(proc.lines.some((l) => String(l.msg).startsWith('second signal'))).toBe(false);
+  });
 });

@@ -29,6 +29,18 @@ describe('real corpus (@workos/mcp-docs-server)', () => {
     expect(bad).toEqual([]);
   });
 
+  it('gives every doc a title, a description and the docs URL', () => {
+    for (const doc of result.docs) {
+      expect(doc.title, doc.path).not.toBe('');
+      expect(doc.description, doc.path).not.toBe('');
+      if (doc.kind !== 'changelog') expect(doc.url).toBe(`https://workos.com/docs/${doc.path}`);
+    }
+    expect(byPath.get('sdks/node')?.title).toBe('Node.js SDK');
+    expect(byPath.get('reference/authkit/logout/get-logout-url')?.description).toBe(
+      'GET /user_management/sessions/logout',
+    );
+  });
+
   it('makes every site-relative link absolute', () => {
     const relative = result.docs.filter((d) => /\]\(\/(?!\/)/.test(d.markdown)).map((d) => d.path);
     expect(relative).toEqual([]);

@@ -13,8 +13,10 @@ import { CorpusUnavailableError } from '../../src/core/errors.js';
 import { bundledCorpusFile } from '../../src/core/runtime.js';
 import { hygieneProblems } from './helpers/hygiene.js';
 import { requireBuiltBin, runBin } from './helpers/spawn.js';
+import { jsonRpcViolation } from './helpers/stdio-session.js';
 
 const REBUILD = 'workos-docs-mcp build';
+const INITIALIZE = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`;
 let dir: string;
 let good: string;
 
@@ -102,18 +104,37 @@ describe('the built server exits non-zero with one clear line', () => {
   const runs = new Map<string, ReturnType<typeof runBin>>();
   beforeAll(() => {
     requireBuiltBin();
+    // Like a real client: send initialize and keep stdin open, so only the bad bundle can end the process.
     for (const name of kinds) {
       runs.set(
         name,
-        runBin([], { env: { WORKOS_DOCS_MCP_CORPUS: writeBroken(name) }, input: '', timeoutMs: 60_000 }),
+        runBin([], {
+          env: { WORKOS_DOCS_MCP_CORPUS: writeBroken(name) },
+          input: INITIALIZE,
+          keepStdinOpen: true,
+          timeoutMs: 60_000,
+        }),
       );
     }
+    // A client that closes stdin at once must still learn why the server could not start.
+    runs.set(
+      'stdin closed at once',
+      runBin([], {
+        env: { WORKOS_DOCS_MCP_CORPUS: writeBroken('truncated to half') },
+        input: '',
+        timeoutMs: 60_000,
+      }),
+    );
     const file = writeBroken('a wrong checksum');
     for (const args of entryPoints) {
       const argv = args.map((a) => (a === '<file>' ? file : a));
       runs.set(
         args.join(' '),
-        runBin(argv, { env: { WORKOS_DOCS_MCP_CORPUS: file }, input: '', timeoutMs: 60_000 }),
+        runBin(argv, {
+          env: { WORKOS_DOCS_MCP_CORPUS: file },
+          ...(args[0] === 'serve' ? { input: INITIALIZE, keepStdinOpen: true } : { input: '' }),
+          timeoutMs: 60_000,
+        }),
       );
     }
   });
@@ -122,7 +143,9 @@ describe('the built server exits non-zero with one clear line', () => {
     const run = await runs.get(key)!;
     expect(run.signal, key).toBeNull();
     expect(run.code, key).toBe(1);
-    expect(run.stdout, key).toBe('');
+    // stdout may carry the initialize answer (the handshake need not wait for the corpus), nothing else.
+    const stdoutLines = run.stdout.split('\n').filter((l) => l !== '');
+    expect(stdoutLines.map(jsonRpcViolation).filter(Boolean), key).toEqual([]);
     const lines = run.stderr.split('\n').filter((l) => l.trim() !== '');
     expect(lines, `${key}: ${run.stderr}`).toHaveLength(1);
     expect(lines[0]).toContain(REBUILD);
@@ -130,6 +153,8 @@ describe('the built server exits non-zero with one clear line', () => {
   };
 
   for (const name of kinds) it(`stdio server, bundle ${name}`, () => expectOneLine(name));
+  it('stdio server, truncated bundle, client closes stdin at once', () =>
+    expectOneLine('stdin closed at once'));
   for (const args of entryPoints)
     it(`${args.join(' ')} over a bad checksum`, () => expectOneLine(args.join(' ')));
 });

@@ -67,3 +67,18 @@ describe('an argument named "constructor" is ignored like any unknown argument',
     expect(outcome.kind).toBe('result');
   });
 });
+
+describe('prototype-polluting argument keys', () => {
+  it('a "__proto__" argument (as JSON.parse makes it) neither pollutes Object.prototype nor changes the answer', async () => {
+    const args = JSON.parse('{"query":"sso","__proto__":{"polluted":"yes","isError":true}}') as Record<
+      string,
+      unknown
+    >;
+    const outcome = await rawRequest(client, 'tools/call', { name: 'workos_search', arguments: args }, 5_000);
+    expect(outcome.kind).toBe('result');
+    if (outcome.kind !== 'result') return;
+    expect(outcome.result.isError).not.toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+});

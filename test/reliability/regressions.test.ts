@@ -2,12 +2,14 @@
  * Regression tests for crashes the reliability fuzzers found in the operation layer.
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitOversized } from '../../src/core/paginate.js';
 import { tableOfContents } from '../../src/core/toc.js';
 import { fixtureRuntime } from '../fixtures/runtime.js';
 import { call, connect } from '../server/connect.js';
+import { hygieneProblems } from './helpers/hygiene.js';
 
 describe('pagination with a tiny or broken budget (found by fuzz-cli: `read --max-tokens 1` killed the process)', () => {
   // Before the fix a limit <= 0 made the line cutter push empty pieces forever until V8 aborted
@@ -48,5 +50,36 @@ describe('pagination with a tiny or broken budget (found by fuzz-cli: `read --ma
       expect(r.isError).not.toBe(true);
       expect(r.text).toContain('table of contents');
     });
+  });
+});
+
+describe('an unexpected failure inside a tool (found by review of the hygiene suite)', () => {
+  // The stack of an internal error went to the client as a notifications/message (the default client
+  // level 'info' lets 'error' through): absolute paths and stack frames in the model's context.
+  it('reaches the client as a short message; the stack goes to stderr only', async () => {
+    const runtime = fixtureRuntime();
+    const broken = {
+      ...runtime,
+      searcher: {
+        search: () => {
+          throw new TypeError('boom in the searcher');
+        },
+      },
+    };
+    const stderr: string[] = [];
+    const client = await connect(broken, stderr);
+    const notes: string[] = [];
+    client.setNotificationHandler(LoggingMessageNotificationSchema, (n) => {
+      notes.push(JSON.stringify(n.params));
+    });
+    await client.setLoggingLevel('debug');
+    const r = await call(client, 'workos_search', { query: 'sso' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await client.close();
+    expect(r.isError).toBe(true);
+    expect(r.text).toContain('boom in the searcher');
+    expect(notes.some((n) => n.includes('boom in the searcher'))).toBe(true);
+    for (const text of [r.text, ...notes]) expect(hygieneProblems(text)).toEqual([]);
+    expect(stderr.join('\n')).toMatch(/\bat .*:\d+:\d+/);
   });
 });

@@ -243,6 +243,12 @@ export function fixtureCorpus(): Corpus {
       sections: ['Send an invitation by email; the user accepts it to join the organization.'],
     }),
     doc({
+      path: 'authkit/impersonation',
+      title: 'Impersonation',
+      description: 'Sign in as one of your users to help them.',
+      sections: ['Impersonation lets an admin act as a user; the session carries an impersonator field.'],
+    }),
+    doc({
       path: 'mfa',
       title: 'Multi-Factor Authentication',
       description: 'Add a second factor with TOTP or SMS.',

@@ -106,6 +106,9 @@ describe('typo tolerance', () => {
     ['webhok signature', 'events/data-syncing/webhooks'],
     ['authenticaton code', 'reference/authkit/authentication/code'],
     ['Multi-Factor Authentcation', 'mfa'],
+    ['mgaic lnik', 'magic-link'],
+    ['invitaton', 'authkit/invitations'],
+    ['impersonaton', 'authkit/impersonation'],
   ])('%s -> %s', (q, expected) => {
     expect(paths(q)[0]).toBe(expected);
   });

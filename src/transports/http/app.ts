@@ -54,6 +54,7 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       // Not counting this probe itself.
       inFlight: state.inFlight - 1,
       rssBytes: process.memoryUsage.rss(),
+      heapUsedBytes: process.memoryUsage().heapUsed,
       ...deps.health?.(),
     };
     if (head) {

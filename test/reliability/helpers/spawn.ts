@@ -34,7 +34,13 @@ export interface Finished {
 /** Runs the binary to completion (or kills it after timeoutMs) and collects its output. */
 export function runBin(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; input?: string; timeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    input?: string;
+    keepStdinOpen?: boolean;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Finished> {
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, ...args], {
@@ -42,7 +48,7 @@ export function runBin(
     env: serverEnv(options.env),
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  return collect(child, started, options.timeoutMs ?? 30_000, options.input);
+  return collect(child, started, options.timeoutMs ?? 30_000, options.input, options.keepStdinOpen);
 }
 
 export function collect(
@@ -50,13 +56,16 @@ export function collect(
   started: number,
   timeoutMs: number,
   input?: string,
+  keepStdinOpen = false,
 ): Promise<Finished> {
   let stdout = '';
   let stderr = '';
   child.stdout?.setEncoding('utf8').on('data', (c: string) => (stdout += c));
   child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
   child.stdin?.on('error', () => undefined);
-  if (input !== undefined) child.stdin?.end(input);
+  // A real MCP client keeps stdin open after its first message; closing it would be a reason to exit.
+  if (input !== undefined && keepStdinOpen) child.stdin?.write(input);
+  else if (input !== undefined) child.stdin?.end(input);
   return new Promise((resolvePromise) => {
     const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
     child.once('close', (code, signal) => {

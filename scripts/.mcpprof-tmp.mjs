@@ -1,0 +1,17 @@
+import { loadRuntime } from '/work/main/dist/core/load-runtime.js';
+import { createServer } from '/work/main/dist/server/index.js';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+const qs = JSON.parse(readFileSync('/work/main/test/eval/queries.json', 'utf8')).queries;
+const rt = await loadRuntime();
+const [a, b] = InMemoryTransport.createLinkedPair();
+await createServer(rt).connect(a); const c = new Client({ name: 'x', version: '1' }); await c.connect(b);
+const call = (q) => c.request({ method: 'tools/call', params: { name: 'workos_search', arguments: { query: q } } }, CallToolResultSchema);
+for (const q of qs) await call(q.query);
+const { Session } = await import('node:inspector/promises');
+const s = new Session(); s.connect(); await s.post('Profiler.enable'); await s.post('Profiler.start');
+for (let r = 0; r < 3; r++) for (const q of qs) await call(q.query);
+const { profile } = await s.post('Profiler.stop');
+mkdirSync('/tmp/benchdev/mprof', { recursive: true }); writeFileSync('/tmp/benchdev/mprof/p.cpuprofile', JSON.stringify(profile));

@@ -1,0 +1,104 @@
+import { type Alternative, type AnalyzedQuery, addTerm } from './query.js';
+import { stem } from './tokenize.js';
+
+/**
+ * Query refinements that need the index's vocabulary: spelling corrections and concept weights.
+ * They run after analyzeQuery, which knows nothing about the corpus.
+ */
+
+/** How fully a spelling correction stands for the word the user typed (see withCorrections). */
+const CORRECTION_QUALITY = 0.8;
+
+/** One edit away from a lower-case ASCII word: deletions, swaps of neighbours, replacements, insertions. */
+function oneEditAway(word: string): string[] {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const out: string[] = [];
+  for (let i = 0; i <= word.length; i++) {
+    const [a, b] = [word.slice(0, i), word.slice(i)];
+    if (b) out.push(a + b.slice(1));
+    if (b.length > 1) out.push(a + b[1] + b[0] + b.slice(2));
+    for (const ch of letters) {
+      if (b && ch !== b[0]) out.push(a + ch + b.slice(1));
+      out.push(a + ch + b);
+    }
+  }
+  return out;
+}
+
+export interface TermStats {
+  has(term: string): boolean;
+  docFrequency(term: string): number;
+}
+
+/**
+ * Spelling correction for words the corpus lacks, where edit distance on stems does badly: the
+ * stemmer mangles misspellings ("invitaton" stems to itself, 4 edits from the indexed "invit";
+ * "mgaic" is 2 edits from "magic"). First, the surface word's one-edit variants are stemmed and
+ * the most common known one wins (Norvig-style); failing that, the longest known prefix covering
+ * most of the word ("impersonaton" -> "imperson"). Each correction is an extra, slightly weaker
+ * alternative; fuzzy matching still runs for other typos.
+ */
+export function withCorrections(q: AnalyzedQuery, vocab: TermStats): AnalyzedQuery {
+  const known = (t: string): boolean => vocab.has(t);
+  const corrections = new Map<string, string>();
+  for (const c of q.concepts) {
+    const own = c.alternatives[0]?.terms;
+    if (!/^[a-z]{4,20}$/i.test(c.text) || own?.length !== 1 || known(own[0])) continue;
+    let best: string | undefined;
+    let bestDf = 0;
+    for (const variant of oneEditAway(c.text.toLowerCase())) {
+      const t = stem(variant);
+      const df = known(t) ? vocab.docFrequency(t) : 0;
+      if (df > bestDf) [best, bestDf] = [t, df];
+    }
+    if (best) corrections.set(own[0], best);
+  }
+  for (const [term, weight] of q.termWeights) {
+    if (corrections.has(term)) continue;
+    if (weight < 1 || term.length < 6 || known(term) || !/^\p{L}+$/u.test(term)) continue;
+    const min = Math.max(5, Math.ceil(term.length * 0.6));
+    for (let len = term.length - 1; len >= min; len--) {
+      const prefix = term.slice(0, len);
+      if (known(prefix)) {
+        corrections.set(term, prefix);
+        break;
+      }
+    }
+  }
+  if (corrections.size === 0) return q;
+  const termWeights = new Map(q.termWeights);
+  // searched like the user's own words (it is what they meant); counted a little weaker in coverage
+  for (const fixed of corrections.values()) addTerm(termWeights, fixed, 1);
+  const concepts = q.concepts.map((c) => {
+    const extra: Alternative[] = [];
+    for (const alt of c.alternatives) {
+      if (!alt.terms.some((t) => corrections.has(t))) continue;
+      extra.push({
+        terms: alt.terms.map((t) => corrections.get(t) ?? t),
+        quality: alt.quality * CORRECTION_QUALITY,
+      });
+    }
+    return extra.length > 0 ? { ...c, alternatives: [...c.alternatives, ...extra] } : c;
+  });
+  return { ...q, termWeights, concepts };
+}
+
+/**
+ * Weighs each concept by how rare its words are in the corpus, so that matching "422" counts for
+ * more than matching "returns" when a section cannot match everything. Words the corpus lacks get
+ * the weight of a word seen once.
+ */
+export function withConceptWeights(
+  q: AnalyzedQuery,
+  docFrequency: (term: string) => number,
+  units: number,
+): AnalyzedQuery {
+  const idf = (df: number): number => Math.log(1 + units / Math.max(1, df));
+  const concepts = q.concepts.map((c) => {
+    const own = c.alternatives.filter((a) => a.quality >= 1);
+    const terms = (own.length > 0 ? own : c.alternatives).flatMap((a) => a.terms);
+    const weight = Math.max(...terms.map((t) => idf(docFrequency(t))));
+    return { ...c, weight: Number.isFinite(weight) ? weight : 1 };
+  });
+  return { ...q, concepts };
+}
