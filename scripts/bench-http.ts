@@ -5,7 +5,7 @@
  * keep-alive node:http connections (lighter than the SDK Client, so the client eats less of the
  * shared CPU). Each client initializes once, like a real MCP client. Any non-200 answer, JSON-RPC
  * error or isError result counts as a failure. Prints a table; writes bench/results/http.json.
- *   node --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log] [--json-response]
+ *   node --expose-gc --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log] [--json-response]
  */
 import { Agent } from 'node:http';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { spawnServer, type ServerProcess } from '../test/http/process.js';
 import { drive, percentile, post, treeRssBytes } from './bench-http/load.js';
 import { buildCalls } from './bench-http/workload.js';
+import { heapCheck } from './bench-http/heap-check.js';
 
 interface Args {
   calls: number;
@@ -24,7 +25,13 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { calls: 20_000, concurrency: 50, workers: [1, 2], accessLog: false, jsonResponse: false };
+  const args: Args = {
+    calls: 20_000,
+    concurrency: 50,
+    workers: [1, 2],
+    accessLog: false,
+    jsonResponse: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const a = argv[i];
     if (a === '--calls') args.calls = Number(argv[++i]);
@@ -179,15 +186,36 @@ async function main(): Promise<number> {
       );
     for (const f of r.failureSamples) process.stdout.write(`  failure: ${f}\n`);
   }
+  process.stderr.write('bench: in-process heap check (live heap after GC between rounds)...\n');
+  const heap = await heapCheck(docPaths);
+  process.stdout.write(
+    heap
+      ? `\nlive heap after GC, every ${heap.callsPerRound} calls (MiB): ${heap.heapMiB.join(' -> ')}` +
+          ` (${heap.failures} failures)\n`
+      : '\nheap check skipped: run with node --expose-gc\n',
+  );
+  for (const f of heap?.failureSamples ?? []) process.stdout.write(`  failure: ${f}\n`);
   const out = fileURLToPath(new URL('../bench/results/http.json', import.meta.url));
   mkdirSync(fileURLToPath(new URL('../bench/results/', import.meta.url)), { recursive: true });
   writeFileSync(
     out,
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpus().length, client: 'raw JSON-RPC POSTs over keep-alive node:http', accessLog: args.accessLog,
-        jsonResponse: args.jsonResponse, results }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        node: process.version,
+        cpus: cpus().length,
+        client: 'raw JSON-RPC POSTs over keep-alive node:http',
+        accessLog: args.accessLog,
+        jsonResponse: args.jsonResponse,
+        results,
+        heapCheck: heap,
+      },
+      null,
+      2,
+    )}\n`,
   );
   process.stdout.write(`\nwrote ${out}\n`);
-  return results.every((r) => r.failures === 0) ? 0 : 1;
+  return results.every((r) => r.failures === 0) && (heap?.failures ?? 0) === 0 ? 0 : 1;
 }
 
 main().then(

@@ -12,7 +12,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluate, loadEvalSet, type EvalReport } from '../test/eval/evaluate.js';
+import { evaluate, loadEvalSet, type EvalQuery, type EvalReport } from '../test/eval/evaluate.js';
 import { oldDocsSize, ourBundleSize, timeCorpusBuild, type BuildTiming } from './bench/build-time.js';
 import { coldStart, COLD_QUERY } from './bench/cold-start.js';
 import { updateReadme } from './bench/readme.js';
@@ -21,6 +21,7 @@ import { runPair } from './bench/run-pair.js';
 import { profileStartup, profileTable, type StartupProfile } from './bench/startup-stages.js';
 import { oldSpec, oursSpec, startRetries } from './bench/servers.js';
 import { mean, median, summarize } from './bench/stats.js';
+import { snapshotPackage } from './bench/snapshot.js';
 import { buildWorkload, docSet } from './bench/workload.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -109,7 +110,23 @@ async function main(): Promise<void> {
       throw new Error(`${file} is missing: run \`${hint}\` (or \`npm run build\`) first`);
   }
   const queries = loadEvalSet();
-  const ours = oursSpec(args.ours ? args.ours.split(/\s+/).filter(Boolean) : undefined);
+  const snap = snapshotPackage(ROOT);
+  try {
+    await runBench(started, host, queries, snap.root);
+  } finally {
+    snap.remove();
+  }
+}
+
+async function runBench(
+  started: Date,
+  host: ReturnType<typeof machine>,
+  queries: EvalQuery[],
+  pkg: string,
+): Promise<void> {
+  const ours = oursSpec(
+    args.ours ? args.ours.split(/\s+/).filter(Boolean) : [process.execPath, join(pkg, 'dist/bin.js')],
+  );
   const old = oldSpec();
   const specs = [ours, old];
   const calls = buildWorkload(queries, { passes, totalCalls });
@@ -120,14 +137,14 @@ async function main(): Promise<void> {
   let build: BuildTiming | null = null;
   if (!args['no-build']) {
     log('timing the corpus build (node dist/bin.js build --out <tmpdir>) ...');
-    build = await timeCorpusBuild();
+    build = await timeCorpusBuild(pkg);
     if (!build.ok) log(`corpus build failed: ${build.error}`);
   }
 
   let profile: StartupProfile | null = null;
   if (!args['no-profile']) {
     log('start-up stages of our server (5 fresh processes) ...');
-    profile = await profileStartup(5).catch((err: unknown) => {
+    profile = await profileStartup(5, pkg).catch((err: unknown) => {
       log(`start-up profile skipped: ${err instanceof Error ? err.message : String(err)}`);
       return null;
     });
@@ -159,7 +176,7 @@ async function main(): Promise<void> {
       changelogs: s(t.latency.changelogs),
     },
   };
-  const oursBundle = ourBundleSize();
+  const oursBundle = ourBundleSize(pkg);
   const oldDocs = oldDocsSize();
 
   const rows: Row[] = [

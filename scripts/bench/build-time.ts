@@ -23,7 +23,7 @@ export interface BuildTiming {
   error?: string;
 }
 
-export async function timeCorpusBuild(): Promise<BuildTiming> {
+export async function timeCorpusBuild(root = ROOT): Promise<BuildTiming> {
   const out = mkdtempSync(join(tmpdir(), 'workos-docs-bench-'));
   try {
     const t0 = performance.now();
@@ -32,8 +32,8 @@ export async function timeCorpusBuild(): Promise<BuildTiming> {
       stdout: string;
       stderr: string;
     }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'dist/bin.js'), 'build', '--out', out, '--json'], {
-        cwd: ROOT,
+      const child = spawn(process.execPath, [join(root, 'dist/bin.js'), 'build', '--out', out, '--json'], {
+        cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let so = '';
@@ -102,8 +102,8 @@ function sizeOf(files: string[]): DataSize {
 }
 
 /** data/corpus.json, which our server loads. */
-export function ourBundleSize(): DataSize {
-  return sizeOf([join(ROOT, 'data/corpus.json')]);
+export function ourBundleSize(root = ROOT): DataSize {
+  return sizeOf([join(root, 'data/corpus.json')]);
 }
 
 /** The old package's `.docs/` folder, which its server reads and scans. */

@@ -60,10 +60,10 @@ interface ChildResult {
   indexSource: string;
 }
 
-function runChild(): Promise<ChildResult> {
+function runChild(root: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD(ROOT)], {
-      cwd: ROOT,
+    const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD(root)], {
+      cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -87,9 +87,9 @@ function runChild(): Promise<ChildResult> {
   });
 }
 
-export async function profileStartup(runs: number): Promise<StartupProfile> {
+export async function profileStartup(runs: number, root = ROOT): Promise<StartupProfile> {
   const samples: ChildResult[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await runChild());
+  for (let i = 0; i < runs; i++) samples.push(await runChild(root));
   const names = samples[0].stages.map((s) => s.name);
   return {
     runs,

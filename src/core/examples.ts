@@ -168,7 +168,10 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
     })
     .slice(0, MAX_APPS);
 
-  const reference = query && language ? referenceFor(runtime, query, language) : [];
+  // Without a language, the HTTP endpoint (curl) is the language-neutral answer to an API question.
+  const reference = query ? referenceFor(runtime, query, language ?? 'curl') : [];
+  if (reference.length > 0 && !language)
+    notes.push('Pass `language` (node, python, ruby, go, …) for the SDK method.');
   if (examples.length === 0 && apps.length === 0 && reference.length === 0) {
     notes.push('No matching examples. Try fewer words, another language, or workos_search for the guide.');
   }

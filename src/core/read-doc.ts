@@ -54,10 +54,11 @@ export interface DocPage {
 
 /**
  * Room kept for the header, page outline and navigation around the body. Formatters stay within
- * it (descriptions, outline and nav lists are clipped), so a whole answer fits maxTokens.
+ * it (descriptions, outline and nav lists are clipped), so a whole answer fits maxTokens — as text,
+ * and as the JSON of the structured answer (body escaped, outline and links as objects).
  */
 const OVERHEAD_SINGLE_PAGE = 2000;
-const OVERHEAD_MULTI_PAGE = 4500;
+const OVERHEAD_MULTI_PAGE = 5500;
 const MIN_BODY_CHARS = 1500;
 
 export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?: string } {

@@ -111,7 +111,10 @@ function lazy<T extends object>(target: T, key: keyof T & string, compute: () =>
     enumerable: true,
     get() {
       const value = compute();
-      Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+      // A caller may have frozen the object since: then the value is simply recomputed on each read.
+      if (Object.isExtensible(target)) {
+        Object.defineProperty(target, key, { value, writable: true, configurable: true, enumerable: true });
+      }
       return value;
     },
     set(value: string) {

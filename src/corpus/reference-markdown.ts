@@ -1,4 +1,9 @@
-import type { ReferenceEntry, ReferenceField, ReferenceLanguage } from './types.js';
+import {
+  REFERENCE_LANGUAGES,
+  type ReferenceEntry,
+  type ReferenceField,
+  type ReferenceLanguage,
+} from './types.js';
 
 /**
  * The canonical Markdown of API reference entries. It lives with the data model because it is a pure
@@ -26,11 +31,14 @@ export function inlineCode(value: string): string {
 
 function fieldLines(field: ReferenceField, depth: number): string[] {
   const indent = '  '.repeat(depth);
-  const meta = [field.type ? inlineCode(field.type) : '', field.optional ? 'optional' : '']
+  // The docs name an unnamed return value `anonymous`: show its type in the name's place.
+  const anonymous = field.name === 'anonymous' && !!field.type;
+  const name = inlineCode(anonymous ? field.type! : field.name);
+  const meta = [field.type && !anonymous ? inlineCode(field.type) : '', field.optional ? 'optional' : '']
     .filter(Boolean)
     .join(', ');
   const [first = '', ...rest] = field.description.trim().split('\n');
-  const head = `${indent}- ${inlineCode(field.name)}${meta ? ` (${meta})` : ''}${first ? ` — ${first.trim()}` : ''}`;
+  const head = `${indent}- ${name}${meta ? ` (${meta})` : ''}${first ? ` — ${first.trim()}` : ''}`;
   // Later description lines continue the list item: indent them under its text.
   const more = rest.map((line) => (line.trim() ? `${indent}  ${line.trimEnd()}` : ''));
   const children = (field.children ?? []).flatMap((c) => fieldLines(c, depth + 1));
@@ -81,7 +89,8 @@ function signatureNames(entry: ReferenceEntry): string[] {
 export function operationMarkdown(entries: ReferenceEntry[]): string {
   const primary = entries.find((e) => e.language === 'curl') ?? entries[0];
   const parts = [referenceEntryMarkdown(primary)];
-  const others = entries.filter((e) => e !== primary);
+  const order = (e: ReferenceEntry): number => REFERENCE_LANGUAGES.indexOf(e.language);
+  const others = entries.filter((e) => e !== primary).sort((a, b) => order(a) - order(b));
   if (!others.length) return parts[0];
   const label =
     primary.language !== 'curl' ? 'Other languages' : isMethod(primary) ? 'SDK methods' : 'SDK types';

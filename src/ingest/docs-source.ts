@@ -1,3 +1,4 @@
+import type { Root } from 'mdast';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BuildProblem, NavArea } from '../corpus/types.js';
@@ -39,6 +40,39 @@ function docsRoot(dir: string): string {
 }
 
 /**
+ * Reads and parses one file. Unreadable or malformed MDX is reported and skipped; malformed YAML
+ * frontmatter is reported and the body kept (only the frontmatter data is lost).
+ */
+function readSourceFile(
+  root: string,
+  file: string,
+  problems: BuildProblem[],
+): Pick<ParsedFile, 'tree' | 'frontmatter'> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), 'utf8');
+  } catch (err) {
+    problems.push({ file, reason: `cannot read: ${(err as Error).message}` });
+    return undefined;
+  }
+  let tree: Root;
+  try {
+    tree = parseMdx(text, /\.mdx$/i.test(file));
+  } catch (err) {
+    // The parser repeats the position at the end of its message; the line is reported separately.
+    const message = (err as Error).message.split('\n')[0].replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '');
+    problems.push({ file, line: errorLine(err), reason: `invalid MDX: ${message}` });
+    return undefined;
+  }
+  try {
+    return { tree, frontmatter: readFrontmatter(tree) };
+  } catch (err) {
+    problems.push({ file, line: errorLine(err), reason: (err as Error).message });
+    return { tree, frontmatter: {} };
+  }
+}
+
+/**
  * Ingests one folder of WorkOS-style docs: a first pass parses every file and fills the corpus-wide
  * reference registry and the navigation; a second pass renders each document.
  */
@@ -61,38 +95,15 @@ export function ingestDocsSource(options: DocsSourceOptions): IngestResult {
 
   log(`reading ${docFiles.length} files from ${root}`);
   for (const file of docFiles) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), 'utf8');
-    } catch (err) {
-      problems.push({ file, reason: `cannot read: ${(err as Error).message}` });
-      continue;
-    }
-    let tree;
-    try {
-      tree = parseMdx(text, /\.mdx$/i.test(file));
-    } catch (err) {
-      problems.push({
-        file,
-        line: errorLine(err),
-        reason: `invalid MDX: ${(err as Error).message.split('\n')[0].replace(/\s*\(\d+:\d+(?:-\d+:\d+)?\)$/, '')}`,
-      });
-      continue;
-    }
-    let frontmatter: Record<string, unknown> = {};
-    try {
-      frontmatter = readFrontmatter(tree);
-    } catch (err) {
-      // The body is still worth having; only the frontmatter data is lost.
-      problems.push({ file, line: errorLine(err), reason: (err as Error).message });
-    }
+    const read = readSourceFile(root, file, problems);
+    if (!read) continue;
     if (isNavigationFile(file)) {
       const dir = file.split('/').slice(0, -1).join('/');
-      nav.push(navAreaFrom(dir || 'docs', frontmatter));
+      nav.push(navAreaFrom(dir || 'docs', read.frontmatter));
       continue;
     }
-    registry.addFrontmatter(file, frontmatter);
-    if (isDocumentFile(file)) parsed.push({ file, path: docPathFromFile(file), tree, frontmatter });
+    registry.addFrontmatter(file, read.frontmatter);
+    if (isDocumentFile(file)) parsed.push({ file, path: docPathFromFile(file), ...read });
   }
   nav.sort((a, b) => a.product.localeCompare(b.product));
   result.nav = nav;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Corpus } from '../corpus/types.js';
-import { processTerm, tokenize } from './tokenize.js';
+import { expandToken, processTerm, tokenize } from './tokenize.js';
 import { type UnitFields, unitFields, unitFingerprint, unitRefs } from './units.js';
 
 /** Bumped whenever tokenization, fields or unit numbering change: an old index would answer wrongly. */
@@ -54,7 +54,10 @@ export function miniSearchOptions(): Options<UnitFields> {
     storeFields: [],
     // endpoint keys are whole terms; everything else goes through the developer-text analyzer
     tokenize: (text, field) => (field === 'endpoints' ? text.split('\n').filter(Boolean) : tokenize(text)),
-    processTerm: (term, field) => (field === 'endpoints' ? term : processTerm(term)),
+    // API names count as whole names only: `vault.encrypt()` defines `vault/encrypt`, it is not a
+    // page about the word "vault"
+    processTerm: (term, field) =>
+      field === 'endpoints' ? term : field === 'api' ? expandToken(term).joined : processTerm(term),
   };
 }
 

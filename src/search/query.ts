@@ -50,6 +50,7 @@ const SUFFIX_WEIGHT = 0.9;
 
 /** An endpoint written with its method is the most specific thing a query can say. */
 const ENDPOINT_WEIGHT = 2;
+const ENDPOINT_WORDS_QUALITY = 0.7;
 
 /** Identifier-shaped tokens: snake_case, camelCase, paths and dotted names with more than one dot. */
 function isIdentifier(token: string): boolean {
@@ -161,8 +162,11 @@ export function analyzeQuery(
     const concept = concepts.find((c) => c.text === pathToken);
     ep.keys.forEach((k, i) => addTerm(termWeights, k, i === 0 ? ENDPOINT_WEIGHT : 1));
     const alternatives = ep.keys.map((k, i) => ({ terms: [k], quality: i === 0 ? 1 : 0.95 }));
-    if (concept) concept.alternatives.unshift(...alternatives);
-    else concepts.push({ text: ep.text, alternatives });
+    if (concept) {
+      // the user named the endpoint: the bare words of its path are weaker evidence than usual
+      for (const alt of concept.alternatives) alt.quality *= ENDPOINT_WORDS_QUALITY;
+      concept.alternatives.unshift(...alternatives);
+    } else concepts.push({ text: ep.text, alternatives });
   }
 
   const last = contentTokens[contentTokens.length - 1];

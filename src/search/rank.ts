@@ -34,7 +34,8 @@ export const DEFAULT_RANKING: RankingConfig = {
   fieldBoosts: {
     title: 5,
     heading: 3,
-    api: 3,
+    // a method name is the title of its reference entry, and the field holds whole names only
+    api: 5,
     identifiers: 2,
     endpoints: 3,
     path: 2,
@@ -152,10 +153,12 @@ export function headBonus(
 ): number {
   let factor = 1;
   const inTitle = termsInField(result, 'title');
-  if (query.concepts.length > 0 && coverage(query.concepts, inTitle) >= TITLE_COVERAGE)
+  if (query.concepts.length > 0 && coverage(query.concepts, inTitle) >= TITLE_COVERAGE) {
     factor *= 1 + cfg.titleAllBonus;
-  const titleWords = keys().titleWords;
-  if (titleWords.length > 0 && titleWords.every((w) => inTitle.has(w))) factor *= 1 + cfg.titleExactBonus;
+    // and the title holds nothing else: the page is named after the query
+    const titleWords = keys().titleWords;
+    if (titleWords.length > 0 && titleWords.every((w) => inTitle.has(w))) factor *= 1 + cfg.titleExactBonus;
+  }
   if (query.phrase.length >= 2) {
     const k = keys();
     if (containsRun(k.title, query.phrase) || containsRun(k.heading, query.phrase))

@@ -27,11 +27,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'a an and are as at be been but by can could do does did for from had has have how i if in into is it its ' +
     'me my of on or our should so than that the their them then there these they this those to too us was we ' +
     'were what when where which while who whom why will with would you your yours want need use using way ' +
-    'please about also just get'
+    'please about also just'
   ).split(' '),
 );
-// "get" is a stop word in prose ("how do I get ...") and too common in method names to discriminate;
-// inside identifiers it still counts through the joined form (`getauthorizationurl`).
+// "get" stays a word: "get organization" asks for the Get operation, and its low IDF keeps it from
+// mattering in prose ("how do I get started").
 
 export interface RawToken {
   text: string;

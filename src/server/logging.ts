@@ -54,8 +54,11 @@ export class ServerLog {
     return this.clientLevel;
   }
 
-  log(level: LoggingLevel, message: string, notify?: Notify): void {
-    if (severity(level) >= severity(this.stderrLevel)) this.stderr(`[workos-docs-mcp] ${level}: ${message}`);
+  /** `stderrDetail` (a stack trace) is for the operator's log only, never sent to the client. */
+  log(level: LoggingLevel, message: string, notify?: Notify, stderrDetail?: string): void {
+    if (severity(level) >= severity(this.stderrLevel)) {
+      this.stderr(`[workos-docs-mcp] ${level}: ${message}${stderrDetail ? `\n${stderrDetail}` : ''}`);
+    }
     if (severity(level) < severity(this.clientLevel)) return;
     const notification: ServerNotification = {
       method: 'notifications/message',

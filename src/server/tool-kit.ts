@@ -56,10 +56,12 @@ export async function answer(
       ctx.log.log('info', `${tool}: ${err.code}: ${err.message}`, notify);
       return { content: [{ type: 'text', text: describeError(err) }], isError: true };
     }
+    // The stack (absolute paths, frames) goes to stderr only; the client gets the message.
     ctx.log.log(
       'error',
-      `${tool} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      `${tool} failed: ${describeError(err)}`,
       notify,
+      err instanceof Error ? err.stack : undefined,
     );
     return {
       content: [{ type: 'text', text: `${tool} failed unexpectedly: ${describeError(err)}` }],

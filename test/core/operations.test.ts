@@ -27,7 +27,9 @@ describe('searchDocs', () => {
         (r) => r.product === 'integrations',
       ),
     ).toBe(true);
-    expect(searchDocs(runtime, { query: 'saml', product: ' /Integrations/ ' }).results.length).toBeGreaterThan(0);
+    expect(
+      searchDocs(runtime, { query: 'saml', product: ' /Integrations/ ' }).results.length,
+    ).toBeGreaterThan(0);
   });
 
   it('cuts megabyte queries instead of choking on them', () => {
@@ -64,6 +66,12 @@ describe('findExamples', () => {
     expect(findExamples(runtime, { language: 'python' }).apps.map((a) => a.title)).toEqual([
       'Python SSO example',
     ]);
+  });
+
+  it('answers an API question without a language with the HTTP endpoint', () => {
+    const answer = findExamples(runtime, { query: 'create organization' });
+    expect(answer.reference.map((r) => r.entry.language)).toEqual(['curl']);
+    expect(answer.notes.join(' ')).toMatch(/Pass `language`/);
   });
 
   it('clamps the limit', () => {

@@ -44,4 +44,41 @@ describe('workos-docs-mcp build', () => {
     expect(stderr.join('')).toContain('build: rendering 6 documents');
     expect(loadBundle(join(out, 'corpus.json')).corpus.docs).toHaveLength(7);
   });
+
+  it('takes --base-url for the canonical URLs of another docs site, and rejects a non-URL', async () => {
+    capture(process.stdout);
+    capture(process.stderr);
+    const other = join(out, 'other');
+    await buildProgram().parseAsync([
+      'node',
+      'x',
+      'build',
+      '--no-sdks',
+      '--source',
+      SITE,
+      '--out',
+      other,
+      '--base-url',
+      'https://docs.example.com/guide/',
+    ]);
+    const doc = loadBundle(join(other, 'corpus.json')).corpus.docs.find((d) => d.path === 'widgets');
+    expect(doc?.url).toBe('https://docs.example.com/guide/widgets');
+    expect(doc?.markdown).toContain(
+      '[creating a widget](https://docs.example.com/guide/reference/widget/create)',
+    );
+    await expect(
+      buildProgram().parseAsync([
+        'node',
+        'x',
+        'build',
+        '--no-sdks',
+        '--source',
+        SITE,
+        '--out',
+        other,
+        '--base-url',
+        'file:///etc',
+      ]),
+    ).rejects.toThrow('--base-url must be an http(s) URL, got "file:///etc"');
+  });
 });

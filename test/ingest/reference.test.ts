@@ -68,10 +68,12 @@ describe('API reference rendering', () => {
     const md = doc.markdown;
     expect(md.indexOf('Creates a new widget.')).toBeLessThan(md.indexOf('**Endpoint:** `POST /widgets`'));
     // The example pointer is its own paragraph after the rendering, not glued to its last list item.
-    expect(md).toMatch(/- Python: `widgets\.create_widget\(\)` — parameters: `name`\n\n_Examples: Request/);
+    expect(md).toMatch(/- Go: `widgets\.CreateWidget\(\)` — parameters: `ctx`, `Name`\n\n_Examples: Request/);
     expect(md).toContain('- `client_id` — Identifies the application.');
     expect(md).toContain('- JavaScript: `widgets.createWidget()` — parameters: `name`, `externalId`');
     expect(md).toContain('- Go: `widgets.CreateWidget()` — parameters: `ctx`, `Name`');
+    // SDK lines follow the docs' language order whatever the frontmatter order.
+    expect(md.indexOf('- Python:')).toBeLessThan(md.indexOf('- Go:'));
     expect(md).toContain('- Python: `widgets.create_widget()` — parameters: `name`');
     expect(doc.sections[0].identifiers).toEqual(
       expect.arrayContaining(['POST /widgets', 'widgets.create_widget()', 'create_widget']),

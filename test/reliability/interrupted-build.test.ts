@@ -95,6 +95,8 @@ describe('a build killed halfway leaves the previous bundle intact', () => {
       } else if (signal === 'SIGKILL') {
         expect(corpus.manifest.checksum).toBe(previousChecksum);
       }
+      const leftovers = readdirSync(out).filter((f) => f.endsWith('.tmp'));
+      if (leftovers.length > 0) report('interrupted build', `${label}: left ${leftovers.join(', ')}`);
       // Whatever happened, nothing but the bundle and its temporary leftovers is in the folder.
       const stray = readdirSync(out).filter(
         (f) => f !== 'corpus.json' && !/^\.corpus\.json\.\d+\.[0-9a-f]+\.tmp$/.test(f),

@@ -237,6 +237,43 @@ export function fixtureCorpus(): Corpus {
       ],
     }),
     doc({
+      path: 'reference/organization',
+      title: 'Organization',
+      description: 'An organization is a collection of users.',
+      kind: 'reference',
+      sections: ['The organization object. Organizations group users, domains and connections.'],
+    }),
+    doc({
+      path: 'reference/organization/get',
+      title: 'Get an Organization',
+      description: 'Get the details of an existing organization.',
+      kind: 'reference',
+      sections: ['Returns the organization with the given id. Every organization has an id and a name.'],
+      reference: [
+        refEntry({ id: 'get_organization', language: 'js', title: 'organizations.getOrganization()' }),
+        refEntry({
+          id: 'get_organization',
+          language: 'curl',
+          title: 'GET /organizations/:id',
+          httpMethod: 'GET',
+          endpoint: '/organizations/:id',
+        }),
+      ],
+    }),
+    doc({
+      path: 'vault',
+      title: 'Vault',
+      description: 'Encrypted storage for your customers data.',
+      sections: ['Vault stores secrets with per-organization keys.'],
+    }),
+    doc({
+      path: 'reference/vault/key/encrypt-data',
+      title: 'Encrypt data',
+      kind: 'reference',
+      sections: ['Encrypts data with a Vault data key. Vault returns the ciphertext.'],
+      reference: [refEntry({ id: 'encrypt', language: 'js', title: 'vault.encrypt()' })],
+    }),
+    doc({
       path: 'authkit/invitations',
       title: 'Invitations',
       description: 'Invite users to your application.',

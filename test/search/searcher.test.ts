@@ -52,6 +52,14 @@ describe('ranking', () => {
     expect(inv).toContain('email');
   });
 
+  it('prefers the page named after the query', () => {
+    expect(paths('organizations')[0]).toBe('reference/organization');
+    expect(paths('get organization')[0]).toBe('reference/organization/get');
+    expect(paths('GET /organizations/{id}')[0]).toBe('reference/organization/get');
+    // `vault.encrypt()` defines a method; it does not make the page about the word "vault"
+    expect(paths('vault')[0]).toBe('vault');
+  });
+
   it('ranks an all-terms match above scattered partial matches', () => {
     expect(paths('verify webhook signature')[0]).toBe('events/data-syncing/webhooks');
   });

@@ -89,6 +89,38 @@ describe('every doc of the real corpus', () => {
   });
 });
 
+describe('search and docs agree', () => {
+  it('every anchor a search returns can be read with workos_docs', async () => {
+    const queries = [
+      'sso',
+      'Azure AD SAML',
+      'directory sync webhooks',
+      'create organization',
+      'magic auth',
+      'audit logs export',
+      'session cookie nextjs',
+      'roles and permissions',
+      'domain verification',
+      'mfa totp',
+    ];
+    let checked = 0;
+    for (const query of queries) {
+      const r = await call(client, 'workos_search', { query, limit: 10 });
+      const results = (
+        r.structuredContent as { results: { path: string; anchor: string; more: { anchor: string }[] }[] }
+      ).results;
+      for (const hit of results) {
+        for (const anchor of [hit.anchor, ...hit.more.map((m) => m.anchor)].filter(Boolean)) {
+          const doc = await call(client, 'workos_docs', { path: hit.path, section: anchor });
+          expect(doc.isError, `${query}: ${hit.path}#${anchor}: ${doc.text.slice(0, 120)}`).toBeFalsy();
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+});
+
 describe('real answers', () => {
   it('reference/organization/create in Python shows the Python method and its parameters', async () => {
     const r = await call(client, 'workos_docs', {

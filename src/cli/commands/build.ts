@@ -49,6 +49,7 @@ export function registerBuild(program: Command): void {
     )
     .option('--source <dir>', 'folder of .md/.mdx docs (default: the pinned @workos/mcp-docs-server bundle)')
     .option('--out <dir>', 'output folder for corpus.json (default: data/ in the package)')
+    .option('--base-url <url>', 'URL the doc paths live under (default: https://workos.com/docs)')
     .option('--json', 'print the summary as JSON')
     .option('--no-sdks', 'leave out the SDK READMEs and changelogs pinned in sources.json')
     .option('--sdk-manifest <file>', 'SDK source manifest (default: sources.json in the package)')
@@ -57,11 +58,15 @@ export function registerBuild(program: Command): void {
       async (opts: {
         source?: string;
         out?: string;
+        baseUrl?: string;
         json?: boolean;
         sdks: boolean;
         sdkManifest?: string;
         changelogRss?: string;
       }) => {
+        if (opts.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.baseUrl)) {
+          throw new Error(`--base-url must be an http(s) URL, got "${opts.baseUrl}"`);
+        }
         const extraSources = [
           ...(opts.sdks ? [sdkSourceAdapter({ manifestFile: opts.sdkManifest })] : []),
           ...(opts.changelogRss ? [rssSourceAdapter(opts.changelogRss)] : []),
@@ -69,6 +74,7 @@ export function registerBuild(program: Command): void {
         const summary = await buildCorpus({
           sourceDir: opts.source,
           outDir: opts.out,
+          baseUrl: opts.baseUrl?.replace(/\/+$/, ''),
           extraSources,
           log: (m) => process.stderr.write(`build: ${m}\n`),
         });

@@ -33,7 +33,11 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
   const lines = [`# Examples for ${what}`];
   for (const note of answer.notes) lines.push('', `_${note}_`);
   for (const { path, entry } of answer.reference) {
-    lines.push('', `## SDK method: ${entry.title} — \`${path}\``, '', entry.markdown.trim());
+    const label =
+      entry.language === 'curl'
+        ? `API endpoint: ${[entry.httpMethod, entry.endpoint ?? entry.title].filter(Boolean).join(' ')}`
+        : `SDK method: ${entry.title}`;
+    lines.push('', `## ${label} — \`${path}\``, '', entry.markdown.trim());
   }
   answer.examples.forEach((e, i) => {
     const lang = e.language || 'text';

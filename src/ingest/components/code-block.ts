@@ -8,7 +8,7 @@ interface Tab {
   language?: string;
 }
 
-/** The element's tabs, and whether they are real `<CodeBlockTab>`s or the block's own `file`. */
+/** The element's `<CodeBlockTab>`s, or else the block's own `file` as a single tab. */
 function tabsOf(node: JsxElement): Tab[] {
   const own = attr(node, 'file');
   const tabs = node.children

@@ -61,7 +61,7 @@ const output = z
  * present, so the structured answer carries the page body too, and its lists are capped like the text.
  */
 const MAX_STRUCTURED_LINKS = 10;
-const MAX_STRUCTURED_OUTLINE = 60;
+const MAX_STRUCTURED_OUTLINE = 40;
 
 function navLinks(page: DocPage) {
   const { nav } = page;
