@@ -126,6 +126,7 @@ async function runBench(
 ): Promise<void> {
   const ours = oursSpec(
     args.ours ? args.ours.split(/\s+/).filter(Boolean) : [process.execPath, join(pkg, 'dist/bin.js')],
+    join(pkg, 'data/corpus.json'),
   );
   const old = oldSpec();
   const specs = [ours, old];

@@ -20,6 +20,7 @@ export interface ServerSpec {
   label: string;
   command: string;
   args: string[];
+  env?: Record<string, string>;
   /** Argument names differ: the old search takes `maxResults`, ours `limit`. */
   searchArgs(query: string, depth?: number): Record<string, unknown>;
   docArgs(path: string): Record<string, unknown>;
@@ -29,9 +30,20 @@ export interface ServerSpec {
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export function oursSpec(command: string[] = [process.execPath, `${ROOT}dist/bin.js`]): ServerSpec {
+/** Env var our server reads the corpus path from (src/core/runtime.ts CORPUS_ENV). */
+export const CORPUS_ENV = 'WORKOS_DOCS_MCP_CORPUS';
+
+/**
+ * Our server, pinned to one corpus file: without the pin it would prefer a newer corpus left in the
+ * user cache by `workos-docs-mcp update`, and the numbers would depend on the machine's history.
+ */
+export function oursSpec(
+  command: string[] = [process.execPath, `${ROOT}dist/bin.js`],
+  corpusFile = `${ROOT}data/corpus.json`,
+): ServerSpec {
   const [cmd, ...args] = command;
   return {
+    env: { [CORPUS_ENV]: corpusFile },
     id: 'ours',
     label: 'workos-docs-mcp',
     command: cmd,
@@ -94,6 +106,7 @@ async function startOnce(spec: ServerSpec): Promise<Running> {
   const transport = new StdioClientTransport({
     command: spec.command,
     args: spec.args,
+    env: spec.env,
     stderr: 'pipe',
     cwd: ROOT,
   });

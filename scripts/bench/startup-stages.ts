@@ -5,6 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { CORPUS_ENV } from './servers.js';
 import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +66,7 @@ function runChild(root: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD(root)], {
       cwd: root,
+      env: { ...process.env, [CORPUS_ENV]: join(root, 'data/corpus.json') },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
