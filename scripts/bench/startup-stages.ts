@@ -38,7 +38,7 @@ const runtime = createRuntime(bundle.corpus, searcher, file); createServer(runti
 searcher.search('SSO'); mark('first search "SSO" (in-process)');
 searcher.search('how do I verify a webhook signature'); mark('second search (in-process)');
 globalThis.gc?.(); const m = process.memoryUsage();
-process.stdout.write(JSON.stringify({ stages, heapUsedMiB: m.heapUsed / 1048576, rssMiB: m.rss / 1048576, indexSource: searcher.stats.source }));
+process.stdout.write(JSON.stringify({ stages, heapUsedMiB: m.heapUsed / 1048576, rssMiB: m.rss / 1048576, indexSource: searcher.stats.source, indexReason: searcher.stats.reason }));
 `;
 
 export interface StageTiming {
@@ -53,6 +53,8 @@ export interface StartupProfile {
   heapUsedMiB: number;
   rssMiB: number;
   indexSource: string;
+  /** Why the prebuilt index was not used, when the server rebuilt it at start-up. */
+  indexReason?: string;
 }
 
 interface ChildResult {
@@ -60,6 +62,8 @@ interface ChildResult {
   heapUsedMiB: number;
   rssMiB: number;
   indexSource: string;
+  /** Why the prebuilt index was not used, when the server rebuilt it at start-up. */
+  indexReason?: string;
 }
 
 function runChild(root: string): Promise<ChildResult> {
@@ -104,12 +108,14 @@ export async function profileStartup(runs: number, root = ROOT): Promise<Startup
     heapUsedMiB: median(samples.map((s) => s.heapUsedMiB)),
     rssMiB: median(samples.map((s) => s.rssMiB)),
     indexSource: samples[0].indexSource,
+    indexReason: samples[0].indexReason,
   };
 }
 
 export function profileTable(p: StartupProfile): string {
   const lines = ['| Start-up stage (ours, in-process) | wall ms | CPU ms |', '| --- | ---: | ---: |'];
   for (const s of p.stages) lines.push(`| ${s.name} | ${s.wallMs.toFixed(1)} | ${s.cpuMs.toFixed(1)} |`);
+  lines.push(`| search index came from | ${p.indexSource}${p.indexReason ? ` (${p.indexReason})` : ''} | |`);
   lines.push(
     `| heap used / RSS after first searches | ${p.heapUsedMiB.toFixed(1)} MiB | ${p.rssMiB.toFixed(1)} MiB |`,
   );

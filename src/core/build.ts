@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_FORMAT_VERSION, saveBundle } from '../corpus/bundle.js';
 import type { BuildProblem, Corpus, CorpusManifest, SourceInfo } from '../corpus/types.js';
-import { ingestDocsSource } from '../ingest/docs-source.js';
+import { ingestDocsSource, SourceError } from '../ingest/docs-source.js';
 import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
 import { buildSearchIndex } from '../search/index-build.js';
 
@@ -119,6 +119,11 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
   const started = performance.now();
   const log = options.log ?? (() => {});
   const sourceDir = resolve(options.sourceDir ?? defaultSourceDir());
+  if (options.sourceDir === undefined && !existsSync(sourceDir)) {
+    throw new SourceError(
+      `the default docs source ${DEFAULT_DOCS_PACKAGE} is not installed (${sourceDir}): run "npm install" in the package folder, or pass --source DIR`,
+    );
+  }
   const outDir = resolve(options.outDir ?? defaultOutDir());
 
   const all = emptyIngestResult();

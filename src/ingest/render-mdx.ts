@@ -34,6 +34,10 @@ export function renderMdx(tree: Root, options: RenderOptions): void {
         case 'mdxjsEsm':
         case 'mdxFlowExpression':
           break;
+        case 'html':
+          // Plain .md sources: HTML comments are authoring notes, not content.
+          if (!/^\s*<!--[\s\S]*-->\s*$/.test(node.value)) out.push(node);
+          break;
         case 'mdxTextExpression': {
           const value = expressionText(node.value);
           if (value) out.push(text(value));

@@ -25,7 +25,7 @@ export const FIELDS = [
  */
 const ANALYZER_PROBE =
   'How do I verify Webhooks? getAuthorizationURL get_authorization_url user_management/authenticate ' +
-  'dsync.group.user_added /users/:id {user_id} OAuth SAMLResponse café 認証 e.g. v2.1.0 the and a';
+  'dsync.group.user_added /users/:id {user_id} OAuth SAMLResponse café 認証 e.g. v2.1.0 the and a get started';
 
 export function analyzerFingerprint(): string {
   const probe = tokenize(ANALYZER_PROBE).map((t) => (processTerm(t) ?? []).join(','));

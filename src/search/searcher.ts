@@ -204,13 +204,7 @@ class IndexSearcher implements CorpusSearcher {
       keys = {
         title: phraseKeys(d.title),
         heading: phraseKeys(d.sections[section].headingPath.join(' ')),
-        // "Get" is a stop word in questions but an operation in titles: "Get an Organization" is not
-        // named after "organizations", so it stays in (and, never indexed, blocks the exact-title bonus)
-        titleWords: [
-          ...new Set(
-            tokenize(d.title).flatMap((t) => (t.toLowerCase() === 'get' ? ['get'] : expandToken(t).words)),
-          ),
-        ],
+        titleWords: [...new Set(tokenize(d.title).flatMap((t) => expandToken(t).words))],
       };
       this.headingKeyCache.set(id, keys);
     }

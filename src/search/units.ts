@@ -116,7 +116,8 @@ export function unitFields(corpus: Corpus, ref: UnitRef, id: number): UnitFields
     api: api.join(' '),
     identifiers: [...new Set(identifiers)].join(' '),
     endpoints: [...new Set(endpoints)].join('\n'),
-    description: doc.description,
+    // the summary describes the page, not each section: once per doc keeps the index smaller
+    description: ref.section === 0 ? doc.description : '',
     body: markdownToPlainText(stripHeadingLine(section.markdown)),
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMdxDocument } from '../../src/ingest/single.js';
 import { leaks, renderFixture } from './helpers.js';
 
 describe('CodeBlock / CodeBlockTab', () => {
@@ -191,5 +192,15 @@ describe('variant tab lists', () => {
 
   it('tags code examples of a variant with its framework', () => {
     expect(examples[0]).toMatchObject({ kind: 'code', framework: 'nextjs', title: 'Install Next.js SDK' });
+  });
+});
+
+describe('plain Markdown files', () => {
+  it('drops HTML comments and keeps inline HTML of .md files', () => {
+    const { doc } = renderMdxDocument(
+      '<!-- TODO: rewrite -->\n\n# Plain page\n\nText with <kbd>Ctrl</kbd>.\n',
+      { file: 'guide/plain.md' },
+    );
+    expect(doc.markdown).toBe('# Plain page\n\nText with <kbd>Ctrl</kbd>.');
   });
 });
