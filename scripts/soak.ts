@@ -44,6 +44,8 @@ export interface SoakResult {
   maxMs: number;
   rssMiB: { start: number; end: number; peak: number };
   heapMiB: { start: number; end: number; peak: number };
+  /** Live heap (after GC) at each tenth of the run. */
+  heapCheckpointsMiB: number[];
 }
 
 /** What a call must come back as: a normal answer, an isError answer, or either. */
@@ -273,6 +275,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const latencies = new Float64Array(options.calls);
   const byKind: Record<string, number> = {};
   const failureSamples: string[] = [];
+  const heapCheckpoints: number[] = [];
   let failures = 0;
   let expectedErrors = 0;
   let done = 0;
@@ -298,10 +301,14 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         rssPeak = Math.max(rssPeak, m.rss);
         heapPeak = Math.max(heapPeak, m.heapUsed);
       }
-      if (done % progressEvery === 0)
+      if (done % progressEvery === 0) {
+        // Live heap after GC at each tenth: a leak climbs steadily, bounded caches level off.
+        gc();
+        heapCheckpoints.push(MiB(process.memoryUsage().heapUsed));
         options.log?.(
-          `soak: ${done.toLocaleString('en-US')} calls, ${failures} failures, rss ${MiB(process.memoryUsage().rss)} MiB`,
+          `soak: ${done.toLocaleString('en-US')} calls, ${failures} failures, rss ${MiB(process.memoryUsage().rss)} MiB, live heap ${heapCheckpoints.at(-1)} MiB`,
         );
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
@@ -327,6 +334,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     maxMs: Math.round(sorted[sorted.length - 1] * 10) / 10,
     rssMiB: { start: MiB(rssStart), end: MiB(end.rss), peak: MiB(Math.max(rssPeak, end.rss)) },
     heapMiB: { start: MiB(heapStart), end: MiB(end.heapUsed), peak: MiB(Math.max(heapPeak, end.heapUsed)) },
+    heapCheckpointsMiB: heapCheckpoints,
   };
 }
 
@@ -336,6 +344,7 @@ export function formatSoak(r: SoakResult): string {
     `  duration ${(r.durationMs / 1000).toFixed(1)} s, ${r.callsPerSecond} calls/s, latency p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, max ${r.maxMs} ms`,
     `  RSS MiB   start ${r.rssMiB.start}, end ${r.rssMiB.end}, peak ${r.rssMiB.peak}`,
     `  heap MiB  start ${r.heapMiB.start}, end ${r.heapMiB.end}, peak ${r.heapMiB.peak} (after GC at start and end)`,
+    `  live heap after GC at each tenth (MiB): ${r.heapCheckpointsMiB.join(', ')}`,
     `  mix: ${Object.entries(r.byKind)
       .sort((a, b) => b[1] - a[1])
       .map(([k, n]) => `${k} ${n}`)

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-import { runCli } from './cli/program.js';
-
 // The only module with process-level side effects: argv in, exit code out.
-runCli(process.argv).then(
+// With no arguments this is an MCP client launching the stdio server: take the short import path
+// (no CLI parser, no build/update/HTTP code), which is most of the cold-start time.
+const args = process.argv.slice(2);
+const run: Promise<number | void> =
+  args.length === 0
+    ? import('./cli/serve-stdio.js').then((m) => m.serveStdio())
+    : import('./cli/program.js').then((m) => m.runCli(process.argv));
+
+run.then(
   (code) => {
     if (typeof code === 'number') process.exitCode = code;
   },

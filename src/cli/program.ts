@@ -9,8 +9,7 @@ import { registerExamples } from './commands/examples.js';
 import { registerChangelog } from './commands/changelog.js';
 import { registerInfo } from './commands/info.js';
 import { registerServe } from './commands/serve.js';
-import { loadRuntime } from '../core/load-runtime.js';
-import { runStdioServer } from '../transports/stdio.js';
+import { serveStdio } from './serve-stdio.js';
 
 /** Version from package.json, read once; dist/cli/program.js sits two levels below the package root. */
 export function packageVersion(): string {
@@ -40,8 +39,7 @@ export function buildProgram(): Command {
   // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
   program.allowExcessArguments().action(async (_opts: unknown, cmd: Command) => {
     if (cmd.args.length > 0) cmd.error(`error: unknown command '${cmd.args[0]}'`);
-    // The corpus loads while the client's handshake is answered.
-    await runStdioServer(loadRuntime());
+    await serveStdio();
   });
   return program;
 }

@@ -1,11 +1,14 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
-import type { Runtime } from './runtime.js';
+import { corpusOrigin, type CorpusOrigin } from './corpus-location.js';
+import { bundledCorpusFile, type Runtime } from './runtime.js';
 
 export interface CorpusInfo {
   serverVersion: string;
   corpusFile: string;
+  /** Bundled with the package, built by `workos-docs-mcp update`, or named by the operator. */
+  origin: CorpusOrigin;
   formatVersion: number;
   builtAt: string;
   /** Whole days since the corpus was built. */
@@ -45,6 +48,7 @@ export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo
   return {
     serverVersion: serverVersion(),
     corpusFile: runtime.corpusFile,
+    origin: corpusOrigin(runtime.corpusFile, { bundledFile: bundledCorpusFile() }),
     formatVersion: manifest.formatVersion,
     builtAt,
     ageDays: Number.isNaN(built) ? -1 : Math.max(0, Math.floor((now.getTime() - built) / 86_400_000)),

@@ -1,23 +1,40 @@
-import { BundleError, loadBundle } from '../corpus/bundle.js';
+import { BundleError, BUNDLE_FORMAT_VERSION, loadBundle } from '../corpus/bundle.js';
 import { createSearcher } from '../search/index.js';
+import { corpusCandidates } from './corpus-location.js';
 import { CorpusUnavailableError } from './errors.js';
-import { createRuntime, resolveCorpusFile, type Runtime } from './runtime.js';
+import { bundledCorpusFile, CORPUS_ENV, createRuntime, type Runtime } from './runtime.js';
 
 export interface LoadRuntimeOptions {
   corpusFile?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Told when a preferred corpus could not be loaded and an older one is served instead. */
+  onFallback?: (message: string) => void;
 }
 
 /** Loads the corpus bundle and its search index once; the result is shared by every request. */
 export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Runtime> {
-  const corpusFile = resolveCorpusFile(options);
+  const env = options.env ?? process.env;
+  // An operator-named corpus is the only one tried: silently serving another would hide their mistake.
+  const named = options.corpusFile || env[CORPUS_ENV];
+  const files = named
+    ? [named]
+    : corpusCandidates({ bundledFile: bundledCorpusFile(), formatVersion: BUNDLE_FORMAT_VERSION, env }).map(
+        (c) => c.file,
+      );
   // Reading and indexing the bundle blocks for a moment; yield first so a server handed this
   // promise can answer the client's handshake (already waiting on stdin) before it does.
   await new Promise((resolve) => setImmediate(resolve));
-  try {
-    const bundle = loadBundle(corpusFile);
-    return createRuntime(bundle.corpus, createSearcher(bundle.corpus, bundle.searchIndex), corpusFile);
-  } catch (err) {
-    if (err instanceof BundleError) throw new CorpusUnavailableError(err.message);
-    throw err;
+  let firstError: BundleError | undefined;
+  for (const file of files) {
+    try {
+      const bundle = loadBundle(file);
+      if (firstError) options.onFallback?.(`${firstError.message} Serving the previous corpus instead.`);
+      return createRuntime(bundle.corpus, createSearcher(bundle.corpus, bundle.searchIndex), file);
+    } catch (err) {
+      if (!(err instanceof BundleError)) throw err;
+      // A damaged updated corpus falls back to the bundled one instead of taking the server down.
+      firstError ??= err;
+    }
   }
+  throw new CorpusUnavailableError(firstError?.message ?? 'No corpus found. Run: workos-docs-mcp build');
 }

@@ -1,5 +1,11 @@
 import type { CorpusInfo } from '../info.js';
 
+const ORIGIN = {
+  bundled: 'bundled with the package',
+  updated: 'updated by `workos-docs-mcp update`',
+  custom: 'custom (--corpus / WORKOS_DOCS_MCP_CORPUS)',
+} as const;
+
 export function formatInfo(info: CorpusInfo): string {
   const c = info.counts;
   const age =
@@ -10,7 +16,7 @@ export function formatInfo(info: CorpusInfo): string {
         : `${info.ageDays} day${info.ageDays === 1 ? '' : 's'} old`;
   return [
     `workos-docs-mcp ${info.serverVersion}`,
-    `Corpus: ${info.corpusFile} (format ${info.formatVersion}, ${age})`,
+    `Corpus: ${ORIGIN[info.origin]}, ${age} (format ${info.formatVersion}): ${info.corpusFile}`,
     `Built: ${info.builtAt || 'unknown'}`,
     `Sources: ${info.sources.map((s) => `${s.name}${s.version ? `@${s.version}` : ''} (${s.kind})`).join(', ') || 'none recorded'}`,
     `Docs: ${c.docs} in ${info.products} product areas · sections: ${c.sections} · API reference entries: ${c.referenceEntries}`,
