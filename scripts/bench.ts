@@ -1,13 +1,16 @@
 /**
- * `npm run bench [-- --quick --rounds N --calls N --passes N --no-build --readme --ours "CMD ARGS"]`
+ * `npm run bench [-- --quick --readme --no-build --no-profile --rounds N --calls N --passes N --out DIR --ours "CMD ARGS"]`
  *
  * Runs our server and @workos/mcp-docs-server through the same MCP SDK Client over stdio and prints
  * one table: cold start, search and docs latency, memory, answer size, retrieval quality, tools/list
  * size, plus corpus build time and bundle size. Every row has ours/old from the same run, because
- * absolute numbers on a shared machine mean little. Writes bench/results/latest.{json,md};
- * `--readme` also puts the table into README's Benchmarks section.
+ * absolute numbers on a shared machine mean little. Our server runs from a private copy of dist/ with
+ * the corpus this code just built (see snapshot.ts, build-time.ts).
+ *
+ * Writes bench/results/latest.{json,md} and appends full runs to history.jsonl; `--readme` also puts
+ * the table into README's Benchmarks section. `--quick` is for iterating (fewer rounds and calls).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -403,6 +406,16 @@ async function runBench(
   };
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);
+  // One line per full run, so a regression shows up as a trend, not only as a diff of latest.json.
+  if (!args.quick)
+    appendFileSync(
+      join(outDir, 'history.jsonl'),
+      `${JSON.stringify({
+        date: json.date,
+        machine: { cores: host.cores, node: host.node, load: [host.loadAvg1mAtStart, loadEnd] },
+        rows: checked.map((r) => [r.metric, r.ours, r.old, r.ratio]),
+      })}\n`,
+    );
   writeFileSync(
     join(outDir, 'latest.md'),
     `# Benchmark: workos-docs-mcp vs @workos/mcp-docs-server\n\n${fullMd}\n`,

@@ -25,7 +25,9 @@ const { createServer } = await import(root + 'dist/server/index.js');
 const { createSearcher } = await import(root + 'dist/search/index.js');
 const { createRuntime, resolveCorpusFile } = await import(root + 'dist/core/runtime.js');
 const { loadBundle } = await import(root + 'dist/corpus/bundle.js'); mark('import our server modules (server, search, core)');
-await import(root + 'dist/cli/program.js'); mark('import the CLI (dist/cli/program.js, as dist/bin.js does)');
+// what dist/bin.js imports when started with no arguments (older trees: the whole CLI)
+const stdioEntry = await import(root + 'dist/cli/serve-stdio.js').then(() => 'dist/cli/serve-stdio.js', () => import(root + 'dist/cli/program.js').then(() => 'dist/cli/program.js'));
+mark('import the stdio entry (' + stdioEntry + ') and what it pulls in');
 const { readFileSync } = await import('node:fs'); const { createHash } = await import('node:crypto');
 const file = resolveCorpusFile();
 let text = readFileSync(file, 'utf8'); mark('  read corpus.json as utf8 (replica)');
