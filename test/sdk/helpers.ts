@@ -69,15 +69,13 @@ export async function startFakeRegistry(packages: FakePackage[]): Promise<{
       integrity: pkg.integrity ?? sha512Integrity(pkg.tarball),
       tarball: `${url}/tarballs/${fileOf(pkg.name, pkg.version)}`,
     };
-    res
-      .writeHead(200, { 'content-type': 'application/json' })
-      .end(
-        JSON.stringify({
-          name: pkg.name,
-          'dist-tags': { latest: pkg.version },
-          versions: { [pkg.version]: { version: pkg.version, dist } },
-        }),
-      );
+    res.writeHead(200, { 'content-type': 'application/json' }).end(
+      JSON.stringify({
+        name: pkg.name,
+        'dist-tags': { latest: pkg.version },
+        versions: { [pkg.version]: { version: pkg.version, dist } },
+      }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
