@@ -36,6 +36,9 @@ export class JsonLinesTransport implements Transport {
   private queue: string[] = [];
   private scheduled = false;
   private paused = false;
+  /** Ids of requests read but not yet answered, so a client that closes stdin still gets its answers. */
+  private outstanding = new Set<string | number>();
+  private idleWaiters: Array<() => void> = [];
 
   constructor(
     private readonly input: Readable,
@@ -49,8 +52,32 @@ export class JsonLinesTransport implements Transport {
     this.output.on('error', this.onStreamError);
   }
 
+  /**
+   * Resolves once everything read so far has been handled and every request answered. stdin ending
+   * right after a request (`echo '{...}' | workos-docs-mcp`) means "answer, then go", not "drop it".
+   */
+  whenIdle(): Promise<void> {
+    if (this.isIdle()) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private isIdle(): boolean {
+    return this.closed || (this.queue.length === 0 && this.outstanding.size === 0);
+  }
+
+  private checkIdle(): void {
+    if (!this.isIdle()) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
   async send(message: JSONRPCMessage): Promise<void> {
     if (this.closed) return;
+    if ('id' in message && !('method' in message)) {
+      this.outstanding.delete(message.id as string | number);
+      queueMicrotask(() => this.checkIdle());
+    }
     const text = `${JSON.stringify(message)}\n`;
     if (this.output.write(text)) return;
     await new Promise<void>((resolve) => {
@@ -73,6 +100,8 @@ export class JsonLinesTransport implements Transport {
     this.chunks = [];
     this.pending = 0;
     this.queue = [];
+    this.outstanding.clear();
+    this.checkIdle();
     this.onclose?.();
   }
 
@@ -132,6 +161,7 @@ export class JsonLinesTransport implements Transport {
     const line = this.queue.shift();
     if (this.closed || line === undefined) return;
     this.handleLine(line);
+    this.checkIdle();
     if (this.paused && this.queue.length < LOW_WATER_LINES) {
       this.paused = false;
       this.input.resume();
@@ -166,6 +196,7 @@ export class JsonLinesTransport implements Transport {
       );
       return;
     }
+    if ('method' in parsed.data && 'id' in parsed.data) this.outstanding.add(parsed.data.id);
     try {
       this.onmessage?.(parsed.data);
     } catch (err) {

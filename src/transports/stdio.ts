@@ -17,6 +17,9 @@ Or use it yourself from the terminal:
 Waiting for a client on stdin (Ctrl+C to quit).
 `;
 
+/** How long answers to requests already read may take once stdin has closed (lifecycle: exit within 2 s). */
+const STDIN_DRAIN_MS = 1500;
+
 export interface StdioOptions {
   stdin?: Readable & { isTTY?: boolean };
   stdout?: Writable;
@@ -51,16 +54,27 @@ export async function runStdioServer(
       closing = true;
       process.off('SIGINT', close);
       process.off('SIGTERM', close);
-      stdin.off('end', close);
-      stdin.off('close', close);
+      stdin.off('end', inputEnded);
+      stdin.off('close', inputEnded);
       server
         .close()
         .catch(() => undefined)
         .finally(resolve);
     };
+    // stdin ending is the client saying goodbye: answer what it already asked (bounded), then go.
+    let ending = false;
+    const inputEnded = () => {
+      if (ending) return;
+      ending = true;
+      const deadline = setTimeout(close, STDIN_DRAIN_MS);
+      void transport.whenIdle().then(() => {
+        clearTimeout(deadline);
+        close();
+      });
+    };
     transport.onclose = close;
-    stdin.on('end', close);
-    stdin.on('close', close);
+    stdin.on('end', inputEnded);
+    stdin.on('close', inputEnded);
     process.on('SIGINT', close);
     process.on('SIGTERM', close);
     Promise.resolve(runtime).catch((err: unknown) => {

@@ -46,7 +46,8 @@ async function harness(max?: number): Promise<Harness> {
   return h;
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 30));
+// Messages are handed on one per event-loop turn; on a loaded 2-core machine 30 ms was not always enough.
+const tick = () => new Promise((r) => setTimeout(r, 100));
 const ping = (id: number | string) => `${JSON.stringify({ jsonrpc: '2.0', id, method: 'ping' })}\n`;
 
 describe('JsonLinesTransport', () => {
@@ -139,5 +140,19 @@ describe('JsonLinesTransport', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(h.received).toHaveLength(1500);
     expect(h.input.isPaused()).toBe(false);
+  });
+
+  it('is idle only once every request read has been answered', async () => {
+    const h = await harness();
+    h.input.write(ping('a') + ping('b'));
+    await tick();
+    let idle = false;
+    const waiting = h.transport.whenIdle().then(() => (idle = true));
+    await h.transport.send({ jsonrpc: '2.0', id: 'a', result: {} });
+    await tick();
+    expect(idle).toBe(false);
+    await h.transport.send({ jsonrpc: '2.0', id: 'b', result: {} });
+    await waiting;
+    expect(idle).toBe(true);
   });
 });
