@@ -9,7 +9,7 @@ const END = '<!-- bench:end -->';
  * (README untouched) when there is neither.
  */
 export function replaceBenchmarksSection(readme: string, body: string): string | null {
-  const block = `${START}\n${body.trim()}\n${END}`;
+  const block = `${START}\n\n${body.trim()}\n\n${END}`;
   const s = readme.indexOf(START);
   const e = readme.indexOf(END);
   if (s !== -1 && e > s) return readme.slice(0, s) + block + readme.slice(e + END.length);
