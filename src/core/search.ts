@@ -1,24 +1,17 @@
-import type { DocKind } from '../corpus/types.js';
+import { DOC_KINDS, type DocKind } from '../corpus/types.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../search/options.js';
 import type { SearchResponse, SearchResult } from '../search/types.js';
 import { clampInt } from './budget.js';
 import { InvalidArgumentError } from './errors.js';
 import type { Runtime } from './runtime.js';
 
-export const DEFAULT_SEARCH_LIMIT = 8;
-export const MAX_SEARCH_LIMIT = 50;
+/** Defaults live in the search layer; re-exported under the names the tools and CLI use. */
+export const DEFAULT_SEARCH_LIMIT = DEFAULT_LIMIT;
+export const MAX_SEARCH_LIMIT = MAX_LIMIT;
 /** Longer queries are cut: nobody types more, and tokenising megabytes would stall the server. */
 export const MAX_QUERY_LENGTH = 500;
 
-export const DOC_KINDS: readonly DocKind[] = [
-  'guide',
-  'reference',
-  'integration',
-  'sdk',
-  'changelog',
-  'glossary',
-  'migration',
-  'other',
-];
+export { DOC_KINDS };
 
 export interface SearchOptions {
   query: string;

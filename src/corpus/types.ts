@@ -4,8 +4,17 @@
  */
 
 /** What a document is, so search can filter and answers can be shaped. */
-export type DocKind =
-  'guide' | 'reference' | 'integration' | 'sdk' | 'changelog' | 'glossary' | 'migration' | 'other';
+export const DOC_KINDS = [
+  'guide',
+  'reference',
+  'integration',
+  'sdk',
+  'changelog',
+  'glossary',
+  'migration',
+  'other',
+] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
 
 /** SDK languages of the API reference, in the order the WorkOS docs show them. */
 export const REFERENCE_LANGUAGES = ['curl', 'js', 'python', 'ruby', 'go', 'java', 'php', 'dotnet'] as const;

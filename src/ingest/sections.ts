@@ -27,6 +27,13 @@ export function splitSections(tree: Root): SectionWithNodes[] {
     current.section.identifiers = collectIdentifiers(current.nodes);
     out.push(current);
   };
+  // Content before the first heading becomes the intro section ('' anchor), unless it renders empty.
+  const pushIntro = (): void => {
+    const markdown = serialise(intro);
+    if (!markdown) return;
+    const section = { anchor: '', heading: '', depth: 0, headingPath: [], markdown };
+    out.push({ section: { ...section, identifiers: collectIdentifiers(intro) }, nodes: intro });
+  };
 
   for (const node of tree.children) {
     if (node.type === 'yaml') continue;
@@ -36,19 +43,7 @@ export function splitSections(tree: Root): SectionWithNodes[] {
       continue;
     }
     if (!current && intro.length) {
-      const markdown = serialise(intro);
-      if (markdown)
-        out.push({
-          section: {
-            anchor: '',
-            heading: '',
-            depth: 0,
-            headingPath: [],
-            markdown,
-            identifiers: collectIdentifiers(intro),
-          },
-          nodes: intro,
-        });
+      pushIntro();
       intro = [];
     }
     finish();
@@ -69,20 +64,6 @@ export function splitSections(tree: Root): SectionWithNodes[] {
     };
   }
   if (current) finish();
-  else if (intro.length) {
-    const markdown = serialise(intro);
-    if (markdown)
-      out.push({
-        section: {
-          anchor: '',
-          heading: '',
-          depth: 0,
-          headingPath: [],
-          markdown,
-          identifiers: collectIdentifiers(intro),
-        },
-        nodes: intro,
-      });
-  }
+  else if (intro.length) pushIntro();
   return out;
 }

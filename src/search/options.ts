@@ -1,19 +1,10 @@
-import type { DocKind } from '../corpus/types.js';
+import { DOC_KINDS, type DocKind } from '../corpus/types.js';
 import type { SearchOptions } from './types.js';
 
 export const DEFAULT_LIMIT = 8;
 export const MAX_LIMIT = 50;
 
-const KINDS: readonly DocKind[] = [
-  'guide',
-  'reference',
-  'integration',
-  'sdk',
-  'changelog',
-  'glossary',
-  'migration',
-  'other',
-];
+const KINDS: readonly DocKind[] = DOC_KINDS;
 
 export interface ResolvedOptions {
   limit: number;

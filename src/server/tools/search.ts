@@ -14,7 +14,7 @@ const input = tolerantObject(
     product: z.string().optional().describe('Area, e.g. sso, authkit, reference'),
     // A custom message: zod's default echoes the received value, however long.
     kind: z
-      .enum(DOC_KINDS as [string, ...string[]], {
+      .enum(DOC_KINDS, {
         errorMap: () => ({ message: `kind must be one of ${DOC_KINDS.join(', ')}` }),
       })
       .optional(),
