@@ -3,7 +3,7 @@
  *   npm run test:conformance                 # builds nothing; serves dist/bin.js on a free port
  *   node --import tsx scripts/conformance.ts --url http://127.0.0.1:3000/mcp [--scenario ping,tools-list]
  * Exit 0 when every scenario passes. Scenarios that only apply to the suite's own fixture server
- * (fixed tool names such as test_simple_text) are not run; see /work/shared/README.md.
+ * (fixed tool names such as test_simple_text) are not run; see ../shared/README.md beside the project.
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';

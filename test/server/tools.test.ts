@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SERVER_INSTRUCTIONS } from '../../src/server/instructions.js';
@@ -255,7 +256,7 @@ describe('bad input', () => {
     for (const path of [
       '../../package.json',
       '../../../../etc/passwd',
-      '/work/main/package.json',
+      resolve('package.json'),
       'file:///etc/passwd',
       '..%2F..%2Fpackage.json',
     ]) {
