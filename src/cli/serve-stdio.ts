@@ -4,17 +4,63 @@ import { runStdioServer } from '../transports/stdio.js';
 
 const warn = (message: string) => process.stderr.write(`workos-docs-mcp: ${message}\n`);
 
+/** What a client sends while connecting; all of it is answered without the corpus. */
+const HANDSHAKE = new Set([
+  'initialize',
+  'notifications/initialized',
+  'ping',
+  'tools/list',
+  'prompts/list',
+  'resources/templates/list',
+  'logging/setLevel',
+]);
+/**
+ * Loading the corpus blocks the event loop for a few hundred ms. Clients send their listing requests
+ * right after `initialize`; start loading once they have gone quiet this long, so the handshake is
+ * answered at the speed of the SDK alone.
+ */
+const HANDSHAKE_QUIET_MS = 40;
+/** Load by then at the latest, so the first real call of an idle client finds the corpus ready. */
+const LOAD_BY_MS = 800;
+
 /**
  * The stdio server as an MCP client launches it. Kept free of the CLI parser and the build,
  * update and HTTP code so `npx workos-docs-mcp` starts with as little to import as possible.
- * The corpus loads while the client's handshake is answered.
  */
 export async function serveStdio(corpusFile?: string): Promise<void> {
-  const runtime = loadRuntime({ corpusFile, onFallback: warn }).then((rt) => {
-    reportSearchIndex(rt);
-    return rt;
+  const gate = loadGate();
+  const runtime = gate.opened.then(() =>
+    loadRuntime({ corpusFile, onFallback: warn }).then((rt) => {
+      reportSearchIndex(rt);
+      return rt;
+    }),
+  );
+  await runStdioServer(runtime, {
+    onMessage: (method) => (method && HANDSHAKE.has(method) ? gate.openSoon() : gate.open()),
+    onInputEnd: () => gate.open(),
   });
-  await runStdioServer(runtime);
+}
+
+/** Opens on the first request that needs the corpus, after a quiet handshake, or at LOAD_BY_MS. */
+function loadGate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  let quiet: NodeJS.Timeout | undefined;
+  const latest = setTimeout(() => open(), LOAD_BY_MS);
+  latest.unref();
+  void opened.then(() => {
+    clearTimeout(latest);
+    clearTimeout(quiet);
+  });
+  return {
+    opened,
+    open: () => open(),
+    openSoon: () => {
+      clearTimeout(quiet);
+      quiet = setTimeout(() => open(), HANDSHAKE_QUIET_MS);
+      quiet.unref();
+    },
+  };
 }
 
 /** A stale prebuilt index is still answered correctly but costs seconds at every start: say so. */

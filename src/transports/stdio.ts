@@ -24,6 +24,10 @@ export interface StdioOptions {
   stdin?: Readable & { isTTY?: boolean };
   stdout?: Writable;
   stderr?: Writable;
+  /** Told the method of every incoming message before it is handled (lets the caller schedule loading). */
+  onMessage?: (method: string | undefined) => void;
+  /** Told when stdin ends, before the session drains (a deferred load must start now to report its errors). */
+  onInputEnd?: () => void;
 }
 
 /**
@@ -66,11 +70,19 @@ export async function runStdioServer(
     const inputEnded = () => {
       if (ending) return;
       ending = true;
+      options.onInputEnd?.();
       const deadline = setTimeout(close, STDIN_DRAIN_MS);
-      void transport.whenIdle().then(() => {
-        clearTimeout(deadline);
-        close();
-      });
+      // Let a load in progress settle first, so a broken corpus still ends the process with its error.
+      const settled = Promise.resolve(runtime).then(
+        () => undefined,
+        () => undefined,
+      );
+      void settled
+        .then(() => transport.whenIdle())
+        .then(() => {
+          clearTimeout(deadline);
+          close();
+        });
     };
     transport.onclose = close;
     stdin.on('end', inputEnded);
@@ -81,7 +93,15 @@ export async function runStdioServer(
       loadError = err;
       close();
     });
-    server.connect(transport).catch((err: unknown) => {
+    const connecting = server.connect(transport);
+    // connect() installs the server's message handler synchronously; see every message first.
+    const handle = transport.onmessage;
+    if (options.onMessage && handle)
+      transport.onmessage = (message, extra) => {
+        options.onMessage?.('method' in message ? message.method : undefined);
+        handle(message, extra);
+      };
+    connecting.catch((err: unknown) => {
       stderr.write(
         `workos-docs-mcp: cannot start stdio server: ${err instanceof Error ? err.message : String(err)}\n`,
       );
