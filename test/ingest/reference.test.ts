@@ -164,3 +164,40 @@ describe('tidy', () => {
     );
   });
 });
+
+describe('JSON payload reference entries', () => {
+  const mdx = [
+    '---',
+    'descriptions:',
+    '  auth_errors:',
+    '    code: A string constant that distinguishes the error type.',
+    'reference:',
+    '  json:',
+    '    - key: sso_required_error',
+    '      id: sso_required_error',
+    '      title: sso_required',
+    '      properties:',
+    '        - key: error',
+    '          type: \'"sso_required"\'',
+    '          description: (auth_errors.code)',
+    '---',
+    '',
+    '## SSO required error',
+    '',
+    '<CodeBlock title="SSO required error" referenceId="sso_required_error" file="sso-required-error" />',
+    '',
+  ].join('\n');
+
+  it('renders error bodies and token claims (the `json` key) as HTTP-level objects with resolved fields', () => {
+    const { doc, unresolved } = renderMdxDocument(mdx, {
+      file: 'reference/errors/sso-required.mdx',
+      related: [],
+    });
+    expect(unresolved).toEqual([]);
+    expect(doc.reference).toHaveLength(1);
+    expect(doc.reference[0]).toMatchObject({ language: 'curl', title: 'sso_required' });
+    expect(doc.markdown).toContain(
+      '`error` (`"sso_required"`) — A string constant that distinguishes the error type.',
+    );
+  });
+});

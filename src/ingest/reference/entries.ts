@@ -1,6 +1,6 @@
 import type { ReferenceEntry, ReferenceLanguage } from '../../corpus/types.js';
 import { asEntries, type RawEntry } from './raw.js';
-import { isLanguage } from './registry.js';
+import { referenceLanguage } from './registry.js';
 import { referenceEntryMarkdown } from './render.js';
 import type { FieldResolver } from './resolve.js';
 
@@ -25,8 +25,9 @@ export function referenceEntries(
   const reference = frontmatter.reference;
   if (!reference || typeof reference !== 'object') return [];
   const out: ReferenceEntry[] = [];
-  for (const [language, list] of Object.entries(reference as Record<string, unknown>)) {
-    if (!isLanguage(language)) continue;
+  for (const [key, list] of Object.entries(reference as Record<string, unknown>)) {
+    const language = referenceLanguage(key);
+    if (!language) continue;
     for (const raw of asEntries(list)) {
       if (!isDocumented(raw)) continue;
       out.push(toEntry(raw, language, file, resolver));

@@ -25,8 +25,9 @@ export class ReferenceRegistry {
     this.addDescriptions(frontmatter.descriptions, '');
     const reference = frontmatter.reference;
     if (!reference || typeof reference !== 'object') return;
-    for (const [language, list] of Object.entries(reference as Record<string, unknown>)) {
-      if (!isLanguage(language)) continue;
+    for (const [key, list] of Object.entries(reference as Record<string, unknown>)) {
+      const language = referenceLanguage(key);
+      if (!language) continue;
       for (const entry of asEntries(list)) {
         if (typeof entry.key !== 'string') continue;
         const k = `${language}:${entry.key}`;
@@ -92,4 +93,13 @@ const rank = (l: ReferenceLanguage): number => (l === 'curl' ? -1 : REFERENCE_LA
 
 export function isLanguage(value: string): value is ReferenceLanguage {
   return (REFERENCE_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language a `reference:` key documents. `json` entries describe wire payloads (authentication
+ * error bodies, token claims) — part of the HTTP API, and the only place their codes and fields appear.
+ */
+export function referenceLanguage(key: string): ReferenceLanguage | undefined {
+  if (key === 'json') return 'curl';
+  return isLanguage(key) ? key : undefined;
 }
