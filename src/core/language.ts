@@ -36,17 +36,8 @@ const ALIASES: Record<string, ReferenceLanguage> = {
   net: 'dotnet',
 };
 
-/** Display names, for headings and messages. */
-export const LANGUAGE_LABELS: Record<ReferenceLanguage, string> = {
-  curl: 'cURL',
-  js: 'Node.js',
-  python: 'Python',
-  ruby: 'Ruby',
-  go: 'Go',
-  java: 'Java',
-  php: 'PHP',
-  dotnet: '.NET',
-};
+/** Display names, for headings and messages: the same names the rendered reference uses. */
+export { LANGUAGE_NAMES as LANGUAGE_LABELS } from '../corpus/reference-markdown.js';
 
 export function normalizeLanguage(input: string): ReferenceLanguage {
   const key = input.trim().toLowerCase();
