@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { registerBuild } from './commands/build.js';
 import { registerUpdate } from './commands/update.js';
 import { registerSearch } from './commands/search.js';
@@ -9,14 +7,8 @@ import { registerExamples } from './commands/examples.js';
 import { registerChangelog } from './commands/changelog.js';
 import { registerInfo } from './commands/info.js';
 import { registerServe } from './commands/serve.js';
+import { serverVersion } from '../core/info.js';
 import { serveStdio } from './serve-stdio.js';
-
-/** Version from package.json, read once; dist/cli/program.js sits two levels below the package root. */
-export function packageVersion(): string {
-  const pkgUrl = new URL('../../package.json', import.meta.url);
-  const pkg = JSON.parse(readFileSync(fileURLToPath(pkgUrl), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /**
  * Builds the CLI. Each command lives in ./commands/<name>.ts and registers itself here;
@@ -26,7 +18,7 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('workos-docs-mcp')
     .description('WorkOS docs for AI assistants: an MCP server (stdio or HTTP) and a CLI for humans.')
-    .version(packageVersion())
+    .version(serverVersion())
     .showHelpAfterError('(run "workos-docs-mcp --help" for usage)');
   registerBuild(program);
   registerUpdate(program);

@@ -155,15 +155,6 @@ export function corpusCandidates(options: {
     : [bundled, cached];
 }
 
-/** The corpus file the server should load by default (see corpusCandidates). */
-export function preferredCorpusFile(options: {
-  bundledFile: string;
-  formatVersion?: number;
-  env?: NodeJS.ProcessEnv;
-}): string {
-  return corpusCandidates(options)[0].file;
-}
-
 /** Whether a loaded corpus file is the bundled one, the one `update` built, or one the operator named. */
 export function corpusOrigin(
   corpusFile: string,
@@ -172,32 +163,4 @@ export function corpusOrigin(
   if (corpusFile === options.bundledFile) return 'bundled';
   const dir = cacheCorpusDir(defaultCacheDir(options.env ?? process.env));
   return corpusFile.startsWith(dir) ? 'updated' : 'custom';
-}
-
-/** One line for `info`: which corpus is served and how old it is. */
-export function describeCorpus(
-  corpusFile: string,
-  builtAt: string,
-  origin: CorpusOrigin,
-  now = new Date(),
-): string {
-  const built = Date.parse(builtAt);
-  const age = Number.isNaN(built)
-    ? 'unknown age'
-    : `built ${humanAge(now.getTime() - built)} ago (${builtAt.slice(0, 10)})`;
-  const what = {
-    bundled: 'bundled corpus',
-    updated: 'updated corpus (workos-docs-mcp update)',
-    custom: 'custom corpus',
-  }[origin];
-  return `${what}, ${age}: ${corpusFile}`;
-}
-
-export function humanAge(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} hour${hours === 1 ? '' : 's'}`;
-  const days = Math.floor(hours / 24);
-  return `${days} day${days === 1 ? '' : 's'}`;
 }

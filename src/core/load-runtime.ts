@@ -1,8 +1,7 @@
-import { BundleError, BUNDLE_FORMAT_VERSION, loadBundle } from '../corpus/bundle.js';
+import { BundleError, loadBundle } from '../corpus/bundle.js';
 import { createSearcher } from '../search/index.js';
-import { corpusCandidates } from './corpus-location.js';
 import { CorpusUnavailableError } from './errors.js';
-import { bundledCorpusFile, CORPUS_ENV, createRuntime, type Runtime } from './runtime.js';
+import { corpusFilesToTry, createRuntime, type Runtime } from './runtime.js';
 
 export interface LoadRuntimeOptions {
   corpusFile?: string;
@@ -13,14 +12,7 @@ export interface LoadRuntimeOptions {
 
 /** Loads the corpus bundle and its search index once; the result is shared by every request. */
 export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Runtime> {
-  const env = options.env ?? process.env;
-  // An operator-named corpus is the only one tried: silently serving another would hide their mistake.
-  const named = options.corpusFile || env[CORPUS_ENV];
-  const files = named
-    ? [named]
-    : corpusCandidates({ bundledFile: bundledCorpusFile(), formatVersion: BUNDLE_FORMAT_VERSION, env }).map(
-        (c) => c.file,
-      );
+  const files = corpusFilesToTry(options);
   // Reading and indexing the bundle blocks for a moment; yield first so a server handed this
   // promise can answer the client's handshake (already waiting on stdin) before it does.
   await new Promise((resolve) => setImmediate(resolve));

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus, Doc } from '../corpus/types.js';
 import type { Searcher } from '../search/types.js';
 import { BUNDLE_FORMAT_VERSION } from '../corpus/bundle.js';
-import { preferredCorpusFile } from './corpus-location.js';
+import { corpusCandidates } from './corpus-location.js';
 
 /**
  * Everything an answer needs, loaded once per process and shared: the stdio server, every
@@ -24,17 +24,25 @@ export function bundledCorpusFile(): string {
 }
 
 /**
- * The one place that decides which corpus file to load: an explicit option, then the
- * WORKOS_DOCS_MCP_CORPUS environment variable, then the freshest of the bundled data/corpus.json
- * and the corpus `workos-docs-mcp update` built into the user cache (see corpus-location.ts).
+ * The one place that decides which corpus files to load, best first: an explicit option, then the
+ * WORKOS_DOCS_MCP_CORPUS environment variable (either alone: silently serving another file would hide
+ * the operator's mistake), else the freshest of the bundled data/corpus.json and the corpus
+ * `workos-docs-mcp update` built into the user cache, then the other one as a fallback.
  */
-export function resolveCorpusFile(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string {
+export function corpusFilesToTry(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string[] {
   const env = options.env ?? process.env;
-  return (
-    options.corpusFile ||
-    env[CORPUS_ENV] ||
-    preferredCorpusFile({ bundledFile: bundledCorpusFile(), formatVersion: BUNDLE_FORMAT_VERSION, env })
-  );
+  const named = options.corpusFile || env[CORPUS_ENV];
+  if (named) return [named];
+  return corpusCandidates({
+    bundledFile: bundledCorpusFile(),
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    env,
+  }).map((c) => c.file);
+}
+
+/** The corpus file to load when no fallback is wanted (scripts, benchmarks). */
+export function resolveCorpusFile(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  return corpusFilesToTry(options)[0];
 }
 
 export function createRuntime(corpus: Corpus, searcher: Searcher, corpusFile = '(in memory)'): Runtime {
