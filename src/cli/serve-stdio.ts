@@ -29,16 +29,18 @@ const LOAD_BY_MS = 800;
  */
 export async function serveStdio(corpusFile?: string): Promise<void> {
   const gate = loadGate();
-  const runtime = gate.opened.then(() =>
-    loadRuntime({ corpusFile, onFallback: warn }).then((rt) => {
-      reportSearchIndex(rt);
-      return rt;
-    }),
-  );
+  const runtime = gate.opened.then(() => loadServedRuntime(corpusFile));
   await runStdioServer(runtime, {
     onMessage: (method) => (method && HANDSHAKE.has(method) ? gate.openSoon() : gate.open()),
     onInputEnd: () => gate.open(),
   });
+}
+
+/** The runtime a server serves: loaded once, saying on stderr when it fell back or had to re-index. */
+export async function loadServedRuntime(corpusFile?: string): Promise<Runtime> {
+  const runtime = await loadRuntime({ corpusFile, onFallback: warn });
+  reportSearchIndex(runtime);
+  return runtime;
 }
 
 /** Opens on the first request that needs the corpus, after a quiet handshake, or at LOAD_BY_MS. */
@@ -64,7 +66,7 @@ function loadGate() {
 }
 
 /** A stale prebuilt index is still answered correctly but costs seconds at every start: say so. */
-export function reportSearchIndex(runtime: Runtime): void {
+function reportSearchIndex(runtime: Runtime): void {
   const stats = (runtime.searcher as { stats?: { source?: string; reason?: string } }).stats;
   if (stats?.source === 'built')
     warn(

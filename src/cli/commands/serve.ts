@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { loadRuntime, corpusInfo, type Runtime } from '../../core/index.js';
+import { corpusInfo, type Runtime } from '../../core/index.js';
 import { createServer } from '../../server/index.js';
-import { runStdioServer } from '../../transports/stdio.js';
+import { loadServedRuntime, serveStdio } from '../serve-stdio.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, runHttp } from '../../transports/http/index.js';
 
 export const TOKEN_ENV = 'WORKOS_DOCS_MCP_TOKEN';
@@ -93,8 +93,7 @@ async function serve(flags: ServeFlags): Promise<number> {
       const names = stray.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
       throw new Error(`${names} only work with --http (stdio is the default transport)`);
     }
-    const runtime = await loadRuntime({ corpusFile: flags.corpus });
-    await runStdioServer(runtime);
+    await serveStdio(flags.corpus);
     return 0;
   }
   const env = process.env;
@@ -115,7 +114,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     options,
     workers: parseWorkers(flags.workers),
     loadDeps: async () => {
-      const runtime = await loadRuntime({ corpusFile: flags.corpus });
+      const runtime = await loadServedRuntime(flags.corpus);
       return {
         createServer: () => createServer(runtime),
         health: () => healthFacts(runtime),
