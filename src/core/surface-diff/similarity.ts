@@ -1,4 +1,4 @@
-import type { DiffParam, DiffSymbol } from './types.js';
+import type { DiffSymbol } from './types.js';
 
 /** `verifyOrganizationDomain` -> [verify, organization, domain]; `MFA`/`mfa` -> [mfa]. */
 export function nameTokens(name: string): string[] {
