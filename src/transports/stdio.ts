@@ -1,3 +1,4 @@
+import { fstatSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { Runtime } from '../core/runtime.js';
 import { createServer } from '../server/create-server.js';
@@ -16,6 +17,21 @@ Or use it yourself from the terminal:
 
 Waiting for a client on stdin (Ctrl+C to quit).
 `;
+
+/**
+ * Node reads a directory on fd 0 as an empty stream, so `workos-docs-mcp < some/dir` would exit 0 having
+ * done nothing. Say so instead (the caller prints it and exits 1).
+ */
+function refuseUnusableStdin(): void {
+  let isDirectory = false;
+  try {
+    isDirectory = fstatSync(0).isDirectory();
+  } catch {
+    return; // No fd 0 to inspect (closed): the stream reports its own error.
+  }
+  if (isDirectory)
+    throw new Error('cannot read stdin: it is a directory; an MCP client must connect a pipe to stdin');
+}
 
 /** How long answers to requests already read may take once stdin has closed (lifecycle: exit within 2 s). */
 const STDIN_DRAIN_MS = 1500;
@@ -42,6 +58,7 @@ export async function runStdioServer(
   runtime: Runtime | Promise<Runtime>,
   options: StdioOptions = {},
 ): Promise<void> {
+  if (!options.stdin) refuseUnusableStdin();
   const stdin = options.stdin ?? process.stdin;
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
@@ -109,4 +126,6 @@ export async function runStdioServer(
     });
   });
   if (loadError !== undefined) throw loadError;
+  // stdin a directory, stdout on a full disk: the session could not work; say why and exit non-zero.
+  if (transport.failure) throw transport.failure;
 }

@@ -134,10 +134,15 @@ describe('JsonLinesTransport', () => {
 
   it('stops reading while the backlog is long and resumes when it drains', async () => {
     const h = await harness();
+    // Answer each ping, as a server does: unanswered requests past a bound hold the queue (back-pressure).
+    h.transport.onmessage = (m) => {
+      h.received.push(m);
+      void h.transport.send({ jsonrpc: '2.0', id: (m as { id: number }).id, result: {} });
+    };
     h.input.write(Array.from({ length: 1500 }, (_, i) => ping(i)).join(''));
     await new Promise((r) => setImmediate(r));
     expect(h.input.isPaused()).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 50 && h.received.length < 1500; i += 1) await new Promise((r) => setTimeout(r, 100));
     expect(h.received).toHaveLength(1500);
     expect(h.input.isPaused()).toBe(false);
   });
