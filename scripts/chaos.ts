@@ -10,6 +10,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stdioReader } from './chaos/stdio-reader.js';
+import { httpBatch } from './chaos/http-batch.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,6 +20,7 @@ const bin = resolve(values.bin ?? 'dist/bin.js');
 
 const scenarios: Record<string, () => Promise<unknown>> = {
   'stdio-reader': () => stdioReader(bin),
+  'http-batch': async () => ({ batch20: await httpBatch(bin, 20), batch100: await httpBatch(bin, 100) }),
 };
 
 const chosen = positionals.length > 0 ? positionals : Object.keys(scenarios);

@@ -1,7 +1,7 @@
 import type { CodeExample, ExampleApp, ReferenceEntry } from '../corpus/types.js';
 import { clampInt } from './budget.js';
 import { fenceLanguagesFor, normalizeLanguage } from './language.js';
-import { MAX_QUERY_LENGTH } from './search.js';
+import { limitQuery } from './query-limits.js';
 import type { Runtime } from './runtime.js';
 
 export const DEFAULT_EXAMPLES_LIMIT = 5;
@@ -94,9 +94,10 @@ function textScore(haystack: string, words: string[]): number {
 export function findExamples(runtime: Runtime, options: ExamplesOptions): ExamplesAnswer {
   const notes: string[] = [];
   let query = options.query?.replace(/\0/g, ' ').trim() || undefined;
-  if (query && query.length > MAX_QUERY_LENGTH) {
-    query = query.slice(0, MAX_QUERY_LENGTH);
-    notes.push(`Query cut to its first ${MAX_QUERY_LENGTH} characters.`);
+  if (query) {
+    const limited = limitQuery(query);
+    query = limited.query;
+    if (limited.note) notes.push(limited.note);
   }
   // Language and framework names are short; longer input is not one and must not be echoed back whole.
   const language = options.language?.trim().slice(0, MAX_NAME_LENGTH) || undefined;

@@ -1,4 +1,5 @@
 import { DOC_KINDS, type DocKind } from '../corpus/types.js';
+import { limitQuery } from './query-limits.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../search/options.js';
 import type { SearchResponse, SearchResult } from '../search/types.js';
 import { clampInt } from './budget.js';
@@ -9,7 +10,7 @@ import type { Runtime } from './runtime.js';
 export const DEFAULT_SEARCH_LIMIT = DEFAULT_LIMIT;
 export const MAX_SEARCH_LIMIT = MAX_LIMIT;
 /** Longer queries are cut: nobody types more, and tokenising megabytes would stall the server. */
-export const MAX_QUERY_LENGTH = 500;
+export { MAX_QUERY_LENGTH } from './query-limits.js';
 
 export { DOC_KINDS };
 
@@ -50,10 +51,9 @@ export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnsw
       'query',
       'query is empty; say what you are looking for, e.g. "SSO with Okta SAML".',
     );
-  if (query.length > MAX_QUERY_LENGTH) {
-    query = query.slice(0, MAX_QUERY_LENGTH);
-    notes.push(`Query cut to its first ${MAX_QUERY_LENGTH} characters.`);
-  }
+  const limited = limitQuery(query);
+  query = limited.query;
+  if (limited.note) notes.push(limited.note);
   const limit = clampInt(options.limit, 1, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT);
   let kind: DocKind | undefined;
   if (options.kind) {

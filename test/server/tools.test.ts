@@ -249,7 +249,7 @@ describe('bad input', () => {
   it('a 1 MB query is answered, cut to size', async () => {
     const r = await call(client, 'workos_search', { query: 'saml '.repeat(200_000) });
     expect(r.isError).toBeFalsy();
-    expect(r.text).toContain('Query cut to its first 500 characters.');
+    expect(r.text).toMatch(/Query cut to its first (500 characters|\d+ words)\./);
   });
 
   it('never leaks the content of files outside the corpus', async () => {

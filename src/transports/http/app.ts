@@ -9,8 +9,10 @@ import { readBody } from './body.js';
 import { applyCors, corsAllows } from './cors.js';
 import { describeRpc, logEvent, stderrWriter, type AccessRecord, type LogWriter } from './log.js';
 import { serveMcpPost, type ServerFactory } from './mcp.js';
+import { MAX_BATCH_MESSAGES } from './paced.js';
 import {
   RPC_INTERNAL_ERROR,
+  RPC_INVALID_REQUEST,
   RPC_PARSE_ERROR,
   RPC_SERVER_ERROR,
   sendJson,
@@ -105,6 +107,10 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       return sendRpcError(res, 400, RPC_PARSE_ERROR, 'Parse error: the body is not valid JSON');
     }
     Object.assign(record, describeRpc(parsed));
+    if (Array.isArray(parsed) && parsed.length > MAX_BATCH_MESSAGES) {
+      const message = `Invalid Request: at most ${MAX_BATCH_MESSAGES} messages per batch, got ${parsed.length}; split it into several requests`;
+      return sendRpcError(res, 400, RPC_INVALID_REQUEST, message);
+    }
     await serveMcpPost(req, res, parsed, deps.createServer, options.jsonResponse);
   };
 

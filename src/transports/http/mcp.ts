@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { paceMessages } from './paced.js';
 
 /** Builds a ready McpServer (tools, resources, prompts registered) over the process's shared runtime. */
 export type ServerFactory = () => McpServer;
@@ -22,10 +23,14 @@ export async function serveMcpPost(
     sessionIdGenerator: undefined,
     enableJsonResponse: jsonResponse,
   });
+  let closed = false;
   res.once('close', () => {
+    closed = true;
     void transport.close().catch(() => undefined);
     void server.close().catch(() => undefined);
   });
   await server.connect(transport);
+  // One batch item per event-loop turn, within the request's budget; nothing more once the client left.
+  paceMessages(transport, () => closed);
   await transport.handleRequest(req, res, body);
 }
