@@ -32,7 +32,9 @@ await build({
   keepNames: true,
   legalComments: 'none',
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __wdmRequire } from 'node:module'; const require = __wdmRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __wdmRequire } from 'node:module'; const require = __wdmRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 chmodSync(join(DIST, 'bin.js'), 0o755);

@@ -5,8 +5,11 @@ import { basename, dirname, join } from 'node:path';
 import { referenceEntryMarkdown } from './reference-markdown.js';
 import type { Corpus, CorpusManifest, Doc, ReferenceField } from './types.js';
 
-/** Bumped on any incompatible change to the bundle shape (or to the search index it carries). */
-export const BUNDLE_FORMAT_VERSION = 1;
+/**
+ * Bumped on any incompatible change to the bundle shape (or to the search index it carries).
+ * 2: manifest line, layout line, JSON payload, then raw binary blobs (typed arrays) in place.
+ */
+export const BUNDLE_FORMAT_VERSION = 2;
 
 export const REBUILD_HINT = 'rebuild it with "workos-docs-mcp build" (or "npm run build:corpus")';
 
@@ -141,19 +144,108 @@ function asciiJson(json: string): string {
   return json.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** Typed arrays the bundle stores as raw bytes; the loader hands back views of the file's buffer. */
+const BLOB_TYPES = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float32Array, Float64Array } as const;
+type BlobType = keyof typeof BLOB_TYPES;
+type Blob = InstanceType<(typeof BLOB_TYPES)[BlobType]>;
+
+/** Where a blob sits (bytes from the start of the body, i.e. after the manifest line) and where it goes. */
+interface BlobEntry {
+  path: string[];
+  type: BlobType;
+  offset: number;
+  length: number;
+}
+
+/** The second line: how the body is laid out. Covered by the checksum like everything after line one. */
+interface BundleLayout {
+  json: number;
+  blobs: BlobEntry[];
+  littleEndian: boolean;
+}
+
+const BLOB_ALIGN = 8;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+function blobType(value: unknown): BlobType | undefined {
+  if (!ArrayBuffer.isView(value)) return undefined;
+  const name = value.constructor.name as BlobType;
+  return name in BLOB_TYPES ? name : undefined;
+}
+
 /**
- * The file is one JSON object whose first line is the manifest and whose remaining bytes are the payload,
- * so a loader can check version and checksum without re-serialising anything:
- *   {"manifest":{…},\n"docs":[…],"nav":[…],"examples":[…],"changelogs":[…],"searchIndex":…}
+ * Takes typed arrays out of the payload (anywhere in it, so any layer may store one) and leaves `null`
+ * in their place. Only plain objects are walked: docs are arrays of plain data, never typed arrays.
+ */
+function extractBlobs(payload: object): { json: object; blobs: { path: string[]; value: Blob }[] } {
+  const blobs: { path: string[]; value: Blob }[] = [];
+  const seen = new WeakSet<object>();
+  const walk = (value: unknown, path: string[]): unknown => {
+    if (blobType(value)) {
+      blobs.push({ path, value: value as Blob });
+      return null;
+    }
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+    // A cycle is left in place for JSON.stringify to refuse with its usual "circular structure" error.
+    if (seen.has(value)) return value;
+    seen.add(value);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = walk(v, [...path, k]);
+    return out;
+  };
+  // Top-level lists (docs, nav, ...) hold no blobs: only their siblings' object trees are walked.
+  const json: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(payload)) json[k] = Array.isArray(v) ? v : walk(v, [k]);
+  return { json, blobs };
+}
+
+/**
+ * File layout (format 2):
+ *   line 1  {"manifest":{…},                      the manifest alone, so a reader can check version and
+ *                                                  freshness from the first bytes (corpus-location.ts)
+ *   line 2  {"json":N,"blobs":[…],"littleEndian":true}
+ *   N bytes of JSON: {"docs":[…],"nav":[…],…,"searchIndex":{…}}   (all ASCII)
+ *   then each blob's raw bytes, 8-byte aligned
+ * The manifest's checksum covers every byte after line 1.
  */
 export function serialiseBundle(
   manifest: Omit<CorpusManifest, 'checksum'>,
   payload: BundlePayload,
-): { text: string; manifest: CorpusManifest } {
+): { bytes: Buffer; manifest: CorpusManifest } {
   const { docs, texts } = packDocs(payload.docs);
-  const body = asciiJson(JSON.stringify({ ...payload, docs, texts }).slice(1));
-  const full: CorpusManifest = { ...manifest, checksum: sha256(body) };
-  return { text: `${HEADER_PREFIX}${JSON.stringify(full)},\n${body}`, manifest: full };
+  const { json, blobs } = extractBlobs({ ...payload, docs, texts });
+  const jsonBytes = Buffer.from(asciiJson(JSON.stringify(json)), 'latin1');
+  // Offsets are fixed before the layout line's length is known: align relative to the body and pad
+  // the layout line so the body itself starts 8-byte aligned in the file.
+  const entries: BlobEntry[] = [];
+  let at = jsonBytes.length;
+  for (const b of blobs) {
+    at = Math.ceil(at / BLOB_ALIGN) * BLOB_ALIGN;
+    entries.push({ path: b.path, type: blobType(b.value)!, offset: at, length: b.value.length });
+    at += b.value.byteLength;
+  }
+  const layout: BundleLayout = { json: jsonBytes.length, blobs: entries, littleEndian: LITTLE_ENDIAN };
+  const body = Buffer.alloc(at);
+  jsonBytes.copy(body, 0);
+  blobs.forEach((b, i) =>
+    Buffer.from(b.value.buffer, b.value.byteOffset, b.value.byteLength).copy(body, entries[i].offset),
+  );
+  const draft = { ...manifest, checksum: '' };
+  // The checksum is over layout line + body; the layout does not depend on the manifest line.
+  const manifestLine = (checksum: string) => `${HEADER_PREFIX}${JSON.stringify({ ...draft, checksum })},\n`;
+  let layoutLine = `${JSON.stringify(layout)}\n`;
+  const checksumLength = 64;
+  const headLength =
+    Buffer.byteLength(manifestLine('x'.repeat(checksumLength))) + Buffer.byteLength(layoutLine);
+  const pad = (BLOB_ALIGN - (headLength % BLOB_ALIGN)) % BLOB_ALIGN;
+  layoutLine = `${JSON.stringify(layout)}${' '.repeat(pad)}\n`;
+  const layoutBytes = Buffer.from(layoutLine, 'utf8');
+  const checksum = createHash('sha256').update(layoutBytes).update(body).digest('hex');
+  const full: CorpusManifest = { ...manifest, checksum };
+  return {
+    bytes: Buffer.concat([Buffer.from(manifestLine(checksum), 'utf8'), layoutBytes, body]),
+    manifest: full,
+  };
 }
 
 export function sha256(text: string): string {
@@ -164,10 +256,10 @@ export function sha256(text: string): string {
  * Writes through a temporary file in the same folder and renames it into place, so readers see the old
  * bundle or the new one, never half of one; a failure leaves the previous bundle untouched.
  */
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array): void {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    writeFileSync(tmp, text, { encoding: 'utf8', flush: true });
+    writeFileSync(tmp, data, { flush: true });
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -180,9 +272,9 @@ export function saveBundle(
   manifest: Omit<CorpusManifest, 'checksum'>,
   payload: BundlePayload,
 ): { manifest: CorpusManifest; bytes: number } {
-  const { text, manifest: full } = serialiseBundle(manifest, payload);
-  writeFileAtomic(file, text);
-  return { manifest: full, bytes: Buffer.byteLength(text, 'utf8') };
+  const { bytes, manifest: full } = serialiseBundle(manifest, payload);
+  writeFileAtomic(file, bytes);
+  return { manifest: full, bytes: bytes.length };
 }
 
 function parseManifest(file: string, header: string): CorpusManifest {
@@ -200,11 +292,9 @@ function parseManifest(file: string, header: string): CorpusManifest {
   return m as CorpusManifest;
 }
 
-/** Reads and validates a bundle: manifest line, format version, checksum, then the payload. */
-export function loadBundle(file: string): LoadedBundle {
-  let bytes: Buffer;
+function readBundleFile(file: string): Buffer {
   try {
-    bytes = readFileSync(file);
+    return readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new BundleError(
@@ -213,10 +303,9 @@ export function loadBundle(file: string): LoadedBundle {
       code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'error'})`,
     );
   }
-  // Work on bytes: hashing the payload needs no re-encoding, and only the payload is decoded.
-  const newline = bytes.indexOf(0x0a);
-  if (newline < 0) throw new BundleError(file, 'corrupt', 'is truncated or not a corpus bundle');
-  const manifest = parseManifest(file, bytes.toString('utf8', 0, newline));
+}
+
+function checkVersion(file: string, manifest: CorpusManifest): void {
   if (manifest.formatVersion > BUNDLE_FORMAT_VERSION) {
     throw new BundleError(
       file,
@@ -232,17 +321,83 @@ export function loadBundle(file: string): LoadedBundle {
       `has old format ${manifest.formatVersion} (expected ${BUNDLE_FORMAT_VERSION})`,
     );
   }
-  const body = bytes.subarray(newline + 1);
-  if (createHash('sha256').update(body).digest('hex') !== manifest.checksum) {
+}
+
+function parseLayout(file: string, line: string, bodyBytes: number): BundleLayout {
+  let layout: BundleLayout;
+  try {
+    layout = JSON.parse(line) as BundleLayout;
+  } catch {
+    throw new BundleError(file, 'corrupt', 'has an unreadable layout line');
+  }
+  const blobsFit =
+    Array.isArray(layout?.blobs) &&
+    layout.blobs.every(
+      (b) =>
+        Array.isArray(b?.path) &&
+        b.path.length > 0 &&
+        b.path.every((k) => typeof k === 'string' && k !== '__proto__') &&
+        Object.hasOwn(BLOB_TYPES, b.type) &&
+        Number.isInteger(b.offset) &&
+        Number.isInteger(b.length) &&
+        b.offset >= 0 &&
+        b.length >= 0 &&
+        b.offset + b.length * BLOB_TYPES[b.type].BYTES_PER_ELEMENT <= bodyBytes,
+    );
+  if (!Number.isInteger(layout?.json) || layout.json > bodyBytes || !blobsFit)
+    throw new BundleError(file, 'corrupt', 'has a layout that does not fit the file');
+  if (layout.littleEndian !== LITTLE_ENDIAN)
+    throw new BundleError(file, 'corrupt', 'was built on a machine of other byte order');
+  return layout;
+}
+
+/** A typed array over the file's own bytes when aligned (the usual case), else over a copy. */
+function blobView(body: Buffer, entry: BlobEntry): Blob {
+  const Type = BLOB_TYPES[entry.type];
+  const start = body.byteOffset + entry.offset;
+  if (start % Type.BYTES_PER_ELEMENT === 0) return new Type(body.buffer as ArrayBuffer, start, entry.length);
+  const bytes = body.subarray(entry.offset, entry.offset + entry.length * Type.BYTES_PER_ELEMENT);
+  return new Type(new Uint8Array(bytes).buffer, 0, entry.length);
+}
+
+function placeBlob(file: string, payload: Record<string, unknown>, entry: BlobEntry, value: Blob): void {
+  let at: Record<string, unknown> = payload;
+  for (const key of entry.path.slice(0, -1)) {
+    const next = Object.hasOwn(at, key) ? at[key] : undefined;
+    if (next === null || typeof next !== 'object' || Array.isArray(next))
+      throw new BundleError(file, 'corrupt', `has a blob for a missing "${entry.path.join('.')}"`);
+    at = next as Record<string, unknown>;
+  }
+  at[entry.path[entry.path.length - 1]] = value;
+}
+
+/** Reads and validates a bundle: manifest line, format version, checksum, layout, then the payload. */
+export function loadBundle(file: string): LoadedBundle {
+  const bytes = readBundleFile(file);
+  const newline = bytes.indexOf(0x0a);
+  if (newline < 0) throw new BundleError(file, 'corrupt', 'is truncated or not a corpus bundle');
+  const manifest = parseManifest(file, bytes.toString('utf8', 0, newline));
+  checkVersion(file, manifest);
+  const rest = bytes.subarray(newline + 1);
+  if (createHash('sha256').update(rest).digest('hex') !== manifest.checksum) {
     throw new BundleError(file, 'checksum', 'fails its checksum (truncated or modified)');
   }
+  const layoutEnd = rest.indexOf(0x0a);
+  if (layoutEnd < 0) throw new BundleError(file, 'corrupt', 'has no layout line');
+  const body = rest.subarray(layoutEnd + 1);
+  const layout = parseLayout(file, rest.toString('utf8', 0, layoutEnd), body.length);
   let payload: BundlePayload;
   try {
+    const json = body.subarray(0, layout.json);
     // An all-ASCII payload (what saveBundle writes) decodes several times faster as latin1 than as UTF-8.
-    payload = JSON.parse(`{${body.toString(isAscii(body) ? 'latin1' : 'utf8')}`) as BundlePayload;
+    payload = JSON.parse(json.toString(isAscii(json) ? 'latin1' : 'utf8')) as BundlePayload;
   } catch {
     throw new BundleError(file, 'corrupt', 'is not valid JSON');
   }
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload))
+    throw new BundleError(file, 'corrupt', 'has no payload object');
+  for (const entry of layout.blobs)
+    placeBlob(file, payload as unknown as Record<string, unknown>, entry, blobView(body, entry));
   for (const key of ['docs', 'nav', 'examples', 'changelogs'] as const) {
     if (!Array.isArray(payload[key])) throw new BundleError(file, 'corrupt', `has no "${key}" list`);
   }

@@ -1,11 +1,20 @@
 import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import {
+  type CompactTermIndex,
+  compactTermIndex,
+  loadCompactMiniSearch,
+  validTermIndex,
+} from './compact-index.js';
 import type { Corpus } from '../corpus/types.js';
 import { expandToken, processTerm, tokenize } from './tokenize.js';
 import { type UnitFields, unitFields, unitFingerprint, unitRefs } from './units.js';
 
-/** Bumped whenever tokenization, fields or unit numbering change: an old index would answer wrongly. */
-export const SEARCH_INDEX_FORMAT = 3;
+/**
+ * Bumped whenever tokenization, fields, unit numbering or the stored layout change: an old index would
+ * answer wrongly. 4: terms stored as a compact index (compact-index.ts) beside MiniSearch's other state.
+ */
+export const SEARCH_INDEX_FORMAT = 4;
 
 export const FIELDS = [
   'title',
@@ -44,7 +53,10 @@ export interface SerializedSearchIndex {
   units: string;
   /** Number of units, for a quick look at the bundle. */
   unitCount: number;
+  /** MiniSearch's own serialisation without its term index (`index: []`). */
   index: AsPlainObject;
+  /** The term index, loaded lazily (typed arrays: the bundle stores them as raw bytes). */
+  terms: CompactTermIndex;
 }
 
 export function miniSearchOptions(): Options<UnitFields> {
@@ -71,12 +83,14 @@ export function buildMiniSearch(corpus: Corpus): MiniSearch<UnitFields> {
 /** Builds the index for a corpus in a JSON-serialisable form (stored by the bundle as `searchIndex`). */
 export function buildSearchIndex(corpus: Corpus): SerializedSearchIndex {
   const ms = buildMiniSearch(corpus);
+  const { rest, terms } = compactTermIndex(ms.toJSON(), miniSearchOptions() as Options<never>);
   return {
     format: SEARCH_INDEX_FORMAT,
     analyzer: analyzerFingerprint(),
     units: unitFingerprint(corpus),
     unitCount: ms.documentCount,
-    index: ms.toJSON(),
+    index: rest,
+    terms,
   };
 }
 
@@ -102,8 +116,9 @@ export function loadMiniSearch(
   if (s.units !== unitFingerprint(corpus)) {
     return { reason: 'prebuilt index was built from a different corpus' };
   }
+  if (!validTermIndex(s.terms)) return { reason: 'prebuilt index has no usable term index' };
   try {
-    return { index: MiniSearch.loadJS<UnitFields>(s.index, miniSearchOptions()) };
+    return { index: loadCompactMiniSearch<UnitFields>(s.index, s.terms, miniSearchOptions()) };
   } catch (err) {
     return { reason: `prebuilt index failed to load: ${err instanceof Error ? err.message : String(err)}` };
   }

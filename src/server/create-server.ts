@@ -1,8 +1,8 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
 import { serverVersion } from '../core/info.js';
 import type { Runtime } from '../core/runtime.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
+import { lazyValidator } from './lazy-validator.js';
 import { ServerLog, type LogOptions } from './logging.js';
 import { reportInvalidParams } from './invalid-params.js';
 import { registerPrompts } from './prompts.js';
@@ -13,9 +13,6 @@ import { registerDocsTool } from './tools/docs.js';
 import { registerExamplesTool } from './tools/examples.js';
 import { registerSearchTool } from './tools/search.js';
 import { serveCompactToolsList } from './tools-list.js';
-
-// One JSON Schema validator for every server instance: building Ajv is the costliest part of a new server.
-let sharedValidator: AjvJsonSchemaValidator | undefined;
 
 export interface CreateServerOptions {
   log?: LogOptions;
@@ -41,7 +38,7 @@ export function createServer(
     {
       capabilities: { logging: {} },
       instructions: SERVER_INSTRUCTIONS,
-      jsonSchemaValidator: (sharedValidator ??= new AjvJsonSchemaValidator()),
+      jsonSchemaValidator: lazyValidator,
     },
   );
   const ctx: ToolContext = {

@@ -84,7 +84,7 @@ const manifest = {
 function write(name: string, mutate?: (text: string) => string): string {
   const file = join(dir, name);
   saveBundle(file, manifest, payload);
-  if (mutate) writeFileSync(file, mutate(readFileSync(file, 'utf8')));
+  if (mutate) writeFileSync(file, mutate(readFileSync(file, 'latin1')), 'latin1');
   return file;
 }
 
@@ -133,10 +133,15 @@ describe('corpus bundle', () => {
     );
   });
 
-  it('is one JSON document with the manifest first', () => {
-    const parsed = JSON.parse(readFileSync(write('shape.json'), 'utf8')) as Record<string, unknown>;
-    expect(Object.keys(parsed)).toEqual([
-      'manifest',
+  it('is a manifest line, a layout line, then the JSON payload', () => {
+    const bytes = readFileSync(write('shape.json'));
+    const [manifestLine, layoutLine] = bytes.toString('latin1').split('\n', 2);
+    expect(Object.keys(JSON.parse(`${manifestLine.slice(0, -1)}}`) as object)).toEqual(['manifest']);
+    const layout = JSON.parse(layoutLine) as { json: number; blobs: unknown[] };
+    expect(layout.blobs).toEqual([]);
+    const body = bytes.subarray(manifestLine.length + layoutLine.length + 2);
+    expect(body.length).toBe(layout.json);
+    expect(Object.keys(JSON.parse(body.toString('latin1')) as object)).toEqual([
       'docs',
       'nav',
       'examples',
@@ -144,6 +149,27 @@ describe('corpus bundle', () => {
       'searchIndex',
       'texts',
     ]);
+  });
+
+  it('stores typed arrays as raw bytes and hands them back with their type and values', () => {
+    const u32 = Uint32Array.from([0, 1, 2 ** 32 - 1, 7]);
+    const u16 = Uint16Array.from([65535, 3, 1]);
+    const f64 = Float64Array.from([Math.PI, -0]);
+    const file = join(dir, 'blobs.json');
+    saveBundle(file, manifest, { ...payload, searchIndex: { format: 9, nested: { u16, f64 }, u32 } });
+    const loaded = loadBundle(file).searchIndex as {
+      format: number;
+      u32: Uint32Array;
+      nested: { u16: Uint16Array; f64: Float64Array };
+    };
+    expect(loaded.format).toBe(9);
+    expect(loaded.u32).toBeInstanceOf(Uint32Array);
+    expect([...loaded.u32]).toEqual([...u32]);
+    expect(loaded.nested.u16).toBeInstanceOf(Uint16Array);
+    expect([...loaded.nested.u16]).toEqual([...u16]);
+    expect([...loaded.nested.f64]).toEqual([...f64]);
+    // The bytes are in the file as they are in memory, not as JSON numbers.
+    expect(readFileSync(file).includes(Buffer.from(u32.buffer))).toBe(true);
   });
 
   it.each([

@@ -3,6 +3,7 @@
  * rebuild command, and the built server exits non-zero with exactly that line on stderr (nothing on
  * stdout, which belongs to JSON-RPC).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,6 +20,25 @@ const REBUILD = 'workos-docs-mcp build';
 const INITIALIZE = `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } } })}\n`;
 let dir: string;
 let good: string;
+
+/**
+ * Format 2 lines: manifest, layout, then JSON and blobs. The file is handled as latin1 text (one char
+ * per byte) so the binary part survives edits byte for byte.
+ */
+const lines = (g: string) => {
+  const a = g.indexOf('\n');
+  const b = g.indexOf('\n', a + 1);
+  return { manifest: g.slice(0, a + 1), layout: g.slice(a + 1, b), rest: g.slice(b) };
+};
+/** Damage past the checksum: edit the layout line, then sign the result as a build would. */
+const resigned = (g: string, edit: (layout: Record<string, unknown>) => unknown): string => {
+  const { manifest, layout, rest } = lines(g);
+  const body = `${JSON.stringify(edit(JSON.parse(layout) as Record<string, unknown>))}${rest}`;
+  const checksum = createHash('sha256').update(Buffer.from(body, 'latin1')).digest('hex');
+  return manifest.replace(/"checksum":"[0-9a-f]+"/, `"checksum":"${checksum}"`) + body;
+};
+type Blobs = { path: string[]; type: string; offset: number; length: number }[];
+const blobs = (l: Record<string, unknown>) => l.blobs as Blobs;
 
 /** Each broken bundle, written from the real one. */
 const BROKEN: Record<string, (good: string) => string | null> = {
@@ -40,19 +60,32 @@ const BROKEN: Record<string, (good: string) => string | null> = {
   'valid JSON that is no bundle': () => '{"docs":[]}',
   'JSON with a manifest but no payload lists': () =>
     `{"manifest":{"formatVersion":${BUNDLE_FORMAT_VERSION},"checksum":"x"},\n}`,
+  'the JSON payload truncated, re-signed': (g) =>
+    resigned(g, (l) => ({ ...l, json: (l.json as number) - 100 })),
+  'a blob running past the end, re-signed': (g) =>
+    resigned(g, (l) => ({ ...l, blobs: blobs(l).map((b) => ({ ...b, length: b.length + 1e9 })) })),
+  'a blob of an unknown type, re-signed': (g) =>
+    resigned(g, (l) => ({ ...l, blobs: blobs(l).map((b) => ({ ...b, type: 'BigUint64Array' })) })),
+  'a blob aimed at a missing field, re-signed': (g) =>
+    resigned(g, (l) => ({ ...l, blobs: blobs(l).map((b) => ({ ...b, path: ['nowhere', 'x'] })) })),
+  'a blob aimed at the prototype, re-signed': (g) =>
+    resigned(g, (l) => ({ ...l, blobs: blobs(l).map((b) => ({ ...b, path: ['__proto__', 'x'] })) })),
+  'the other byte order, re-signed': (g) => resigned(g, (l) => ({ ...l, littleEndian: !l.littleEndian })),
+  'a layout line that is not an object, re-signed': (g) => resigned(g, () => 'nope'),
+  'no layout line': (g) => lines(g).manifest,
   missing: () => null,
 };
 
 function writeBroken(name: string): string {
   const file = join(dir, `${name.replace(/\W+/g, '-')}.json`);
   const text = BROKEN[name](good);
-  if (text !== null) writeFileSync(file, text);
+  if (text !== null) writeFileSync(file, text, 'latin1');
   return file;
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'wdm-corrupt-'));
-  good = readFileSync(bundledCorpusFile(), 'utf8');
+  good = readFileSync(bundledCorpusFile(), 'latin1');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -81,6 +114,10 @@ describe('loadBundle refuses every broken bundle with one actionable line', () =
 
   it('the newer-format message says to upgrade', () => {
     expect(() => loadBundle(writeBroken('a newer format version'))).toThrow(/newer.*upgrade workos-docs-mcp/);
+  });
+
+  it('the bundle really carries blobs (the re-signed cases above damage something)', () => {
+    expect(blobs(JSON.parse(lines(good).layout) as Record<string, unknown>).length).toBeGreaterThan(0);
   });
 
   it('loadRuntime turns it into a CorpusUnavailableError with the same line', async () => {

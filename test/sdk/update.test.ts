@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadBundle, saveBundle } from '../../src/corpus/bundle.js';
+import { BUNDLE_FORMAT_VERSION, loadBundle, saveBundle } from '../../src/corpus/bundle.js';
 import type { SourceInfo } from '../../src/corpus/types.js';
 import { corpusCandidates, pointerFile, readPointer } from '../../src/core/corpus-location.js';
 import { checkForUpdates, runUpdate, UpdateError, type UpdateDeps } from '../../src/core/update.js';
@@ -241,25 +241,29 @@ describe('choosing the corpus to serve', () => {
       const file = join(dir, `corpus-${sources[0].version}.json`);
       saveBundle(
         file,
-        { formatVersion: 1, builtAt: new Date().toISOString(), sources, counts },
+        { formatVersion: BUNDLE_FORMAT_VERSION, builtAt: new Date().toISOString(), sources, counts },
         { docs: [], nav: [], examples: [], changelogs: [] },
       );
       return file;
     };
     const older = bundled(oldSources);
-    expect(corpusCandidates({ bundledFile: older, formatVersion: 1, env }).map((c) => c.origin)).toEqual([
-      'updated',
-      'bundled',
-    ]);
+    expect(
+      corpusCandidates({ bundledFile: older, formatVersion: BUNDLE_FORMAT_VERSION, env }).map(
+        (c) => c.origin,
+      ),
+    ).toEqual(['updated', 'bundled']);
     const newer = bundled([{ name: DOCS, version: '0.9.0', kind: 'docs-bundle' }]);
-    expect(corpusCandidates({ bundledFile: newer, formatVersion: 1, env }).map((c) => c.origin)).toEqual([
-      'bundled',
-      'updated',
-    ]);
+    expect(
+      corpusCandidates({ bundledFile: newer, formatVersion: BUNDLE_FORMAT_VERSION, env }).map(
+        (c) => c.origin,
+      ),
+    ).toEqual(['bundled', 'updated']);
     // A cache corpus of another bundle format is never offered.
-    expect(corpusCandidates({ bundledFile: older, formatVersion: 2, env }).map((c) => c.origin)).toEqual([
-      'bundled',
-    ]);
+    expect(
+      corpusCandidates({ bundledFile: older, formatVersion: BUNDLE_FORMAT_VERSION + 1, env }).map(
+        (c) => c.origin,
+      ),
+    ).toEqual(['bundled']);
     // No cache at all: the bundled corpus.
     expect(
       corpusCandidates({ bundledFile: older, env: { WORKOS_DOCS_MCP_CACHE: join(dir, 'none') } }).map(

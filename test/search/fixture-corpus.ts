@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUNDLE_FORMAT_VERSION, loadBundle, saveBundle } from '../../src/corpus/bundle.js';
 import type { Corpus, Doc, DocKind, ReferenceEntry, Section } from '../../src/corpus/types.js';
+import { buildSearchIndex } from '../../src/search/index.js';
 
 /** A section from Markdown: heading line parsed, identifiers from inline code. */
 export function section(markdown: string, parents: string[] = []): Section {
@@ -299,4 +304,27 @@ export function fixtureCorpus(): Corpus {
       sections: ['Single Sign-On Magic Link Webhooks'],
     }),
   ]);
+}
+
+/** The corpus's search index as a server gets it: written into a bundle file and loaded back. */
+export function storedIndex(c: Corpus): unknown {
+  const dir = mkdtempSync(join(tmpdir(), 'wdm-index-'));
+  try {
+    const file = join(dir, 'corpus.json');
+    const { checksum: _checksum, ...manifest } = c.manifest;
+    saveBundle(
+      file,
+      { ...manifest, formatVersion: BUNDLE_FORMAT_VERSION },
+      {
+        docs: c.docs,
+        nav: c.nav,
+        examples: c.examples,
+        changelogs: c.changelogs,
+        searchIndex: buildSearchIndex(c),
+      },
+    );
+    return loadBundle(file).searchIndex;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

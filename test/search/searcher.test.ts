@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, createSearcher } from '../../src/search/index.js';
-import { corpus, doc, fixtureCorpus } from './fixture-corpus.js';
+import { corpus, doc, fixtureCorpus, storedIndex } from './fixture-corpus.js';
 
 const fixture = fixtureCorpus();
-const searcher = createSearcher(fixture, JSON.parse(JSON.stringify(buildSearchIndex(fixture))));
+const searcher = createSearcher(fixture, storedIndex(fixture));
 const paths = (q: string, opts?: Parameters<typeof searcher.search>[1]): string[] =>
   searcher.search(q, opts).results.map((r) => r.path);
 
 describe('prebuilt index', () => {
-  it('loads a JSON round-tripped index instead of rebuilding', () => {
+  it('loads an index stored in a bundle file instead of rebuilding', () => {
     expect(searcher.stats.source).toBe('prebuilt');
     expect(searcher.stats.units).toBe(
       fixture.docs.filter((d) => !d.path.endsWith('_navigation')).reduce((n, d) => n + d.sections.length, 0),

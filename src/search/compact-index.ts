@@ -1,0 +1,186 @@
+/**
+ * MiniSearch's term index in a form made for loading: the radix tree of terms as small nested JSON
+ * arrays, the postings as one flat Uint32Array that the bundle stores as raw bytes and hands back as a
+ * view of the file (no parsing, no copy).
+ *
+ * MiniSearch.loadJS turns every posting into Map entries up front (~146k entries: most of the start-up
+ * CPU and of the index's heap) and re-inserts every term into its radix tree. Here the tree is rebuilt
+ * node for node as it was (same Maps, same key order, so prefix and fuzzy lookups enumerate terms in
+ * exactly the same order), its leaves hold term numbers, and a term's Map<field, Map<unit, freq>> is
+ * decoded from the postings only when a query touches it. Ranking cannot move: same data, same order.
+ *
+ * Postings layout for term t: postings[offsets[t] .. offsets[t + 1]) =
+ *   fieldCount, then per field: fieldId, n, unit_1 .. unit_n, freq_1 .. freq_n   (in MiniSearch's order)
+ */
+import type MiniSearch from 'minisearch';
+import type { AsPlainObject, Options } from 'minisearch';
+import MiniSearchClass from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
+
+export type TermData = Map<number, Map<number, number>>;
+
+/** A radix tree node: edge label, then a child node, or a term number under the leaf label ''. */
+export type TreeNode = (string | number | TreeNode)[];
+
+export interface CompactTermIndex {
+  tree: TreeNode;
+  /** offsets[t] .. offsets[t + 1] is term t's slice of `postings`. */
+  offsets: Uint32Array;
+  postings: Uint32Array;
+}
+
+type RadixTree = Map<string, RadixTree | number>;
+const LEAF = '';
+
+interface MiniSearchInternals {
+  _index: { _tree: Map<string, unknown>; [Symbol.iterator](): Iterator<[string, TermData]> } | LazyTermMap;
+}
+
+/**
+ * Splits an index into everything but the terms (small JSON for MiniSearch.loadJS) and the compact
+ * term index. The tree is taken from a loadJS round trip: that is the index every server has answered
+ * from so far, and its term order is what ranking ties depend on.
+ */
+export function compactTermIndex(
+  plain: AsPlainObject,
+  options: Options<never>,
+): { rest: AsPlainObject; terms: CompactTermIndex } {
+  const loaded = MiniSearchClass.loadJS(plain, options) as unknown as MiniSearchInternals;
+  const index = loaded._index as Exclude<MiniSearchInternals['_index'], LazyTermMap>;
+  const numbers = new Map<string, number>();
+  const offsets: number[] = [];
+  const out: number[] = [];
+  for (const [term, data] of index as Iterable<[string, TermData]>) {
+    numbers.set(term, offsets.length);
+    offsets.push(out.length);
+    out.push(data.size);
+    for (const [fieldId, freqs] of data) {
+      out.push(fieldId, freqs.size);
+      for (const unit of freqs.keys()) out.push(unit);
+      for (const freq of freqs.values()) out.push(freq);
+    }
+  }
+  offsets.push(out.length);
+  const encode = (node: Map<string, unknown>, prefix: string): TreeNode => {
+    const arr: TreeNode = [];
+    for (const [label, child] of node) {
+      arr.push(
+        label,
+        label === LEAF ? numbers.get(prefix)! : encode(child as Map<string, unknown>, prefix + label),
+      );
+    }
+    return arr;
+  };
+  return {
+    rest: { ...plain, index: [] },
+    terms: {
+      tree: encode(index._tree, ''),
+      offsets: Uint32Array.from(offsets),
+      postings: Uint32Array.from(out),
+    },
+  };
+}
+
+function decodeTree(node: TreeNode): RadixTree {
+  const map: RadixTree = new Map();
+  for (let i = 0; i < node.length; i += 2) {
+    const label = node[i] as string;
+    const child = node[i + 1];
+    map.set(label, label === LEAF ? (child as number) : decodeTree(child as TreeNode));
+  }
+  return map;
+}
+
+/** Decoded terms kept per process: a query touches tens of terms, a long session a few thousand. */
+const DECODED_CACHE = 4096;
+
+/**
+ * Stands in for MiniSearch's private `_index` (a SearchableMap of term -> TermData) with the methods
+ * MiniSearch's search path and our Vocabulary call. The index is read-only: adding documents to a
+ * loaded index is not supported (nothing does).
+ */
+export class LazyTermMap {
+  private readonly cache = new Map<number, TermData>();
+  private readonly tree: SearchableMap<number>;
+
+  constructor(private readonly index: CompactTermIndex) {
+    this.tree = new (SearchableMap as unknown as new (tree: RadixTree) => SearchableMap<number>)(
+      decodeTree(index.tree),
+    );
+  }
+
+  get size(): number {
+    return this.index.offsets.length - 1;
+  }
+
+  has(term: string): boolean {
+    return this.tree.has(term);
+  }
+
+  get(term: string): TermData | undefined {
+    const t = this.tree.get(term);
+    return t === undefined ? undefined : this.decode(t);
+  }
+
+  *atPrefix(prefix: string): IterableIterator<[string, TermData]> {
+    for (const [term, t] of this.tree.atPrefix(prefix)) yield [term, this.decode(t)];
+  }
+
+  fuzzyGet(term: string, maxDistance: number): Map<string, [TermData, number]> {
+    const out = new Map<string, [TermData, number]>();
+    for (const [key, [t, distance]] of this.tree.fuzzyGet(term, maxDistance))
+      out.set(key, [this.decode(t), distance]);
+    return out;
+  }
+
+  *[Symbol.iterator](): IterableIterator<[string, TermData]> {
+    for (const [term, t] of this.tree) yield [term, this.decode(t)];
+  }
+
+  private decode(t: number): TermData {
+    const hit = this.cache.get(t);
+    if (hit) return hit;
+    const p = this.index.postings;
+    let i = this.index.offsets[t];
+    const data: TermData = new Map();
+    for (let fields = p[i++]; fields > 0; fields--) {
+      const fieldId = p[i++];
+      const n = p[i++];
+      const freqs = new Map<number, number>();
+      for (let k = 0; k < n; k++) freqs.set(p[i + k], p[i + n + k]);
+      data.set(fieldId, freqs);
+      i += 2 * n;
+    }
+    // Oldest first out: Map keys iterate in insertion order.
+    if (this.cache.size >= DECODED_CACHE) this.cache.delete(this.cache.keys().next().value as number);
+    this.cache.set(t, data);
+    return data;
+  }
+}
+
+/** A MiniSearch over `rest` (see compactTermIndex) whose term index is the lazy one. */
+export function loadCompactMiniSearch<T>(
+  rest: AsPlainObject,
+  terms: CompactTermIndex,
+  options: Options<T>,
+): MiniSearch<T> {
+  const ms = MiniSearchClass.loadJS<T>(rest, options);
+  (ms as unknown as MiniSearchInternals)._index = new LazyTermMap(terms);
+  return ms;
+}
+
+/** Checks the shape of a compact index read from a file before anything indexes into it. */
+export function validTermIndex(x: unknown): x is CompactTermIndex {
+  const c = x as Partial<CompactTermIndex> | null;
+  if (
+    !c ||
+    !Array.isArray(c.tree) ||
+    !(c.offsets instanceof Uint32Array) ||
+    !(c.postings instanceof Uint32Array)
+  )
+    return false;
+  const { offsets, postings } = c as CompactTermIndex;
+  if (offsets.length === 0 || offsets[offsets.length - 1] !== postings.length) return false;
+  for (let t = 0; t + 1 < offsets.length; t++) if (offsets[t] > offsets[t + 1]) return false;
+  return true;
+}
