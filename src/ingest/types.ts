@@ -1,3 +1,4 @@
+import type { SdkSurface } from '../corpus/sdk-surface.js';
 import type { BuildProblem, ChangelogEntry, Doc, Example, NavArea, SourceInfo } from '../corpus/types.js';
 
 /** What one source adapter contributes to the corpus; adapters are merged in order by src/core/build.ts. */
@@ -10,6 +11,8 @@ export interface IngestResult {
   /** API reference descriptions/shorthands that could not be resolved (`file: (ref)`). */
   unresolved: string[];
   sources: SourceInfo[];
+  /** SDK API surfaces (SDK packages only). */
+  surfaces?: SdkSurface[];
 }
 
 export function emptyIngestResult(): IngestResult {

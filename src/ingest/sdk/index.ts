@@ -1,3 +1,4 @@
+import type { SdkSurface } from '../../corpus/sdk-surface.js';
 import type { BuildProblem, ChangelogEntry, Doc, Example, SourceInfo } from '../../corpus/types.js';
 import { parseMarkdownChangelog } from '../changelogs/markdown-changelog.js';
 import type { ProgressLog } from '../types.js';
@@ -5,6 +6,7 @@ import { getVerifiedTarball } from './cache.js';
 import { npmPackFetcher, type TarballFetcher } from './fetchers.js';
 import { docPathOf, type PinnedPackage, type SourceManifest } from './manifest.js';
 import { npmPageUrl, readmeToDoc, type PackageJsonInfo } from './readme-doc.js';
+import { buildSurfaceFromFiles, isSurfaceFile } from './surface/index.js';
 import { readTarballFiles } from './tarball.js';
 
 export { defaultCacheDir } from './cache.js';
@@ -28,6 +30,8 @@ export interface SdkIngestResult {
   changelogs: ChangelogEntry[];
   problems: BuildProblem[];
   sources: SourceInfo[];
+  /** API surfaces from the packages' type declarations, one per package that ships any. */
+  surfaces: SdkSurface[];
 }
 
 /** npm pack spawns a process per package; a few at a time keeps a 2-core machine responsive. */
@@ -42,8 +46,16 @@ export async function ingestSdkSources(options: SdkIngestOptions): Promise<SdkIn
   const results = await mapLimit(options.manifest.packages, CONCURRENCY, (pkg) =>
     ingestOne(pkg, options, fetcher),
   );
-  const out: SdkIngestResult = { docs: [], examples: [], changelogs: [], problems: [], sources: [] };
+  const out: SdkIngestResult = {
+    docs: [],
+    examples: [],
+    changelogs: [],
+    problems: [],
+    sources: [],
+    surfaces: [],
+  };
   for (const r of results) {
+    out.surfaces.push(...r.surfaces);
     out.docs.push(...r.docs);
     out.examples.push(...r.examples);
     out.changelogs.push(...r.changelogs);
@@ -59,11 +71,18 @@ async function ingestOne(
   fetcher: TarballFetcher,
 ): Promise<SdkIngestResult> {
   const label = `${pkg.name}@${pkg.version}`;
-  const result: SdkIngestResult = { docs: [], examples: [], changelogs: [], problems: [], sources: [] };
+  const result: SdkIngestResult = {
+    docs: [],
+    examples: [],
+    changelogs: [],
+    problems: [],
+    sources: [],
+    surfaces: [],
+  };
   let files: Map<string, string>;
   try {
     const { bytes, fromCache } = await getVerifiedTarball(options.cacheDir, pkg, fetcher);
-    files = await readTarballFiles(bytes, ['README.md', 'CHANGELOG.md', 'package.json']);
+    files = await readTarballFiles(bytes, ['README.md', 'CHANGELOG.md', 'package.json'], isSurfaceFile);
     options.log?.(
       `${label}: ${fromCache ? 'cached' : 'downloaded'} tarball (${Math.round(bytes.length / 1024)} KB)`,
     );
@@ -100,8 +119,35 @@ async function ingestOne(
       result.problems.push({ file: `${label}/CHANGELOG.md`, reason: 'no version headings recognised' });
     result.changelogs.push(...entries);
   }
+  await addSurface(pkg, files, result, label, options.log);
   result.sources.push({ name: pkg.name, version: pkg.version, kind: 'sdk-package' });
   return result;
+}
+
+/** The package's API surface; a declaration problem is reported and never stops the build. */
+async function addSurface(
+  pkg: PinnedPackage,
+  files: Map<string, string>,
+  result: SdkIngestResult,
+  label: string,
+  log?: ProgressLog,
+): Promise<void> {
+  // A JavaScript-only package simply has no typed surface; that is not a build problem.
+  if (![...files.keys()].some((f) => f !== 'package.json' && isSurfaceFile(f))) return;
+  try {
+    const surface = await buildSurfaceFromFiles(files, {
+      name: pkg.name,
+      version: pkg.version,
+      slug: docPathOf(pkg).replace(/^sdks\//, ''),
+    });
+    for (const p of surface.problems) result.problems.push({ file: `${label}/${p.file}`, reason: p.reason });
+    if (surface.symbols.length > 0) result.surfaces.push(surface);
+    log?.(
+      `${label}: API surface ${surface.symbols.length} symbols from ${surface.entries.length} declaration entries`,
+    );
+  } catch (err) {
+    result.problems.push({ file: `${label} (type declarations)`, reason: (err as Error).message });
+  }
 }
 
 function parsePackageJson(text: string | undefined): PackageJsonInfo {

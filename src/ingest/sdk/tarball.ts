@@ -15,7 +15,12 @@ const MAX_FILE_BYTES = 8 * 1024 * 1024;
  * the top folder (`package/README.md` -> `README.md`; the top folder is not always `package`).
  * `wanted` is matched case-insensitively so `readme.md` and `Changelog.md` are found too.
  */
-export async function readTarballFiles(bytes: Buffer, wanted: string[]): Promise<Map<string, string>> {
+export async function readTarballFiles(
+  bytes: Buffer,
+  wanted: string[],
+  /** Also keep files this accepts, under their exact package-relative path (type declarations). */
+  alsoKeep?: (path: string) => boolean,
+): Promise<Map<string, string>> {
   const want = new Map(wanted.map((w) => [w.toLowerCase(), w]));
   const files = new Map<string, string>();
   await new Promise<void>((resolve, reject) => {
@@ -23,7 +28,7 @@ export async function readTarballFiles(bytes: Buffer, wanted: string[]): Promise
       strict: true,
       onReadEntry: (entry: ReadEntry) => {
         const rel = entry.path.replace(/^[^/]+\//, '');
-        const key = want.get(rel.toLowerCase());
+        const key = want.get(rel.toLowerCase()) ?? (alsoKeep?.(rel) ? rel : undefined);
         if (entry.type !== 'File' || !key || entry.size > MAX_FILE_BYTES || files.has(key)) {
           entry.resume();
           return;
