@@ -6,6 +6,7 @@ import { registerRead } from './commands/read.js';
 import { registerExamples } from './commands/examples.js';
 import { registerChangelog } from './commands/changelog.js';
 import { registerInfo } from './commands/info.js';
+import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
 import { serverVersion } from '../core/info.js';
 import { serveStdio } from './serve-stdio.js';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerExamples(program);
   registerChangelog(program);
   registerInfo(program);
+  registerProject(program);
   registerServe(program);
   // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
   program.allowExcessArguments().action(async (_opts: unknown, cmd: Command) => {

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { scanRoots, type RootInput } from './detect.js';
+import type { ProjectNote, ProjectPackage, ProjectScan } from './types.js';
+
+const EMPTY: ProjectScan = { origin: 'none', roots: [], packages: [], notes: [] };
+
+/**
+ * The project one client session works in: the latest scan of its roots. Roots change (the
+ * client's `notifications/roots/list_changed`), so each change starts a new scan and answers
+ * wait for the newest one; a scan that fails leaves an empty project with a note, never an error.
+ */
+export class ProjectContext {
+  private scan: Promise<ProjectScan> = Promise.resolve(EMPTY);
+  /** Set while roots are being asked for, so an early tool call waits for them instead of seeing none. */
+  private pendingRoots: Promise<void> | undefined;
+
+  /** Starts scanning these roots; `current()` answers from this scan once it is done. */
+  setRoots(
+    inputs: RootInput[],
+    origin: ProjectScan['origin'],
+    notes: ProjectNote[] = [],
+  ): Promise<ProjectScan> {
+    const next = scanRoots(inputs, origin)
+      .then((scan) => ({ ...scan, notes: [...notes, ...scan.notes] }))
+      .catch((err: unknown): ProjectScan => ({
+        ...EMPTY,
+        origin,
+        notes: [{ reason: `the project could not be read (${(err as Error).message.split('\n')[0]})` }],
+      }));
+    this.scan = next;
+    return next;
+  }
+
+  /** Marks that roots are on their way (a `roots/list` request in flight). */
+  expectRoots(pending: Promise<void>): void {
+    this.pendingRoots = pending;
+  }
+
+  async current(): Promise<ProjectScan> {
+    if (this.pendingRoots) await this.pendingRoots.catch(() => undefined);
+    return this.scan;
+  }
+
+  /** The first root's package of that name (roots keep the client's order). */
+  async package(name: string): Promise<ProjectPackage | undefined> {
+    return (await this.current()).packages.find((p) => p.name === name);
+  }
+}
+
+/** The installed package folder a surface can be read from, when the version came from it. */
+export function installedDir(pkg: ProjectPackage): string | undefined {
+  return pkg.source === `node_modules/${pkg.name}/package.json`
+    ? join(pkg.root, 'node_modules', ...pkg.name.split('/'))
+    : undefined;
+}
+
+/** `@workos-inc/node 8.13.0, from package-lock.json` (or the range, when nothing pins a version). */
+export function describePackage(pkg: ProjectPackage): string {
+  return `${pkg.name} ${pkg.version ?? pkg.range ?? '(no version)'}, from ${pkg.source}`;
+}
