@@ -54,7 +54,7 @@ export function diffSurfaces(from: DiffSurface, to: DiffSurface): SurfaceDiff {
     from: p.from.qualifiedName,
     to: p.to.qualifiedName,
     why: symbolEvidence(p.from, p.to),
-    ...(also.has(p.from) ? { also: also.get(p.from)!.map((s) => s.qualifiedName) } : {}),
+    ...alternatives(p, also.get(p.from)),
   }));
   const pairedFrom = new Set(pairs.map((p) => p.from));
   const pairedTo = new Set(pairs.map((p) => p.to));
@@ -71,10 +71,22 @@ export function diffSurfaces(from: DiffSurface, to: DiffSurface): SurfaceDiff {
       removed: removedSymbols.map((s) => s.qualifiedName),
       renamed,
     },
-    options: matched.map(([a, b]) => optionChange(a, b)).filter((c): c is OptionChange => c !== undefined),
+    // A class's own "options" are its instance members: its methods are diffed one by one instead.
+    options: matched
+      .filter(([, b]) => b.kind !== 'class')
+      .map(([a, b]) => optionChange(a, b))
+      .filter((c): c is OptionChange => c !== undefined),
     deprecated: matched.flatMap(([a, b]) => deprecations(a, b)),
     removedDeprecated: removedSymbols.filter((s) => s.deprecated !== undefined).map((s) => s.qualifiedName),
   };
+}
+
+/** Near-equal new names beside the chosen one (a method split in two), from the same namespace only. */
+function alternatives(p: Scored<DiffSymbol>, near: DiffSymbol[] | undefined): { also?: string[] } {
+  const also = (near ?? []).filter(
+    (s) => s.namespace === p.to.namespace && namesRelated(p.from.name, s.name),
+  );
+  return also.length > 0 ? { also: also.map((s) => s.qualifiedName) } : {};
 }
 
 function diffNamespaces(from: Namespace[], to: Namespace[]): SurfaceDiff['namespaces'] {

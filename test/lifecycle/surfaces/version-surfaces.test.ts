@@ -200,7 +200,9 @@ describe('VersionSurfaces', () => {
     expect(r).toMatchObject({ ok: false, code: 'timeout' });
     expect(!r.ok && r.reason).toMatch(/longer than 0 s; it goes on in the background/);
     release();
-    await expect.poll(() => existsSync(join(dir, 'surfaces', 'workos-inc__node-8.13.0.json')), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(() => existsSync(join(dir, 'surfaces', 'workos-inc__node-8.13.0.json')), { timeout: 10_000 })
+      .toBe(true);
     expect(await s.get(NODE, '8.13.0')).toMatchObject({ ok: true, origin: 'cache' });
     await rm(dir, { recursive: true, force: true });
   });
