@@ -72,10 +72,11 @@ function surfaces(
   });
 }
 
+let original: Buffer;
+
 beforeAll(async () => {
-  registry = await startFakeRegistry([
-    { name: NODE, version: '8.13.0', tarball: await sdkTarball('8.13.0', 'portal,mfa') },
-  ]);
+  original = await sdkTarball('8.13.0', 'portal,mfa');
+  registry = await startFakeRegistry([{ name: NODE, version: '8.13.0', tarball: original }]);
   cacheDir = await tempDir('wdm-surfaces-');
 });
 
@@ -174,7 +175,8 @@ describe('VersionSurfaces', () => {
 
   it('a tampered tarball is rejected by its integrity: no surface, nothing cached', async () => {
     const dir = await tempDir('wdm-surfaces-t-');
-    const good = await sdkTarball('8.13.0', 'portal,mfa');
+    // The registry's integrity is that of the original bytes: a rebuilt tarball would differ (mtimes).
+    const good = original;
     const bad = Buffer.from(good);
     bad[bad.length - 30] ^= 0xff;
     registry.setServed(NODE, bad);
