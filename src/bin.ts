@@ -1,19 +1,15 @@
 #!/usr/bin/env node
-// The only module with process-level side effects: argv in, exit code out.
+// The only module with process-level side effects: argv in, exit code out (1 when a command throws;
+// `serve` sets process.exitCode itself).
 // With no arguments this is an MCP client launching the stdio server: take the short import path
 // (no CLI parser, no build/update/HTTP code), which is most of the cold-start time.
 const args = process.argv.slice(2);
-const run: Promise<number | void> =
+const run: Promise<void> =
   args.length === 0
     ? import('./cli/serve-stdio.js').then((m) => m.serveStdio())
     : import('./cli/program.js').then((m) => m.runCli(process.argv));
 
-run.then(
-  (code) => {
-    if (typeof code === 'number') process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`workos-docs-mcp: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+run.catch((err: unknown) => {
+  process.stderr.write(`workos-docs-mcp: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exitCode = 1;
+});

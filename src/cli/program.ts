@@ -1,21 +1,24 @@
 import { Command } from 'commander';
 import { registerBuild } from './commands/build.js';
 import { registerUpdate } from './commands/update.js';
-import { registerSearch } from './commands/search.js';
-import { registerRead } from './commands/read.js';
-import { registerExamples } from './commands/examples.js';
-import { registerChangelog } from './commands/changelog.js';
-import { registerInfo } from './commands/info.js';
 import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
 import { serverVersion } from '../core/info.js';
+import { loadRuntime } from '../core/load-runtime.js';
+import { registerOperationCommands, type CliContext } from './operation-command.js';
 import { serveStdio } from './serve-stdio.js';
 
+const DEFAULT_CONTEXT: CliContext = {
+  runtime: () => loadRuntime(),
+  stdout: (text) => process.stdout.write(text),
+};
+
 /**
- * Builds the CLI. Each command lives in ./commands/<name>.ts and registers itself here;
- * commands call src/core (never the MCP layer). Returns the exit code.
+ * Builds the CLI: the answer commands are generated from the operation table (cli/commands.ts says
+ * which, under which names), the rest (build, update, project, serve) live in ./commands/<name>.ts.
+ * Commands call src/core, never the MCP layer. Failures are thrown; bin.ts prints them and exits 1.
  */
-export function buildProgram(): Command {
+export function buildProgram(ctx: CliContext = DEFAULT_CONTEXT): Command {
   const program = new Command()
     .name('workos-docs-mcp')
     .description('WorkOS docs for AI assistants: an MCP server (stdio or HTTP) and a CLI for humans.')
@@ -23,11 +26,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run "workos-docs-mcp --help" for usage)');
   registerBuild(program);
   registerUpdate(program);
-  registerSearch(program);
-  registerRead(program);
-  registerExamples(program);
-  registerChangelog(program);
-  registerInfo(program);
+  registerOperationCommands(program, ctx);
   registerProject(program);
   registerServe(program);
   // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
@@ -38,7 +37,6 @@ export function buildProgram(): Command {
   return program;
 }
 
-export async function runCli(argv: string[]): Promise<number | void> {
-  const program = buildProgram();
-  await program.parseAsync(argv);
+export async function runCli(argv: string[], ctx?: CliContext): Promise<void> {
+  await buildProgram(ctx).parseAsync(argv);
 }

@@ -12,16 +12,3 @@ export const CHARS_PER_TOKEN = 4;
 export function estimateTokens(text: string): number {
   return Math.ceil(text.length / CHARS_PER_TOKEN);
 }
-
-/**
- * Clamps a numeric option into [min, max]; non-finite or missing values get the default.
- * Absurd inputs (0, -1, 1e9) are answered sensibly rather than refused: the caller always gets a page.
- */
-export function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
-  if (value === undefined || !Number.isFinite(value)) return fallback;
-  return Math.min(max, Math.max(min, Math.trunc(value)));
-}
-
-export function resolveMaxTokens(value: number | undefined): number {
-  return clampInt(value, MIN_MAX_TOKENS, MAX_TOKENS_CEILING, DEFAULT_MAX_TOKENS);
-}

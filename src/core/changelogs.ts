@@ -1,21 +1,20 @@
 import type { ChangelogEntry } from '../corpus/types.js';
-import { clampInt } from './budget.js';
 import { InvalidArgumentError, UnknownPackageError } from './errors.js';
 import type { Runtime } from './runtime.js';
+import { cleanQuery } from './query-limits.js';
 
 export const DEFAULT_PACKAGE = 'workos-platform';
-export const DEFAULT_CHANGELOG_LIMIT = 10;
-export const MAX_CHANGELOG_LIMIT = 50;
 /** An entry body longer than this is cut (the entry URL has the rest). */
 const MAX_ENTRY_CHARS = 2500;
 const MAX_TOTAL_CHARS = 18000;
 
+/** Resolved by the changelogs operation's input schema (operations/changelogs.ts): limit defaulted and in range. */
 export interface ChangelogOptions {
   package?: string;
   /** ISO date (`2025-01-31`) or, for SDK packages, a version (`7.0.0`). */
   since?: string;
   query?: string;
-  limit?: number;
+  limit: number;
 }
 
 export interface ChangelogAnswer {
@@ -90,13 +89,13 @@ function newestFirst(a: ChangelogEntry, b: ChangelogEntry): number {
   return 0;
 }
 
-export function changelogs(runtime: Runtime, options: ChangelogOptions = {}): ChangelogAnswer {
+export function changelogs(runtime: Runtime, options: ChangelogOptions): ChangelogAnswer {
   const packages = changelogPackages(runtime);
   const pkg = options.package?.trim() ? resolvePackage(options.package, packages) : DEFAULT_PACKAGE;
   const notes: string[] = [];
-  const limit = clampInt(options.limit, 1, MAX_CHANGELOG_LIMIT, DEFAULT_CHANGELOG_LIMIT);
+  const { limit } = options;
   const since = options.since?.trim() || undefined;
-  const query = options.query?.replace(/\0/g, ' ').trim().slice(0, 200) || undefined;
+  const query = cleanQuery(options.query, notes);
 
   let entries = runtime.corpus.changelogs.filter((e) => e.package === pkg);
   if (since) entries = entries.filter(sinceFilter(since));

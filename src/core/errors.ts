@@ -1,7 +1,10 @@
+import type { Face } from './face.js';
+
 /**
  * Domain errors of the operation layer. They carry structure (what was asked, what is close)
  * so each face can render them its own way: the MCP boundary turns them into `isError` answers,
- * the CLI into a stderr message and exit code 1. Nothing here knows about either face.
+ * the CLI into a stderr message and exit code 1. Hints that point at another operation ask the face
+ * for its name, so nothing here knows about either face.
  */
 
 export interface DocSuggestion {
@@ -12,7 +15,7 @@ export interface DocSuggestion {
 export abstract class DocsError extends Error {
   abstract readonly code: string;
   /** Extra Markdown lines (suggestions, available values) appended after the message. */
-  hints(): string[] {
+  hints(_face: Face): string[] {
     return [];
   }
 }
@@ -38,8 +41,8 @@ export class DocNotFoundError extends DocsError {
     super(`No doc at "${requested}".`);
     this.name = 'DocNotFoundError';
   }
-  override hints(): string[] {
-    if (this.suggestions.length === 0) return ['Use workos_search to find the right page.'];
+  override hints(face: Face): string[] {
+    if (this.suggestions.length === 0) return [`Use ${face.name('search')} to find the right page.`];
     return ['Did you mean:', ...this.suggestions.map((s) => `- \`${s.path}\` — ${s.title}`)];
   }
 }
@@ -103,8 +106,8 @@ export class CorpusUnavailableError extends DocsError {
 }
 
 /** One Markdown text for any error: domain errors with their hints, anything else by its message only. */
-export function describeError(err: unknown): string {
-  if (err instanceof DocsError) return [err.message, ...err.hints()].join('\n');
+export function describeError(err: unknown, face: Face): string {
+  if (err instanceof DocsError) return [err.message, ...err.hints(face)].join('\n');
   if (err instanceof Error) return err.message;
   return String(err);
 }

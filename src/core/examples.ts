@@ -1,11 +1,8 @@
 import type { CodeExample, ExampleApp, ReferenceEntry } from '../corpus/types.js';
-import { clampInt } from './budget.js';
 import { fenceLanguagesFor, normalizeLanguage } from './language.js';
-import { limitQuery } from './query-limits.js';
+import { cleanQuery } from './query-limits.js';
 import type { Runtime } from './runtime.js';
 
-export const DEFAULT_EXAMPLES_LIMIT = 5;
-export const MAX_EXAMPLES_LIMIT = 20;
 /** A single snippet longer than this is cut; the answer points at the section for the rest. */
 const MAX_CODE_CHARS = 4000;
 /** Total code characters per answer, to stay near the default token budget. */
@@ -14,11 +11,12 @@ const MAX_APPS = 8;
 const MAX_REFERENCE_ENTRIES = 2;
 const MAX_NAME_LENGTH = 40;
 
+/** Resolved by the examples operation's input schema (operations/examples.ts): limit defaulted and in range. */
 export interface ExamplesOptions {
   query?: string;
   language?: string;
   framework?: string;
-  limit?: number;
+  limit: number;
 }
 
 export interface ExampleTopic {
@@ -93,16 +91,11 @@ function textScore(haystack: string, words: string[]): number {
 
 export function findExamples(runtime: Runtime, options: ExamplesOptions): ExamplesAnswer {
   const notes: string[] = [];
-  let query = options.query?.replace(/\0/g, ' ').trim() || undefined;
-  if (query) {
-    const limited = limitQuery(query);
-    query = limited.query;
-    if (limited.note) notes.push(limited.note);
-  }
+  const query = cleanQuery(options.query, notes);
   // Language and framework names are short; longer input is not one and must not be echoed back whole.
   const language = options.language?.trim().slice(0, MAX_NAME_LENGTH) || undefined;
   const framework = options.framework?.trim().toLowerCase().slice(0, MAX_NAME_LENGTH) || undefined;
-  const limit = clampInt(options.limit, 1, MAX_EXAMPLES_LIMIT, DEFAULT_EXAMPLES_LIMIT);
+  const { limit } = options;
   const base = { query, language, framework, examples: [], apps: [], reference: [], total: 0, notes };
   if (!query && !language && !framework) {
     const counts = new Map<string, number>();
@@ -174,7 +167,7 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
   if (reference.length > 0 && !language)
     notes.push('Pass `language` (node, python, ruby, go, …) for the SDK method.');
   if (examples.length === 0 && apps.length === 0 && reference.length === 0) {
-    notes.push('No matching examples. Try fewer words, another language, or workos_search for the guide.');
+    notes.push('No matching examples. Try fewer words, another language, or a docs search for the guide.');
   }
   return {
     ...base,

@@ -5,7 +5,7 @@ export * from './load-runtime.js';
 export * from './paths.js';
 export * from './budget.js';
 export { normalizeLanguage, LANGUAGE_LABELS } from './language.js';
-export { searchDocs, products, DOC_KINDS, type SearchAnswer, type SearchOptions } from './search.js';
+export { searchDocs, products, DOC_KINDS, type SearchAnswer, type SearchRequest } from './search.js';
 export { readDoc, findDoc, type DocPage, type ReadDocOptions, type OutlineEntry } from './read-doc.js';
 export { tableOfContents, type TocPage } from './toc.js';
 export { read, type ReadAnswer, type ReadOptions } from './read.js';
@@ -20,7 +20,8 @@ export {
 export { corpusInfo, serverVersion, type CorpusInfo } from './info.js';
 export { suggestDocs } from './suggest.js';
 export { navContext, type NavContext } from './nav.js';
-export type { Face } from './format/hints.js';
+export type { Face, CallArgs } from './face.js';
+export * from './operations/index.js';
 export { formatSearch } from './format/search.js';
 export { formatDocPage, formatToc } from './format/doc.js';
 export { formatExamples } from './format/examples.js';

@@ -43,3 +43,15 @@ export function limitQuery(raw: string): LimitedQuery {
   }
   return { query: query.trim(), note };
 }
+
+/**
+ * A caller's query as every operation takes it: NUL bytes out, trimmed, limited (with a note in
+ * `notes` saying what was cut). Empty means "no query" (undefined).
+ */
+export function cleanQuery(raw: string | undefined, notes: string[]): string | undefined {
+  const query = raw?.replace(/\0/g, ' ').trim();
+  if (!query) return undefined;
+  const limited = limitQuery(query);
+  if (limited.note) notes.push(limited.note);
+  return limited.query || undefined;
+}

@@ -1,5 +1,5 @@
 import type { Doc, DocKind, ReferenceLanguage, Section } from '../corpus/types.js';
-import { CHARS_PER_TOKEN, clampInt, estimateTokens, resolveMaxTokens } from './budget.js';
+import { CHARS_PER_TOKEN, estimateTokens } from './budget.js';
 import { DocNotFoundError, InvalidArgumentError } from './errors.js';
 import { normalizeLanguage } from './language.js';
 import { navContext, type NavContext } from './nav.js';
@@ -10,14 +10,15 @@ import type { Runtime } from './runtime.js';
 import { findSection, sectionWithSubsections } from './sections.js';
 import { suggestDocs } from './suggest.js';
 
+/** Resolved by the read operation's input schema (operations/read.ts): sizes defaulted and in range. */
 export interface ReadDocOptions {
   path: string;
   /** Anchor or heading text; `path#anchor` works too. */
   section?: string;
   /** SDK language for API reference pages (aliases accepted). */
   language?: string;
-  maxTokens?: number;
-  page?: number;
+  maxTokens: number;
+  page: number;
 }
 
 export interface OutlineEntry {
@@ -80,7 +81,7 @@ function selectSections(
 
 export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
   const { doc, anchor } = findDoc(runtime, options.path);
-  const maxTokens = resolveMaxTokens(options.maxTokens);
+  const { maxTokens } = options;
   const notes: string[] = [];
   const languages = referenceLanguages(doc);
 
@@ -110,7 +111,7 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
     totalChars + OVERHEAD_SINGLE_PAGE <= budgetChars ? OVERHEAD_SINGLE_PAGE : OVERHEAD_MULTI_PAGE;
   const pages = paginate(blocks, Math.max(MIN_BODY_CHARS, budgetChars - overhead));
 
-  const requestedPage = clampInt(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
+  const requestedPage = options.page;
   if (requestedPage > pages.length) {
     throw new InvalidArgumentError(
       'page',

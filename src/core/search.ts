@@ -1,24 +1,17 @@
 import { DOC_KINDS, type DocKind } from '../corpus/types.js';
-import { limitQuery } from './query-limits.js';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../search/options.js';
 import type { SearchResponse, SearchResult } from '../search/types.js';
-import { clampInt } from './budget.js';
 import { InvalidArgumentError } from './errors.js';
+import { cleanQuery } from './query-limits.js';
 import type { Runtime } from './runtime.js';
-
-/** Defaults live in the search layer; re-exported under the names the tools and CLI use. */
-export const DEFAULT_SEARCH_LIMIT = DEFAULT_LIMIT;
-export const MAX_SEARCH_LIMIT = MAX_LIMIT;
-/** Longer queries are cut: nobody types more, and tokenising megabytes would stall the server. */
-export { MAX_QUERY_LENGTH } from './query-limits.js';
 
 export { DOC_KINDS };
 
-export interface SearchOptions {
+/** Resolved by the operation's input schema (operations/search.ts): limit defaulted and in range. */
+export interface SearchRequest {
   query: string;
-  limit?: number;
+  limit: number;
   product?: string;
-  kind?: string;
+  kind?: DocKind;
 }
 
 export interface SearchAnswer extends SearchResponse {
@@ -43,28 +36,15 @@ function compactTail(result: SearchResult, rank: number): SearchResult {
   return { ...result, snippet, more: [] };
 }
 
-export function searchDocs(runtime: Runtime, options: SearchOptions): SearchAnswer {
+export function searchDocs(runtime: Runtime, options: SearchRequest): SearchAnswer {
   const notes: string[] = [];
-  let query = options.query.replace(/\0/g, ' ').trim();
-  if (query === '')
+  const query = cleanQuery(options.query, notes);
+  if (query === undefined)
     throw new InvalidArgumentError(
       'query',
       'query is empty; say what you are looking for, e.g. "SSO with Okta SAML".',
     );
-  const limited = limitQuery(query);
-  query = limited.query;
-  if (limited.note) notes.push(limited.note);
-  const limit = clampInt(options.limit, 1, MAX_SEARCH_LIMIT, DEFAULT_SEARCH_LIMIT);
-  let kind: DocKind | undefined;
-  if (options.kind) {
-    kind = options.kind.trim().toLowerCase() as DocKind;
-    if (!DOC_KINDS.includes(kind)) {
-      throw new InvalidArgumentError(
-        'kind',
-        `Unknown kind "${options.kind.slice(0, 40)}". Kinds: ${DOC_KINDS.join(', ')}.`,
-      );
-    }
-  }
+  const { limit, kind } = options;
   let product: string | undefined;
   if (options.product) {
     product = options.product

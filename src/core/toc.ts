@@ -1,5 +1,5 @@
 import type { NavArea, NavNode } from '../corpus/types.js';
-import { CHARS_PER_TOKEN, clampInt, resolveMaxTokens } from './budget.js';
+import { CHARS_PER_TOKEN } from './budget.js';
 import { InvalidArgumentError } from './errors.js';
 import { paginate, pageMarkdown, type Block } from './paginate.js';
 import type { Runtime } from './runtime.js';
@@ -50,16 +50,17 @@ export function areaMarkdown(area: NavArea): string {
 const TOC_OVERHEAD = 3000;
 const TOC_MIN_BODY_CHARS = 1500;
 
+/** Resolved by the toc operation's input schema (operations/toc.ts): sizes defaulted and in range. */
 export interface TocOptions {
   /** Only this product area (first path segment). */
   product?: string;
-  maxTokens?: number;
-  page?: number;
+  maxTokens: number;
+  page: number;
   /** Resources want the whole tree in one piece. */
   unpaginated?: boolean;
 }
 
-export function tableOfContents(runtime: Runtime, options: TocOptions = {}): TocPage {
+export function tableOfContents(runtime: Runtime, options: TocOptions): TocPage {
   let nav = runtime.corpus.nav;
   if (options.product) {
     const product = options.product.toLowerCase();
@@ -76,9 +77,9 @@ export function tableOfContents(runtime: Runtime, options: TocOptions = {}): Toc
   const budget = options.unpaginated
     ? Number.MAX_SAFE_INTEGER
     : // Floored: maxTokens below ~780 left a zero or negative body budget (see paginate.ts).
-      Math.max(TOC_MIN_BODY_CHARS, resolveMaxTokens(options.maxTokens) * CHARS_PER_TOKEN - TOC_OVERHEAD);
+      Math.max(TOC_MIN_BODY_CHARS, options.maxTokens * CHARS_PER_TOKEN - TOC_OVERHEAD);
   const pages = paginate(blocks, budget);
-  const page = clampInt(options.page, 1, Number.MAX_SAFE_INTEGER, 1);
+  const { page } = options;
   if (page > pages.length)
     throw new InvalidArgumentError(
       'page',

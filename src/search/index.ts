@@ -17,5 +17,5 @@
 export { buildSearchIndex, SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from './index-build.js';
 export { createSearcher, type CorpusSearcher, type SearcherStats } from './searcher.js';
 export { DEFAULT_RANKING, type RankingConfig } from './rank.js';
-export { DEFAULT_LIMIT, MAX_LIMIT } from './options.js';
+export { DEFAULT_LIMIT } from './options.js';
 export type { SearchOptions, SearchResponse, SearchResult, SectionHit, Searcher } from './types.js';

@@ -1,8 +1,11 @@
 import { DOC_KINDS, type DocKind } from '../corpus/types.js';
 import type { SearchOptions } from './types.js';
 
+/**
+ * Results when a caller names no limit. The search operation's input schema defaults to this same
+ * constant (core/operations/search.ts); its upper bound lives there, not here.
+ */
 export const DEFAULT_LIMIT = 8;
-export const MAX_LIMIT = 50;
 
 const KINDS: readonly DocKind[] = DOC_KINDS;
 
@@ -15,14 +18,14 @@ export interface ResolvedOptions {
 }
 
 /**
- * Defaults and clamping in one place. Callers (models, CLI flags) send strings and odd numbers:
- * "5" becomes 5, 0 or negative becomes 1, 500 becomes 50, NaN becomes the default.
+ * Engine-side sanity for direct callers: "5" becomes 5, 0 or negative becomes 1, NaN the default.
+ * The operation's input schema has already resolved what models and CLI flags send.
  */
 export function resolveOptions(options: SearchOptions | undefined): ResolvedOptions {
   const o = (options ?? {}) as Record<string, unknown>;
   const n =
     typeof o.limit === 'string' ? Number.parseInt(o.limit, 10) : typeof o.limit === 'number' ? o.limit : NaN;
-  const limit = Number.isFinite(n) ? Math.min(MAX_LIMIT, Math.max(1, Math.floor(n))) : DEFAULT_LIMIT;
+  const limit = Number.isFinite(n) ? Math.max(1, Math.floor(n)) : DEFAULT_LIMIT;
   const product =
     typeof o.product === 'string' && o.product.trim() ? o.product.trim().toLowerCase() : undefined;
   const kindText = typeof o.kind === 'string' && o.kind.trim() ? o.kind.trim().toLowerCase() : undefined;

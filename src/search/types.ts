@@ -2,7 +2,7 @@ import type { DocKind } from '../corpus/types.js';
 
 /** Options a caller may pass; defaults are resolved inside the search layer. */
 export interface SearchOptions {
-  /** Max documents returned (default 8, max 50). */
+  /** Max documents returned (default: DEFAULT_LIMIT in options.ts). */
   limit?: number;
   /** Filter on Doc.product (first path segment). */
   product?: string;

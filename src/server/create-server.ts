@@ -8,10 +8,7 @@ import { reportInvalidParams } from './invalid-params.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import type { ToolContext } from './tool-kit.js';
-import { registerChangelogsTool } from './tools/changelogs.js';
-import { registerDocsTool } from './tools/docs.js';
-import { registerExamplesTool } from './tools/examples.js';
-import { registerSearchTool } from './tools/search.js';
+import { registerTools } from './tools.js';
 import { serveCompactToolsList } from './tools-list.js';
 
 export interface CreateServerOptions {
@@ -46,10 +43,7 @@ export function createServer(
     log: new ServerLog(server, options.log),
     tools: new Map(),
   };
-  registerSearchTool(server, ctx);
-  registerDocsTool(server, ctx);
-  registerExamplesTool(server, ctx);
-  registerChangelogsTool(server, ctx);
+  registerTools(server, ctx);
   serveCompactToolsList(server, ctx.tools);
   registerResources(server, ctx);
   registerPrompts(server, ctx);

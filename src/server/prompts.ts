@@ -6,6 +6,9 @@ import type { Runtime } from '../core/runtime.js';
 import { DOC_URI_PREFIX } from './resources.js';
 import { perRuntime } from './per-runtime.js';
 import type { ToolContext } from './tool-kit.js';
+import { MCP_FACE } from './face.js';
+
+const tool = MCP_FACE.name;
 
 /** Frameworks WorkOS has SDKs or guides for; completion adds any the corpus tags examples with. */
 const FRAMEWORKS = [
@@ -115,8 +118,8 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
         say(
           [
             `Add WorkOS ${feature} to my ${framework} app.`,
-            `1. Use workos_search for "${feature} ${framework} quick start" and read the best page with workos_docs.`,
-            `2. Use workos_examples with query "${feature}" and framework/language "${framework}" for working code.`,
+            `1. Use ${tool('search')} for "${feature} ${framework} quick start" and read the best page with ${tool('read')}.`,
+            `2. Use ${tool('examples')} with query "${feature}" and framework/language "${framework}" for working code.`,
             '3. Check required environment variables, redirect URIs and dashboard settings in the docs before writing code.',
             '4. Then propose the changes file by file, citing the docs paths you used.',
           ].join('\n'),
@@ -144,9 +147,9 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
         say(
           [
             `Help me set up WorkOS Single Sign-On with ${provider}.`,
-            `1. Read the integration guide with workos_docs (path "integrations/${provider}"; if it does not exist, workos_search for "${provider} SSO").`,
+            `1. Read the integration guide with ${tool('read')} (path "integrations/${provider}"; if it does not exist, ${tool('search')} for "${provider} SSO").`,
             '2. List what the IdP admin must configure and what I configure in the WorkOS dashboard.',
-            '3. Show the code to start the SSO flow and handle the callback (workos_examples "SSO authorization URL").',
+            `3. Show the code to start the SSO flow and handle the callback (${tool('examples')} "SSO authorization URL").`,
             '4. End with how to test the connection.',
           ].join('\n'),
         ),
@@ -173,9 +176,9 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
         say(
           [
             `Plan my migration from ${from} to WorkOS AuthKit.`,
-            `1. Read the migration guide with workos_docs (path "migrate/${from}"; else workos_search "migrate from ${from}").`,
+            `1. Read the migration guide with ${tool('read')} (path "migrate/${from}"; else ${tool('search')} "migrate from ${from}").`,
             '2. Cover exporting users and password hashes, importing them, social and SSO connections, and switching sessions.',
-            '3. Give a step-by-step plan with the API calls involved (workos_examples for the code) and a rollback point.',
+            `3. Give a step-by-step plan with the API calls involved (${tool('examples')} for the code) and a rollback point.`,
           ].join('\n'),
         ),
         ...link(await ctx.runtime, `migrate/${from.toLowerCase()}`),

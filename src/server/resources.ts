@@ -1,11 +1,11 @@
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
-import { changelogs, DEFAULT_PACKAGE, MAX_CHANGELOG_LIMIT } from '../core/changelogs.js';
+import { DEFAULT_PACKAGE } from '../core/changelogs.js';
 import { DocsError, describeError } from '../core/errors.js';
-import { formatChangelogs } from '../core/format/changelogs.js';
-import { formatToc } from '../core/format/doc.js';
+import { OPERATIONS, parseInput, runOperation } from '../core/operations/index.js';
 import { findDoc } from '../core/read-doc.js';
 import { tableOfContents } from '../core/toc.js';
+import { MCP_FACE } from './face.js';
 import { perRuntime } from './per-runtime.js';
 import type { ToolContext } from './tool-kit.js';
 
@@ -78,8 +78,9 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
         const { doc } = findDoc(runtime, raw);
         return markdown(uri.href, `# ${doc.title}\n\n${doc.markdown.trim()}\n`);
       } catch (err) {
-        if (err instanceof DocsError) throw new ResourceError(RESOURCE_NOT_FOUND, describeError(err));
-        throw new ResourceError(ErrorCode.InternalError, describeError(err));
+        if (err instanceof DocsError)
+          throw new ResourceError(RESOURCE_NOT_FOUND, describeError(err, MCP_FACE));
+        throw new ResourceError(ErrorCode.InternalError, describeError(err, MCP_FACE));
       }
     },
   );
@@ -92,8 +93,11 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       description: 'Every product area and page, from the site navigation',
       mimeType: 'text/markdown',
     },
-    async (uri) =>
-      markdown(uri.href, formatToc(tableOfContents(await ctx.runtime, { unpaginated: true }), 'mcp')),
+    async (uri) => {
+      const toc = OPERATIONS.toc;
+      const whole = tableOfContents(await ctx.runtime, { ...parseInput(toc, {}), unpaginated: true });
+      return markdown(uri.href, toc.markdown(whole, MCP_FACE));
+    },
   );
 
   server.registerResource(
@@ -104,13 +108,14 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       description: 'Recent WorkOS product changes, newest first',
       mimeType: 'text/markdown',
     },
-    async (uri) =>
-      markdown(
-        uri.href,
-        formatChangelogs(
-          changelogs(await ctx.runtime, { package: DEFAULT_PACKAGE, limit: MAX_CHANGELOG_LIMIT }),
-          'mcp',
-        ),
-      ),
+    async (uri) => {
+      const op = OPERATIONS.changelogs;
+      // The most entries one call may ask for: the input schema's own ceiling.
+      const result = runOperation(op, await ctx.runtime, {
+        package: DEFAULT_PACKAGE,
+        limit: Number.MAX_SAFE_INTEGER,
+      });
+      return markdown(uri.href, op.markdown(result, MCP_FACE));
+    },
   );
 }

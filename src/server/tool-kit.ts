@@ -1,17 +1,10 @@
 import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type {
-  CallToolResult,
-  ServerNotification,
-  ServerRequest,
-  ToolAnnotations,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { DocsError, describeError } from '../core/errors.js';
 import type { Runtime } from '../core/runtime.js';
+import { MCP_FACE } from './face.js';
 import type { ServerLog } from './logging.js';
-
-/** Every tool only reads the bundled corpus: no side effects, same answer twice, no outside world. */
-export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, idempotentHint: true, openWorldHint: false };
 
 export interface ToolContext {
   /**
@@ -54,17 +47,17 @@ export async function answer(
   } catch (err) {
     if (err instanceof DocsError) {
       ctx.log.log('info', `${tool}: ${err.code}: ${err.message}`, notify);
-      return { content: [{ type: 'text', text: describeError(err) }], isError: true };
+      return { content: [{ type: 'text', text: describeError(err, MCP_FACE) }], isError: true };
     }
     // The stack (absolute paths, frames) goes to stderr only; the client gets the message.
     ctx.log.log(
       'error',
-      `${tool} failed: ${describeError(err)}`,
+      `${tool} failed: ${describeError(err, MCP_FACE)}`,
       notify,
       err instanceof Error ? err.stack : undefined,
     );
     return {
-      content: [{ type: 'text', text: `${tool} failed unexpectedly: ${describeError(err)}` }],
+      content: [{ type: 'text', text: `${tool} failed unexpectedly: ${describeError(err, MCP_FACE)}` }],
       isError: true,
     };
   }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { searchDocs } from '../../src/core/search.js';
-import { findExamples } from '../../src/core/examples.js';
-import { changelogs } from '../../src/core/changelogs.js';
-import { tableOfContents } from '../../src/core/toc.js';
+import { changelogs, findExamples, searchDocs, tableOfContents } from '../fixtures/operations.js';
 import { corpusInfo } from '../../src/core/info.js';
 import { normalizeLanguage } from '../../src/core/language.js';
 import { paginate, pageMarkdown } from '../../src/core/paginate.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readDoc } from '../../src/core/read-doc.js';
+import { readDoc } from '../fixtures/operations.js';
+import { MCP_FACE } from '../../src/server/face.js';
 import {
   DocNotFoundError,
   InvalidArgumentError,
@@ -64,7 +65,7 @@ describe('readDoc', () => {
   it('paginates long docs at section boundaries within the budget', () => {
     const first = readDoc(runtime, { path: 'events' });
     expect(first.pages).toBeGreaterThan(1);
-    const text = formatDocPage(first, 'mcp');
+    const text = formatDocPage(first, MCP_FACE);
     expect(text.length).toBeLessThanOrEqual(6000 * 4);
     expect(text).toContain(`page 1 of ${first.pages}`);
     expect(text).toContain('"page":2');
@@ -92,7 +93,7 @@ describe('readDoc', () => {
   it('ends with navigation from the nav tree', () => {
     const page = readDoc(runtime, { path: 'sso/jit-provisioning' });
     expect(page.nav.area?.path).toBe('sso');
-    const text = formatDocPage(page, 'mcp');
+    const text = formatDocPage(page, MCP_FACE);
     expect(text).toContain('**Navigation**');
     expect(text).toContain('- Up: Single Sign-On `sso`');
     const create = readDoc(runtime, { path: 'reference/organization/create' });

@@ -6,7 +6,7 @@ import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/type
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitOversized } from '../../src/core/paginate.js';
-import { tableOfContents } from '../../src/core/toc.js';
+import { tableOfContents } from '../fixtures/operations.js';
 import { fixtureRuntime } from '../fixtures/runtime.js';
 import { call, connect } from '../server/connect.js';
 import { hygieneProblems } from './helpers/hygiene.js';

@@ -54,7 +54,8 @@ describe('workos_search', () => {
     expect(s.results[0].path).toBe('integrations/azure-ad-saml');
     expect(s.results.length).toBeLessThanOrEqual(2);
     expect(r.structuredContent).toMatchObject({
-      next: expect.stringMatching(/^workos_docs \{"path":"integrations\/azure-ad-saml"/),
+      // Face-neutral: the arguments that read the top result (the text names the tool).
+      next: { path: 'integrations/azure-ad-saml' },
     });
   });
 
@@ -138,7 +139,7 @@ describe('workos_docs', () => {
     // Clients that forward only structuredContent to the model still get the body and the way on.
     expect(page2.structuredContent).toMatchObject({
       markdown: expect.stringMatching(/^_\(…continued from "Event group \d+"\)_\n\n\w[^]*\n## Event group/),
-      next: 'workos_docs {"path":"events","maxTokens":2000,"page":3}',
+      next: { path: 'events', maxTokens: 2000, page: 3 },
     });
   });
 

@@ -1,5 +1,5 @@
 import type { ChangelogAnswer } from '../changelogs.js';
-import type { Face } from './hints.js';
+import type { Face } from '../face.js';
 
 export function formatChangelogs(answer: ChangelogAnswer, _face: Face): string {
   const filters = [answer.since && `since ${answer.since}`, answer.query && `matching "${answer.query}"`]

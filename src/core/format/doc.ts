@@ -3,7 +3,7 @@ import type { DocPage } from '../read-doc.js';
 import type { TocPage } from '../toc.js';
 import { DEFAULT_MAX_TOKENS } from '../budget.js';
 import { LANGUAGE_LABELS } from '../language.js';
-import { callHint, type Face } from './hints.js';
+import { definedArgs, type CallArgs, type Face } from '../face.js';
 
 const MAX_NAV_LINKS = 10;
 const MAX_DESCRIPTION = 300;
@@ -52,19 +52,32 @@ export function formatOutline(page: DocPage): string[] {
   return lines;
 }
 
+/** Arguments of the read operation that fetch page `n` of the same answer. */
+function pageArgs(page: DocPage, n: number): CallArgs {
+  return Object.fromEntries(
+    definedArgs({
+      path: page.path,
+      section: page.section?.anchor,
+      language: page.language,
+      maxTokens: page.maxTokens === DEFAULT_MAX_TOKENS ? undefined : page.maxTokens,
+      page: n,
+    }),
+  );
+}
+
 function pageCall(page: DocPage, n: number, face: Face): string {
-  return callHint(face, 'workos_docs', {
-    path: page.path,
-    section: page.section?.anchor,
-    language: page.language,
-    maxTokens: page.maxTokens === DEFAULT_MAX_TOKENS ? undefined : page.maxTokens,
-    page: n,
-  });
+  return face.call('read', pageArgs(page, n));
+}
+
+/** Arguments that read the following page, or undefined on the last one. */
+export function nextPageArgs(page: DocPage): CallArgs | undefined {
+  return page.page < page.pages ? pageArgs(page, page.page + 1) : undefined;
 }
 
 /** The call that reads the following page, or undefined on the last one. */
 export function nextPageCall(page: DocPage, face: Face): string | undefined {
-  return page.page < page.pages ? pageCall(page, page.page + 1, face) : undefined;
+  const args = nextPageArgs(page);
+  return args ? face.call('read', args) : undefined;
 }
 
 /** Some pages open with an H1 equal to their title; the answer's own heading already says it. */
@@ -109,26 +122,33 @@ export function formatDocPage(page: DocPage, face: Face): string {
   return out.join('\n');
 }
 
+/** Arguments that read the next page of the contents, or undefined on the last one. */
+export function tocNextArgs(toc: TocPage): CallArgs | undefined {
+  return toc.page < toc.pages
+    ? Object.fromEntries(definedArgs({ path: toc.product, page: toc.page + 1 }))
+    : undefined;
+}
+
 /** The call that reads the next page of the contents, or undefined on the last one. */
 export function tocNextCall(toc: TocPage, face: Face): string | undefined {
-  return toc.page < toc.pages
-    ? callHint(face, 'workos_docs', { path: toc.product, page: toc.page + 1 })
-    : undefined;
+  const args = tocNextArgs(toc);
+  return args ? face.call('read', args) : undefined;
+}
+
+/** The contents' title, the same in the text and the structured answer. */
+export function tocTitle(toc: TocPage): string {
+  return toc.product ? `${toc.areas[0].title} — contents` : 'WorkOS docs — table of contents';
 }
 
 export function formatToc(toc: TocPage, face: Face): string {
   const area = toc.product ? toc.areas[0] : undefined;
-  const out = [area ? `# ${area.title} — contents` : '# WorkOS docs — table of contents'];
+  const out = [`# ${tocTitle(toc)}`];
   const meta = [
     area ? `${area.pages} page${area.pages === 1 ? '' : 's'}` : `${toc.areas.length} product areas`,
   ];
   if (toc.pages > 1) meta.push(`page ${toc.page} of ${toc.pages}`);
   const example = toc.markdown.match(/`([a-z0-9-]+\/[^`]+)`/)?.[1] ?? 'sso/jit-provisioning';
-  out.push(
-    `${meta.join(' · ')}. Read a page: ${callHint(face, 'workos_docs', { path: example })}`,
-    '',
-    toc.markdown,
-  );
+  out.push(`${meta.join(' · ')}. Read a page: ${face.call('read', { path: example })}`, '', toc.markdown);
   const next = tocNextCall(toc, face);
   if (next) out.push('', `Next page: ${next}`);
   return out.join('\n');

@@ -1,5 +1,5 @@
 import type { ExamplesAnswer } from '../examples.js';
-import { callHint, type Face } from './hints.js';
+import type { Face } from '../face.js';
 
 function fence(code: string, language: string): string {
   // A fence longer than any backtick run inside the code, so embedded fences cannot close it early.
@@ -21,10 +21,7 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
         `Example apps: ${answer.appLanguages.map((a) => `${a.language || 'other'} (${a.apps})`).join(', ')}`,
       );
     }
-    lines.push(
-      '',
-      `Ask: ${callHint(face, 'workos_examples', { query: 'create organization', language: 'python' })}`,
-    );
+    lines.push('', `Ask: ${face.call('examples', { query: 'create organization', language: 'python' })}`);
     return lines.join('\n');
   }
   const what = [answer.query && `"${answer.query}"`, answer.language, answer.framework]
@@ -48,7 +45,7 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
     lines.push('', fence(e.code, e.language));
     if (e.truncated)
       lines.push(
-        `_Cut short; full code: ${callHint(face, 'workos_docs', { path: e.docPath, section: e.sectionAnchor || undefined })}_`,
+        `_Cut short; full code: ${face.call('read', { path: e.docPath, section: e.sectionAnchor || undefined })}_`,
       );
   });
   if (answer.apps.length > 0) {

@@ -1,5 +1,5 @@
 import type { SearchAnswer } from '../search.js';
-import { callHint, type Face } from './hints.js';
+import type { Face } from '../face.js';
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -8,9 +8,7 @@ function oneLine(text: string): string {
 /** How to read the top result (undefined when nothing matched). */
 export function readHint(answer: SearchAnswer, face: Face): string | undefined {
   const top = answer.results[0];
-  return top
-    ? callHint(face, 'workos_docs', { path: top.path, section: top.anchor || undefined })
-    : undefined;
+  return top ? face.call('read', { path: top.path, section: top.anchor || undefined }) : undefined;
 }
 
 export function formatSearch(answer: SearchAnswer, face: Face): string {

@@ -53,7 +53,7 @@ function fileComment(code: string): string | undefined {
 
 /**
  * The README's fenced code blocks as examples, tagged with the package's framework so
- * `workos_examples` can filter on it. Empty blocks are skipped; ids are `<doc>#<anchor>:<n>`.
+ * the examples operation can filter on it. Empty blocks are skipped; ids are `<doc>#<anchor>:<n>`.
  */
 export function extractCodeExamples(
   docPath: string,

@@ -4,9 +4,8 @@
  * Queries are cut to a fixed number of words (counting identifier pieces) where operations take them in.
  */
 import { describe, expect, it } from 'vitest';
-import { findExamples } from '../../../src/core/examples.js';
 import { limitQuery, MAX_QUERY_WORDS } from '../../../src/core/query-limits.js';
-import { searchDocs } from '../../../src/core/search.js';
+import { findExamples, searchDocs } from '../../fixtures/operations.js';
 import { fixtureRuntime } from '../../fixtures/runtime.js';
 
 const words = (n: number, sep = ' ') => Array.from({ length: n }, (_, i) => `word${i}`).join(sep);

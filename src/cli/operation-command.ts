@@ -1,0 +1,92 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import type { ZodTypeAny } from 'zod';
+import { DocsError, describeError } from '../core/errors.js';
+import { runOperation } from '../core/operations/index.js';
+import type { Runtime } from '../core/runtime.js';
+import { fieldFacts, type FieldFacts } from '../seams/zod-tolerant-object.js';
+import { COMMANDS, type CommandSpec } from './commands.js';
+import { CLI_FACE } from './face.js';
+
+/** Where a CLI command gets its corpus and writes its answer (tests pass their own). */
+export interface CliContext {
+  runtime: () => Promise<Runtime>;
+  stdout: (text: string) => void;
+}
+
+/** commander option parser for positive integers; commander prints the message and exits 1. */
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError(`expected a positive whole number, got "${value}".`);
+  return n;
+}
+
+const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The help line: the CLI's words, then what the schema knows (choices, default, range). */
+function helpLine(help: string | undefined, facts: FieldFacts): string {
+  const known: string[] = [];
+  if (facts.type === 'enum') known.push(facts.values.join(', '));
+  if (facts.type === 'number') {
+    if (facts.default !== undefined) known.push(`default ${facts.default}`);
+    if (facts.max !== undefined) known.push(`max ${facts.max}`);
+  }
+  const text = help ?? facts.description ?? '';
+  if (known.length === 0) return text;
+  return facts.type === 'enum' ? `${text}: ${known[0]}` : `${text} (${known.join(', ')})`;
+}
+
+/**
+ * Runs one command: flags and positional words become the operation's input, parsed by the same
+ * schema MCP uses; `--json` prints exactly what MCP puts in structuredContent. Domain errors become one
+ * Error carrying the full message with its suggestions; bin.ts prints it to stderr and exits 1.
+ */
+async function execute(spec: CommandSpec, raw: Record<string, unknown>, json: boolean, ctx: CliContext) {
+  const op = spec.operation;
+  try {
+    const answer = runOperation(op, await ctx.runtime(), raw);
+    ctx.stdout(
+      json ? `${JSON.stringify(op.structured(answer), null, 2)}\n` : `${op.markdown(answer, CLI_FACE)}\n`,
+    );
+  } catch (err) {
+    if (err instanceof DocsError) throw new Error(describeError(err, CLI_FACE));
+    throw err;
+  }
+}
+
+export function registerOperationCommand(program: Command, spec: CommandSpec, ctx: CliContext): void {
+  const shape = spec.operation.input.shape as Record<string, ZodTypeAny>;
+  const cmd = program.command(spec.command).description(spec.description);
+  const positional = spec.positional;
+  if (positional) {
+    const name = `${positional.field}${positional.variadic ? '...' : ''}`;
+    cmd.argument(positional.required ? `<${name}>` : `[${name}]`, positional.help);
+  }
+  const fields = Object.keys(shape).filter((f) => f !== positional?.field);
+  for (const field of fields) {
+    const flag = spec.flags?.[field] ?? {};
+    const facts = fieldFacts(shape[field]);
+    const long = `--${kebab(field)} <${flag.value ?? 'value'}>`;
+    const flags = flag.short ? `-${flag.short}, ${long}` : long;
+    const help = helpLine(flag.help, facts);
+    if (facts.type === 'number') cmd.option(flags, help, positiveInt);
+    else cmd.option(flags, help);
+  }
+  cmd.option('--json', 'print the structured result as JSON (the same as MCP structuredContent)');
+  cmd.action(async (...params: unknown[]) => {
+    const opts = params[positional ? 1 : 0] as Record<string, unknown>;
+    const raw: Record<string, unknown> = {};
+    for (const field of fields) if (opts[field] !== undefined) raw[field] = opts[field];
+    if (positional) {
+      const value = params[0];
+      const text = Array.isArray(value) ? value.join(' ') : value;
+      if (text !== undefined) raw[positional.field] = text;
+    }
+    await execute(spec, raw, opts.json === true, ctx);
+  });
+}
+
+/** One command per entry of the CLI's command table. */
+export function registerOperationCommands(program: Command, ctx: CliContext): void {
+  for (const spec of COMMANDS) registerOperationCommand(program, spec, ctx);
+}

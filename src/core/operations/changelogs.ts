@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { changelogs, type ChangelogAnswer } from '../changelogs.js';
+import { formatChangelogs } from '../format/changelogs.js';
+import { operationInput } from './input.js';
+import { defineOperation } from './operation.js';
+
+const input = operationInput(
+  {
+    package: z.string().optional().describe('Default "workos-platform"'),
+    since: z.string().optional().describe('YYYY-MM-DD, or a version'),
+    query: z.string().optional().describe('Words the entry must contain'),
+    limit: z.number().int().min(1).max(50).default(10).describe('Max entries'),
+  },
+  {
+    pkg: 'package',
+    packageName: 'package',
+    from: 'since',
+    after: 'since',
+    q: 'query',
+    search: 'query',
+    maxResults: 'limit',
+  },
+);
+
+const output = z
+  .object({
+    package: z.string(),
+    total: z.number(),
+    packages: z.array(z.string()),
+    // Entries declare their key fields and pass the rest through: the schema stays small in tools/list.
+    entries: z.array(z.object({ version: z.string(), text: z.string() }).passthrough()),
+  })
+  .passthrough();
+
+export const changelogsOperation = defineOperation({
+  name: 'changelogs',
+  description: () =>
+    'WorkOS changelog entries, newest first: the platform changelog by default, filterable by date and words.',
+  input,
+  output,
+  run: changelogs,
+  markdown: formatChangelogs,
+  structured: (answer: ChangelogAnswer) => ({
+    package: answer.package,
+    total: answer.total,
+    packages: answer.packages,
+    entries: answer.entries.map((e) => ({
+      version: e.version,
+      title: e.title,
+      date: e.date,
+      changeType: e.changeType,
+      text: e.text,
+      url: e.url,
+    })),
+    notes: answer.notes.length > 0 ? answer.notes : undefined,
+  }),
+});
