@@ -1,6 +1,6 @@
 import { loadRuntime } from '../core/load-runtime.js';
 import type { Runtime } from '../core/runtime.js';
-import { runStdioServer } from '../transports/stdio.js';
+import { runStdioServer, type StdioOptions } from '../transports/stdio.js';
 
 const warn = (message: string) => process.stderr.write(`workos-docs-mcp: ${message}\n`);
 
@@ -27,10 +27,14 @@ const LOAD_BY_MS = 800;
  * The stdio server as an MCP client launches it. Kept free of the CLI parser and the build,
  * update and HTTP code so `npx workos-docs-mcp` starts with as little to import as possible.
  */
-export async function serveStdio(corpusFile?: string): Promise<void> {
+export async function serveStdio(
+  corpusFile?: string,
+  streams: Pick<StdioOptions, 'stdin' | 'stdout'> = {},
+): Promise<void> {
   const gate = loadGate();
   const runtime = gate.opened.then(() => loadServedRuntime(corpusFile));
   await runStdioServer(runtime, {
+    ...streams,
     onMessage: (method) => (method && HANDSHAKE.has(method) ? gate.openSoon() : gate.open()),
     onInputEnd: () => gate.open(),
   });

@@ -1,0 +1,157 @@
+/**
+ * The cold-start path of `workos-docs-mcp` with no arguments (what an MCP client launches). Before the
+ * MCP SDK is imported, the client's handshake (initialize, tools/list, prompts/list, ...) is answered
+ * from the answers the real server gave at build time (dist/handshake.json, see
+ * transports/handshake-snapshot.ts). As soon as a request needs the real server, or the handshake has
+ * gone quiet, the full server is imported and every line read so far is replayed to it, in order, so
+ * its state (negotiated version, client capabilities, log level) is exactly as if it had read them
+ * itself; its replies to requests already answered are dropped (and compared with what was sent).
+ * No snapshot, a snapshot of another build or format, a TTY: straight to the normal server.
+ */
+import { fstatSync, readFileSync } from 'node:fs';
+import { PassThrough, Writable } from 'node:stream';
+import { type HandshakeSnapshot, snapshotAnswer, validSnapshot } from '../transports/handshake-snapshot.js';
+
+/** Same pacing as the deferred corpus load (serve-stdio.ts): hand over once the handshake goes quiet. */
+const QUIET_MS = 40;
+const LATEST_MS = 800;
+export const NO_SNAPSHOT_ENV = 'WORKOS_DOCS_MCP_NO_HANDSHAKE_SNAPSHOT';
+
+type Id = string | number;
+const idKey = (id: Id): string => `${typeof id}:${id}`;
+
+function readSnapshot(): HandshakeSnapshot | undefined {
+  if (process.env[NO_SNAPSHOT_ENV]) return undefined;
+  try {
+    // dist/chunks/*.js (bundle) and dist/cli/*.js (tsc) both sit one folder below dist/.
+    const snap: unknown = JSON.parse(readFileSync(new URL('../handshake.json', import.meta.url), 'utf8'));
+    return validSnapshot(snap) ? snap : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A pipe or a file: anything else (a TTY for its banner, a directory for its error) takes the normal path. */
+function plainStdin(): boolean {
+  if (process.stdin.isTTY) return false;
+  try {
+    return !fstatSync(0).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export async function serveStdioFast(): Promise<void> {
+  const snap = readSnapshot();
+  if (!snap || !plainStdin()) return (await import('./serve-stdio.js')).serveStdio();
+
+  const stdin = process.stdin;
+  const consumed: Buffer[] = [];
+  let tail: Buffer = Buffer.alloc(0);
+  let version: string | undefined;
+  /** What we answered, by request id, to check the real server's reply against. */
+  const sent = new Map<string, string>();
+  let ended = false;
+  let quiet: NodeJS.Timeout | undefined;
+  let handOver!: () => void;
+  const handedOver = new Promise<void>((resolve) => (handOver = resolve));
+  const latest = setTimeout(handOver, LATEST_MS);
+
+  /** True when the line is answered (or needs no answer) without the real server. */
+  const answerFast = (line: Buffer): boolean => {
+    if (line.every((b) => b === 0x20 || b === 0x0d || b === 0x09)) return true;
+    let msg: { jsonrpc?: unknown; id?: Id; method?: unknown; params?: Record<string, unknown> };
+    try {
+      msg = JSON.parse(line.toString('utf8')) as typeof msg;
+    } catch {
+      return false;
+    }
+    if (msg?.method === 'notifications/initialized' && version !== undefined && msg.id === undefined)
+      return true;
+    const answer = msg && typeof msg === 'object' ? snapshotAnswer(snap, version, msg) : undefined;
+    if (!answer) return false;
+    version = answer.version;
+    // The SDK's key order, so the line is byte for byte what the real server would write.
+    const text = JSON.stringify({ result: answer.result, jsonrpc: '2.0', id: msg.id });
+    sent.set(idKey(msg.id as Id), JSON.stringify(answer.result));
+    process.stdout.write(`${text}\n`);
+    return true;
+  };
+
+  const onData = (chunk: Buffer): void => {
+    consumed.push(chunk);
+    let buf = tail.length > 0 ? Buffer.concat([tail, chunk]) : chunk;
+    for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
+      const line = buf.subarray(0, nl);
+      buf = buf.subarray(nl + 1);
+      if (!answerFast(line)) return handOver();
+    }
+    tail = buf;
+    clearTimeout(quiet);
+    quiet = setTimeout(handOver, QUIET_MS);
+  };
+  const onEnd = (): void => {
+    ended = true;
+    handOver();
+  };
+  // Nothing to clean up yet: a client that stops the server during its handshake just gets an exit.
+  const onSignal = (): void => process.exit(0);
+  stdin.on('data', onData);
+  stdin.once('end', onEnd);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGINT', onSignal);
+
+  await handedOver;
+  clearTimeout(quiet);
+  clearTimeout(latest);
+  stdin.off('data', onData);
+  stdin.off('end', onEnd);
+  process.off('SIGTERM', onSignal);
+  process.off('SIGINT', onSignal);
+  stdin.pause();
+
+  const input = new PassThrough();
+  input.write(Buffer.concat(consumed));
+  if (ended) input.end();
+  else stdin.pipe(input);
+  const { serveStdio } = await import('./serve-stdio.js');
+  await serveStdio(undefined, { stdin: input, stdout: replyFilter(sent) });
+}
+
+/**
+ * stdout for the real server: its replies to requests the snapshot already answered are dropped (a
+ * differing one means the snapshot is stale, said once on stderr); everything else passes through,
+ * with the real stdout's back-pressure and errors.
+ */
+function replyFilter(sent: Map<string, string>): Writable {
+  let warned = false;
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      if (sent.size > 0) {
+        try {
+          const msg = JSON.parse(chunk.toString('utf8')) as { id?: Id; method?: unknown; result?: unknown };
+          const key = msg.id !== undefined && msg.method === undefined ? idKey(msg.id) : undefined;
+          if (key !== undefined && sent.has(key)) {
+            const ours = sent.get(key);
+            sent.delete(key);
+            if (!warned && ours !== JSON.stringify(msg.result)) {
+              warned = true;
+              process.stderr.write(
+                'workos-docs-mcp: dist/handshake.json is out of date for this build (rebuild with "npm run build:code")\n',
+              );
+            }
+            return callback();
+          }
+        } catch {
+          /* not one whole message: pass it on */
+        }
+      }
+      process.stdout.write(chunk, (err) => callback(err ?? null));
+    },
+    final(callback) {
+      callback();
+    },
+  });
+  process.stdout.on('error', (err) => out.destroy(err));
+  return out;
+}
