@@ -176,10 +176,11 @@ async function runBench(
     '',
     `Reproduce: \`npm install && npm run bench\` (${Math.round((finished.getTime() - started.getTime()) / 1000)} s for this run; writes bench/results/latest.json and latest.md; \`npm run bench -- --readme\` also refreshes this section).`,
   ].join('\n');
-  // The stage breakdown goes to latest.md only: README keeps the comparison short.
-  const fullMd = profile
-    ? `${md}\n\n## Where our cold start goes\n\nMedian of ${profile.runs} fresh processes running the built modules stage by stage; CPU time is steadier than wall time on a shared machine.\n\n${profileTable(profile)}\n`
-    : md;
+  // The stage table goes to README too (issue 14): where start-up time and memory go, stage by stage.
+  const stages = profile
+    ? `### Where our cold start goes\n\nMedian of ${profile.runs} fresh processes running the built modules stage by stage; CPU time is steadier than wall time on a shared machine.\n\n${profileTable(profile)}\n`
+    : '';
+  const fullMd = stages ? `${md}\n\n${stages}` : md;
 
   const json = {
     date: started.toISOString(),
@@ -265,7 +266,7 @@ async function runBench(
   if (args.readme) {
     const readme = join(ROOT, 'README.md');
     process.stdout.write(
-      updateReadme(readme, md)
+      updateReadme(readme, fullMd)
         ? `Updated the Benchmarks section of ${readme}\n`
         : `README.md has no "## Benchmarks" section (or bench markers); left it alone\n`,
     );

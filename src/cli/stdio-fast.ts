@@ -52,9 +52,12 @@ export async function serveStdioFast(): Promise<void> {
   /** What we answered, by request id, to check the real server's reply against. */
   const sent = new Map<string, string>();
   let ended = false;
+  /** Set once a line needs the real server; until then, a client hanging up leaves nothing to do. */
+  let needsServer = false;
   let quiet: NodeJS.Timeout | undefined;
-  let handOver!: () => void;
-  const handedOver = new Promise<void>((resolve) => (handOver = resolve));
+  let settle!: (next: 'serve' | 'done') => void;
+  const next = new Promise<'serve' | 'done'>((resolve) => (settle = resolve));
+  const handOver = (): void => settle('serve');
   const latest = setTimeout(handOver, LATEST_MS);
 
   /** True when the line is answered (or needs no answer) without the real server. */
@@ -84,7 +87,10 @@ export async function serveStdioFast(): Promise<void> {
     for (let nl = buf.indexOf(0x0a); nl >= 0; nl = buf.indexOf(0x0a)) {
       const line = buf.subarray(0, nl);
       buf = buf.subarray(nl + 1);
-      if (!answerFast(line)) return handOver();
+      if (!answerFast(line)) {
+        needsServer = true;
+        return handOver();
+      }
     }
     tail = buf;
     clearTimeout(quiet);
@@ -92,8 +98,13 @@ export async function serveStdioFast(): Promise<void> {
   };
   const onEnd = (): void => {
     ended = true;
-    handOver();
+    // Every line was a handshake request, answered: the client is gone and asked nothing more, so
+    // there is nothing the real server could add. (No line at all still goes to the real server:
+    // a broken corpus must be reported even to a client that hangs up at once.)
+    settle(nothingAsked() ? 'done' : 'serve');
   };
+  const nothingAsked = (): boolean =>
+    !needsServer && sent.size > 0 && tail.every((b) => b === 0x20 || b === 0x0d || b === 0x09);
   // Nothing to clean up yet: a client that stops the server during its handshake just gets an exit.
   const onSignal = (): void => process.exit(0);
   stdin.on('data', onData);
@@ -101,7 +112,7 @@ export async function serveStdioFast(): Promise<void> {
   process.once('SIGTERM', onSignal);
   process.once('SIGINT', onSignal);
 
-  await handedOver;
+  const outcome = await next;
   clearTimeout(quiet);
   clearTimeout(latest);
   stdin.off('data', onData);
@@ -109,13 +120,25 @@ export async function serveStdioFast(): Promise<void> {
   process.off('SIGTERM', onSignal);
   process.off('SIGINT', onSignal);
   stdin.pause();
+  if (outcome === 'done') return;
 
   const input = new PassThrough();
   input.write(Buffer.concat(consumed));
   if (ended) input.end();
-  else stdin.pipe(input);
+  else {
+    stdin.once('end', () => (ended = true));
+    stdin.pipe(input);
+  }
   const { serveStdio } = await import('./serve-stdio.js');
-  await serveStdio(undefined, { stdin: input, stdout: replyFilter(sent) });
+  // The client may have hung up while the server code loaded (a cold import takes a moment).
+  if (ended && nothingAsked()) return;
+  try {
+    await serveStdio(undefined, { stdin: input, stdout: replyFilter(sent) });
+  } finally {
+    // The server stopped reading `input`; stdin itself must stop too, or an open pipe keeps the process alive.
+    stdin.unpipe(input);
+    stdin.pause();
+  }
 }
 
 /**
