@@ -109,18 +109,21 @@ export async function serveStdioFast(): Promise<void> {
   const onSignal = (): void => process.exit(0);
   stdin.on('data', onData);
   stdin.once('end', onEnd);
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 
   const outcome = await next;
   clearTimeout(quiet);
   clearTimeout(latest);
   stdin.off('data', onData);
   stdin.off('end', onEnd);
-  process.off('SIGTERM', onSignal);
-  process.off('SIGINT', onSignal);
   stdin.pause();
-  if (outcome === 'done') return;
+  // Ours until the real server installs its own: a signal while its code loads still exits 0.
+  const dropSignals = (): void => {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+  };
+  if (outcome === 'done') return dropSignals();
 
   const input = new PassThrough();
   input.write(Buffer.concat(consumed));
@@ -131,7 +134,9 @@ export async function serveStdioFast(): Promise<void> {
   }
   const { serveStdio } = await import('./serve-stdio.js');
   // The client may have hung up while the server code loaded (a cold import takes a moment).
-  if (ended && nothingAsked()) return;
+  if (ended && nothingAsked()) return dropSignals();
+  // No await between here and the server installing its own SIGTERM/SIGINT handlers.
+  dropSignals();
   try {
     await serveStdio(undefined, { stdin: input, stdout: replyFilter(sent) });
   } finally {
