@@ -10,6 +10,7 @@ import { applyCors, corsAllows } from './cors.js';
 import { describeRpc, logEvent, stderrWriter, type AccessRecord, type LogWriter } from './log.js';
 import { serveMcpPost, type ServerFactory } from './mcp.js';
 import { MAX_BATCH_MESSAGES } from './paced.js';
+import { clientWantsClose, closeConnectionWhen } from './connection-close.js';
 import {
   RPC_INTERNAL_ERROR,
   RPC_INVALID_REQUEST,
@@ -128,7 +129,9 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       ip: socket.remoteAddress,
     };
     state.inFlight += 1;
-    if (state.draining) res.setHeader('Connection', 'close');
+    // Draining (checked when the head is written, so requests already running close too) or asked by the client.
+    const wantsClose = clientWantsClose(req);
+    closeConnectionWhen(res, () => state.draining || wantsClose);
 
     const timer = setTimeout(() => {
       if (!res.headersSent) {

@@ -10,10 +10,18 @@ interface Connection {
   openedAt: number;
   active: number;
   served: number;
+  /** When its last response ended. */
+  idleSince: number;
 }
 
 /** A fresh connection gets this long to send its first request once shutdown has begun. */
 export const FIRST_REQUEST_GRACE_MS = 2_000;
+/**
+ * A kept-alive connection is closed by a draining server once idle this long: a client reusing its
+ * connection sends its next request within milliseconds of an answer, so closing sooner would race it
+ * (its request reset); answers written while draining say `Connection: close` and end on their own.
+ */
+export const DRAIN_IDLE_MS = 250;
 
 export class ConnectionTracker {
   private readonly connections = new Map<Socket, Connection>();
@@ -23,7 +31,8 @@ export class ConnectionTracker {
   constructor(server: Server) {
     server.on('connection', (socket: Socket) => {
       this.accepted += 1;
-      this.connections.set(socket, { openedAt: Date.now(), active: 0, served: 0 });
+      const now = Date.now();
+      this.connections.set(socket, { openedAt: now, active: 0, served: 0, idleSince: now });
       socket.once('close', () => this.connections.delete(socket));
     });
   }
@@ -38,6 +47,7 @@ export class ConnectionTracker {
     if (!c) return;
     c.active = Math.max(0, c.active - 1);
     c.served += 1;
+    c.idleSince = Date.now();
   }
 
   get size(): number {
@@ -47,7 +57,10 @@ export class ConnectionTracker {
   /** Ends connections between requests (kept alive after one, or never used within the grace). */
   closeIdle(now = Date.now()): void {
     for (const [socket, c] of this.connections) {
-      if (c.active === 0 && (c.served > 0 || now - c.openedAt > FIRST_REQUEST_GRACE_MS)) socket.destroy();
+      if (c.active > 0) continue;
+      const idle =
+        c.served > 0 ? now - c.idleSince > DRAIN_IDLE_MS : now - c.openedAt > FIRST_REQUEST_GRACE_MS;
+      if (idle) socket.destroy();
     }
   }
 

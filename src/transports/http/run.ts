@@ -27,8 +27,19 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
   const workers = run.workers ?? 1;
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, run.options, log);
 
-  const deps = await run.loadDeps();
-  const running = await startHttpServer(run.options, { ...deps, log: deps.log ?? log });
+  let running: Awaited<ReturnType<typeof startHttpServer>>;
+  try {
+    const deps = await run.loadDeps();
+    running = await startHttpServer(run.options, { ...deps, log: deps.log ?? log });
+  } catch (err) {
+    // A worker that cannot start must exit (its IPC channel would keep it alive, neither serving nor
+    // gone): the primary then decides whether to retry it or stop.
+    if (cluster.isWorker) {
+      process.exitCode = 1;
+      cluster.worker?.disconnect();
+    }
+    throw err;
+  }
   logEvent(log, 'info', 'listening', {
     url: `${running.url}/mcp`,
     auth: run.options.token ? 'bearer' : 'none',

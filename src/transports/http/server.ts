@@ -11,6 +11,8 @@ import { logEvent, stderrWriter } from './log.js';
 
 /** Least time a shutdown keeps accepting, so connections already on their way are served rather than reset. */
 const SETTLE_MS = 300;
+/** Latest time after the drain began at which the listener closes, however busy. */
+const MAX_ACCEPT_MS = 5_000;
 /** How often a draining server looks for connections it can close. */
 const DRAIN_POLL_MS = 50;
 
@@ -61,28 +63,39 @@ export async function startHttpServer(options: HttpOptions, deps: AppDeps): Prom
       state.draining = true;
       const startedAt = Date.now();
       let listening = true;
-      let acceptedAtLastTick = connections.accepted;
-      const tick = (): void => {
-        // Consecutive ticks have an I/O poll between them: no new connection in between means none was queued.
-        const quiet = connections.accepted === acceptedAtLastTick;
-        acceptedAtLastTick = connections.accepted;
-        if (listening && quiet && Date.now() - startedAt >= SETTLE_MS) {
-          listening = false;
-          // net.Server's close, not http.Server's: the latter also drops connections whose first request
-          // has not arrived yet. The tracker closes connections only between requests.
-          NetServer.prototype.close.call(server, () => {
-            clearInterval(poll);
-            clearTimeout(deadline);
-            resolve(true);
-          });
-          logEvent(log, 'info', 'stopped accepting connections', {
-            inFlight: state.inFlight,
-            open: connections.size,
-          });
-        }
-        connections.closeIdle();
+      const stopListening = (): void => {
+        if (!listening) return;
+        listening = false;
+        // net.Server's close, not http.Server's: the latter also drops connections whose first request
+        // has not arrived yet. The tracker closes connections only between requests.
+        NetServer.prototype.close.call(server, () => {
+          clearInterval(poll);
+          clearTimeout(deadline);
+          resolve(true);
+        });
+        logEvent(log, 'info', 'stopped accepting connections', {
+          inFlight: state.inFlight,
+          open: connections.size,
+        });
       };
-      const poll = setInterval(tick, DRAIN_POLL_MS);
+      // After SETTLE_MS, close the listener at the first event-loop turn whose I/O poll accepted nothing:
+      // node accepts everything queued when the socket polls readable, so nothing was waiting in the
+      // kernel's backlog (closing then resets no one). Steady load still has such turns; MAX_ACCEPT_MS
+      // is the backstop so a drain cannot be held open for ever by new connections.
+      let acceptedBefore = connections.accepted;
+      const watchForQuiet = (): void => {
+        if (!listening) return;
+        const quiet = connections.accepted === acceptedBefore;
+        acceptedBefore = connections.accepted;
+        if (quiet || Date.now() - startedAt >= MAX_ACCEPT_MS) stopListening();
+        else setImmediate(watchForQuiet);
+      };
+      const settle = setTimeout(() => {
+        acceptedBefore = connections.accepted;
+        setImmediate(watchForQuiet);
+      }, SETTLE_MS);
+      settle.unref();
+      const poll = setInterval(() => connections.closeIdle(), DRAIN_POLL_MS);
       const deadline = setTimeout(() => {
         logEvent(log, 'warn', 'shutdown deadline reached; closing open connections', {
           inFlight: state.inFlight,
