@@ -49,7 +49,15 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
   const refuse = (res: ServerResponse, refusal: Refusal): void =>
     sendRpcError(res, refusal.status, RPC_SERVER_ERROR, refusal.message, refusal.headers);
 
-  const health = (res: ServerResponse, head: boolean): void => {
+  const health = (req: IncomingMessage, res: ServerResponse, head: boolean): void => {
+    // Probes may come without an allowed Host (a balancer uses the instance's IP), so they are answered,
+    // but with the status only: pid, memory and corpus facts are for callers that pass the Host check
+    // (a DNS-rebinding page must not read them).
+    if (checkHost(req.headers.host, options.allowedHosts)) {
+      if (head) res.writeHead(state.draining ? 503 : 200).end();
+      else sendJson(res, state.draining ? 503 : 200, { status: state.draining ? 'draining' : 'ok' });
+      return;
+    }
     const body = {
       status: state.draining ? 'draining' : 'ok',
       pid: process.pid,
@@ -85,6 +93,11 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
     }
     const tokenRefusal = checkToken(req.headers.authorization);
     if (tokenRefusal) return refuse(res, tokenRefusal);
+    if (state.inFlight > options.maxInFlight) {
+      // Shed load before reading the body: queueing it would only make every answer late.
+      const message = `Server busy: more than ${options.maxInFlight} requests in progress; retry shortly`;
+      return sendRpcError(res, 503, RPC_SERVER_ERROR, message, { 'Retry-After': '1' });
+    }
 
     if (req.method !== 'POST') {
       // Stateless server: no standalone SSE stream (GET) and no session to end (DELETE).
@@ -146,9 +159,14 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
     res.once('close', () => {
       clearTimeout(timer);
       state.inFlight -= 1;
-      record.status = res.statusCode;
       record.ms = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
       record.bytes = socket.bytesWritten - bytesBefore;
+      if (res.writableFinished) record.status = res.statusCode;
+      else {
+        // The client went away first: say so, and the status only if it was actually sent.
+        record.status = res.headersSent ? res.statusCode : 0;
+        record.aborted = true;
+      }
       if (options.accessLog) logEvent(log, 'info', 'http', record);
     });
 
@@ -158,7 +176,7 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
     } else if (path === '/healthz') {
       work =
         req.method === 'GET' || req.method === 'HEAD'
-          ? health(res, req.method === 'HEAD')
+          ? health(req, res, req.method === 'HEAD')
           : sendRpcError(res, 405, RPC_SERVER_ERROR, 'Method not allowed', { Allow: 'GET, HEAD' });
     } else {
       work = sendRpcError(res, 404, RPC_SERVER_ERROR, NOT_FOUND);

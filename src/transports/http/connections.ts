@@ -22,15 +22,29 @@ export const FIRST_REQUEST_GRACE_MS = 2_000;
  * (its request reset); answers written while draining say `Connection: close` and end on their own.
  */
 export const DRAIN_IDLE_MS = 250;
+/** At the connection cap, a connection that has sent nothing for this long counts as idle. */
+const IDLE_FIRST_REQUEST_MS = 1_000;
 
 export class ConnectionTracker {
   private readonly connections = new Map<Socket, Connection>();
   /** Connections accepted so far; a shutdown watches it to know when the accept backlog is empty. */
   accepted = 0;
 
-  constructor(server: Server) {
+  /** Connections refused because the cap was reached and none was idle. */
+  refused = 0;
+
+  constructor(
+    server: Server,
+    private readonly maxConnections = Infinity,
+  ) {
     server.on('connection', (socket: Socket) => {
       this.accepted += 1;
+      if (this.connections.size >= this.maxConnections && this.reapIdle() === 0) {
+        // Full of connections that are all busy: refusing one beats failing everyone for lack of descriptors.
+        this.refused += 1;
+        socket.destroy();
+        return;
+      }
       const now = Date.now();
       this.connections.set(socket, { openedAt: now, active: 0, served: 0, idleSince: now });
       socket.once('close', () => this.connections.delete(socket));
@@ -62,6 +76,27 @@ export class ConnectionTracker {
         c.served > 0 ? now - c.idleSince > DRAIN_IDLE_MS : now - c.openedAt > FIRST_REQUEST_GRACE_MS;
       if (idle) socket.destroy();
     }
+  }
+
+  /**
+   * At the cap: closes the connection idle the longest (kept alive after an answer, or connected for a
+   * second without sending anything). Returns how many it closed (0 or 1).
+   */
+  private reapIdle(now = Date.now()): number {
+    let oldest: Socket | undefined;
+    let since = Infinity;
+    for (const [socket, c] of this.connections) {
+      if (c.active > 0) continue;
+      const idleSince = c.served > 0 ? c.idleSince : c.openedAt + IDLE_FIRST_REQUEST_MS;
+      if (idleSince <= now && idleSince < since) {
+        since = idleSince;
+        oldest = socket;
+      }
+    }
+    if (!oldest) return 0;
+    this.connections.delete(oldest);
+    oldest.destroy();
+    return 1;
   }
 
   closeAll(): void {

@@ -15,12 +15,17 @@ export interface AccessRecord {
   ms: number;
   /** Bytes written to the socket for this response (headers included). */
   bytes: number;
-  /** JSON-RPC method(s) of a POST /mcp body, comma-joined for a batch. */
+  /** JSON-RPC method(s) of a POST /mcp body, comma-joined for a batch (the first few, then a count). */
   rpc?: string;
   /** Tool, resource or prompt named by the call, for tools/call, resources/read and prompts/get. */
   target?: string;
   ip?: string;
+  /** The client closed the connection before the whole answer was sent. */
+  aborted?: boolean;
 }
+
+/** Methods named in the access log for one batch, at most (the rest are counted). */
+const MAX_LOGGED_METHODS = 5;
 
 export function logEvent(
   write: LogWriter,
@@ -44,5 +49,8 @@ export function describeRpc(body: unknown): Pick<AccessRecord, 'rpc' | 'target'>
     const named = params?.name ?? params?.uri;
     if (target === undefined && typeof named === 'string') target = named.slice(0, 200);
   }
-  return { rpc: methods.length > 0 ? methods.join(',') : undefined, target };
+  if (methods.length === 0) return { rpc: undefined, target };
+  const shown = methods.slice(0, MAX_LOGGED_METHODS).join(',');
+  const rest = methods.length - MAX_LOGGED_METHODS;
+  return { rpc: rest > 0 ? `${shown},+${rest} more` : shown, target };
 }

@@ -2,6 +2,7 @@
  * Options of the hosted HTTP mode, their documented defaults, and the one place they are checked.
  * The CLI turns flags and env vars into a partial HttpOptions; resolveHttpOptions fills the rest.
  */
+import { readFileSync } from 'node:fs';
 
 /** Hostnames a local server accepts by default (DNS-rebinding protection). Port-agnostic, like the SDK's. */
 export const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'] as const;
@@ -32,6 +33,17 @@ export interface HttpOptions {
   accessLog: boolean;
   /** Answer with plain JSON instead of an SSE stream (default false: SSE, so in-request notifications reach the client). */
   jsonResponse: boolean;
+  /**
+   * Open connections per process, at most (default: 1,000, or less when the open-file limit is lower).
+   * Past it, idle connections are closed to make room, and a new one is refused if none is idle.
+   */
+  maxConnections: number;
+  /** MCP requests handled at once per process; more are answered 503 with Retry-After (default 64). */
+  maxInFlight: number;
+  /** Time to receive a request's headers, in ms (default 10 s: a slow-loris client cannot hold a socket longer). */
+  headersTimeoutMs: number;
+  /** How long an idle kept-alive connection stays open, in ms (default 5 s). */
+  keepAliveTimeoutMs: number;
 }
 
 export const HTTP_DEFAULTS = {
@@ -42,7 +54,31 @@ export const HTTP_DEFAULTS = {
   shutdownTimeoutMs: 10_000,
   accessLog: true,
   jsonResponse: false,
+  maxConnections: 1000,
+  maxInFlight: 64,
+  headersTimeoutMs: 10_000,
+  keepAliveTimeoutMs: 5_000,
 } as const;
+
+/**
+ * The soft open-file limit (Linux /proc; undefined elsewhere). A connection cap above it would let
+ * idle sockets exhaust descriptors and make every request fail, /healthz included.
+ */
+export function openFileLimit(): number | undefined {
+  try {
+    const limits = readFileSync('/proc/self/limits', 'utf8');
+    const m = /^Max open files\s+(\d+)/m.exec(limits);
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The default connection cap: 1,000, or three quarters of the open-file limit when that is lower. */
+export function defaultMaxConnections(limit = openFileLimit()): number {
+  if (limit === undefined) return HTTP_DEFAULTS.maxConnections;
+  return Math.max(16, Math.min(HTTP_DEFAULTS.maxConnections, Math.floor(limit * 0.75) - 16));
+}
 
 export function isLoopbackHost(host: string): boolean {
   const h = host.toLowerCase();
@@ -97,5 +133,13 @@ export function resolveHttpOptions(input: Partial<HttpOptions>): HttpOptions {
     ),
     accessLog: input.accessLog ?? HTTP_DEFAULTS.accessLog,
     jsonResponse: input.jsonResponse ?? HTTP_DEFAULTS.jsonResponse,
+    maxConnections: Math.floor(positive('--max-connections', input.maxConnections, defaultMaxConnections())),
+    maxInFlight: Math.floor(positive('--max-in-flight', input.maxInFlight, HTTP_DEFAULTS.maxInFlight)),
+    headersTimeoutMs: positive('--headers-timeout', input.headersTimeoutMs, HTTP_DEFAULTS.headersTimeoutMs),
+    keepAliveTimeoutMs: positive(
+      '--keep-alive-timeout',
+      input.keepAliveTimeoutMs,
+      HTTP_DEFAULTS.keepAliveTimeoutMs,
+    ),
   };
 }

@@ -29,16 +29,20 @@ export async function startHttpServer(options: HttpOptions, deps: AppDeps): Prom
   const log = deps.log ?? stderrWriter;
   const state: AppState = { draining: false, inFlight: 0 };
   const listener = createRequestListener(options, deps, state);
-  const server = createServer();
-  const connections = new ConnectionTracker(server);
+  // Node checks the headers/request timeouts on this interval; its default (30 s) would let a 10 s limit run to 40 s.
+  const server = createServer({ connectionsCheckingInterval: 1_000 });
+  const connections = new ConnectionTracker(server, options.maxConnections);
   server.on('request', (req, res) => {
     connections.requestStarted(req.socket);
     res.once('close', () => connections.requestEnded(req.socket));
     listener(req, res);
   });
-  // Cloud load balancers keep idle upstream connections ~60 s; closing ours sooner races them into 502s.
-  server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  // Idle and half-sent connections hold a file descriptor each: keep them briefly (issue 16: 600 idle
+  // sockets at 60 s made every request fail). Behind a balancer whose idle timeout is longer, raise
+  // keepAliveTimeoutMs above it, or the balancer may reuse a connection we are closing.
+  server.keepAliveTimeout = options.keepAliveTimeoutMs;
+  server.headersTimeout = options.headersTimeoutMs;
+
   // Time to receive a whole request (slow-loris guard); handling time is bounded in app.ts.
   server.requestTimeout = options.requestTimeoutMs;
 
