@@ -35,6 +35,8 @@ function refuseUnusableStdin(): void {
 
 /** How long answers to requests already read may take once stdin has closed (lifecycle: exit within 2 s). */
 const STDIN_DRAIN_MS = 1500;
+/** Longest wait for a corpus load still running when stdin closes. */
+const LOAD_BACKSTOP_MS = 15_000;
 
 export interface StdioOptions {
   stdin?: Readable & { isTTY?: boolean };
@@ -88,15 +90,23 @@ export async function runStdioServer(
       if (ending) return;
       ending = true;
       options.onInputEnd?.();
-      const deadline = setTimeout(close, STDIN_DRAIN_MS);
       // Let a load in progress settle first, so a broken corpus still ends the process with its error.
+      // The answer deadline starts once the corpus is there: on a loaded machine the load alone can take
+      // longer than it, and the requests already read would be dropped unanswered. The outer bound
+      // only guards against a load that never ends.
+      const backstop = setTimeout(close, LOAD_BACKSTOP_MS);
+      let deadline: NodeJS.Timeout | undefined;
       const settled = Promise.resolve(runtime).then(
         () => undefined,
         () => undefined,
       );
       void settled
-        .then(() => transport.whenIdle())
         .then(() => {
+          deadline = setTimeout(close, STDIN_DRAIN_MS);
+          return transport.whenIdle();
+        })
+        .then(() => {
+          clearTimeout(backstop);
           clearTimeout(deadline);
           close();
         });

@@ -45,9 +45,9 @@ const headers = { ...MCP_HEADERS, 'mcp-protocol-version': '2025-06-18' };
 
 describe('bounded work per HTTP request', () => {
   for (const jsonResponse of [false, true]) {
-    it(`/healthz answers within 1 s while a blocking batch runs (${jsonResponse ? 'JSON' : 'SSE'})`, async () => {
+    it(`/healthz answers between the items of a blocking batch (${jsonResponse ? 'JSON' : 'SSE'})`, async () => {
       const url = jsonResponse ? urls.json : urls.sse;
-      const batch = rawRequest(`${url}/mcp`, { headers, body: calls(12, 250), newConnection: true });
+      const batch = rawRequest(`${url}/mcp`, { headers, body: calls(16, 250), newConnection: true });
       await new Promise((r) => setTimeout(r, 100));
       let worst = 0;
       for (let i = 0; i < 5; i += 1) {
@@ -65,8 +65,9 @@ describe('bounded work per HTTP request', () => {
           .flat()
           .map((m) => m.id)
           .sort((a, b) => a - b),
-      ).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-      expect(worst).toBeLessThan(1000);
+      ).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
+      // Before: the probe waited for the whole batch (4 s here). One item is 250 ms; the margin is for a shared machine.
+      expect(worst).toBeLessThan(1500);
     });
   }
 
