@@ -9,7 +9,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { loadBundle } from '../src/corpus/bundle.js';
-import { resolveCorpusFile } from '../src/core/runtime.js';
+import { resolveCorpusFile } from '../src/lifecycle/corpus-location.js';
 import { createSearcher } from '../src/search/index.js';
 import { runOldServer } from '../test/eval/baseline.js';
 import {

@@ -15,7 +15,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpError, type CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { loadRuntime } from '../src/core/load-runtime.js';
+import { loadRuntime } from '../src/lifecycle/load-runtime.js';
 import type { Runtime } from '../src/core/runtime.js';
 import { createServer } from '../src/server/create-server.js';
 

@@ -3,7 +3,7 @@
  * server in this process and reads the heap after a forced GC between rounds of calls. RSS alone
  * cannot tell a leak from V8 keeping a grown heap; live heap after GC can. Needs `node --expose-gc`.
  */
-import { loadRuntime } from '../../src/core/load-runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { createServer } from '../../src/server/create-server.js';
 import { resolveHttpOptions } from '../../src/transports/http/options.js';
 import { startHttpServer } from '../../src/transports/http/server.js';

@@ -29,7 +29,8 @@ if (chunk) { await import(root + 'dist/chunks/' + chunk); mark('import: bundled 
 else { await import(root + 'dist/cli/serve-stdio.js'); mark('import: stdio entry (unbundled dist/cli/serve-stdio.js)'); }
 const { createServer } = await import(root + 'dist/server/index.js');
 const { createSearcher } = await import(root + 'dist/search/index.js');
-const { createRuntime, resolveCorpusFile } = await import(root + 'dist/core/runtime.js');
+const { createRuntime } = await import(root + 'dist/core/runtime.js');
+const { resolveCorpusFile } = await import(root + 'dist/lifecycle/corpus-location.js');
 const { loadBundle } = await import(root + 'dist/corpus/bundle.js'); mark('(harness) import per-module dist/ for the stage-by-stage calls');
 const file = resolveCorpusFile();
 let bytes = readFileSync(file); mark('read: corpus file into a Buffer (replica)');
@@ -39,7 +40,7 @@ const nl2 = bytes.indexOf(10, nl + 1); const layout = JSON.parse(bytes.toString(
 JSON.parse(bytes.toString('latin1', nl2 + 1, nl2 + 1 + layout.json)); bytes = null; mark('parse: JSON.parse of the payload (replica)');
 const bundle = loadBundle(file); mark('loadBundle (the real loader: read, verify, parse, unpack)');
 const searcher = createSearcher(bundle.corpus, bundle.searchIndex); mark('index ready: createSearcher (prebuilt term index)');
-const runtime = createRuntime(bundle.corpus, searcher, file); createServer(runtime); mark('createRuntime + createServer');
+const runtime = createRuntime(bundle.corpus, searcher, { file, origin: 'custom' }); createServer(runtime); mark('createRuntime + createServer');
 searcher.search('SSO'); mark('first answer: search "SSO" (in-process)');
 searcher.search('how do I verify a webhook signature'); mark('second search (in-process)');
 globalThis.gc?.(); const m = process.memoryUsage();

@@ -4,7 +4,7 @@ import { registerUpdate } from './commands/update.js';
 import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
 import { serverVersion } from '../core/info.js';
-import { loadRuntime } from '../core/load-runtime.js';
+import { loadRuntime } from '../lifecycle/load-runtime.js';
 import { registerOperationCommands, type CliContext } from './operation-command.js';
 import { serveStdio } from './serve-stdio.js';
 

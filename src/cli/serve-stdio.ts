@@ -1,4 +1,4 @@
-import { loadRuntime } from '../core/load-runtime.js';
+import { loadRuntime } from '../lifecycle/load-runtime.js';
 import type { Runtime } from '../core/runtime.js';
 import { runStdioServer, type StdioOptions } from '../transports/stdio.js';
 

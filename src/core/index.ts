@@ -1,7 +1,6 @@
 // The operation layer's public surface: both faces (MCP server, CLI) import from here.
 export * from './errors.js';
 export * from './runtime.js';
-export * from './load-runtime.js';
 export * from './paths.js';
 export * from './budget.js';
 export { normalizeLanguage, LANGUAGE_LABELS } from './language.js';

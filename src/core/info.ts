@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
-import { corpusOrigin, type CorpusOrigin } from './corpus-location.js';
-import { bundledCorpusFile, type Runtime } from './runtime.js';
+import type { CorpusOrigin, Runtime } from './runtime.js';
 
 export interface CorpusInfo {
   serverVersion: string;
@@ -48,7 +47,7 @@ export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo
   return {
     serverVersion: serverVersion(),
     corpusFile: runtime.corpusFile,
-    origin: corpusOrigin(runtime.corpusFile, { bundledFile: bundledCorpusFile() }),
+    origin: runtime.origin,
     formatVersion: manifest.formatVersion,
     builtAt,
     ageDays: Number.isNaN(built) ? -1 : Math.max(0, Math.floor((now.getTime() - built) / 86_400_000)),

@@ -1,7 +1,7 @@
 import type { SdkSurface } from '../corpus/sdk-surface.js';
 import type { BuildProblem, ChangelogEntry, Doc, Example, NavArea, SourceInfo } from '../corpus/types.js';
 
-/** What one source adapter contributes to the corpus; adapters are merged in order by src/core/build.ts. */
+/** What one source adapter contributes to the corpus; adapters are merged in order by src/lifecycle/build.ts. */
 export interface IngestResult {
   docs: Doc[];
   nav: NavArea[];

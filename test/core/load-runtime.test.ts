@@ -6,10 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readCorpusManifest, pointerFile } from '../../src/core/corpus-location.js';
+import { readCorpusManifest, pointerFile } from '../../src/lifecycle/corpus-location.js';
 import { CorpusUnavailableError } from '../../src/core/errors.js';
-import { loadRuntime } from '../../src/core/load-runtime.js';
-import { bundledCorpusFile, corpusFilesToTry } from '../../src/core/runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
+import { bundledCorpusFile, corpusFilesToTry } from '../../src/lifecycle/corpus-location.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

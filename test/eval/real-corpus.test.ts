@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/corpus/bundle.js';
-import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { type CorpusSearcher, createSearcher } from '../../src/search/index.js';
 import { evaluate, loadEvalSet } from './evaluate.js';
 

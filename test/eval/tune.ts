@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadBundle } from '../../src/corpus/bundle.js';
-import { resolveCorpusFile } from '../../src/core/runtime.js';
+import { resolveCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { createSearcher } from '../../src/search/index.js';
 import { DEFAULT_RANKING, type RankingConfig } from '../../src/search/rank.js';
 import { type EvalQuery, evaluate, loadEvalSet } from './evaluate.js';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLICABLE_SCENARIOS, runScenario } from '../../scripts/conformance.js';
-import { loadRuntime } from '../../src/core/load-runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { createServer } from '../../src/server/create-server.js';
 import { resolveHttpOptions } from '../../src/transports/http/options.js';
 import { startHttpServer, type RunningHttpServer } from '../../src/transports/http/server.js';

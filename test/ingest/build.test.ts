@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/corpus/bundle.js';
-import { buildCorpus, type SourceAdapter } from '../../src/core/build.js';
+import { buildCorpus, type SourceAdapter } from '../../src/lifecycle/build.js';
 import { SITE } from './helpers.js';
 
 const root = mkdtempSync(join(tmpdir(), 'build-test-'));

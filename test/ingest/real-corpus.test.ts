@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSourceDir } from '../../src/core/build.js';
+import { defaultSourceDir } from '../../src/lifecycle/build.js';
 import { REFERENCE_LANGUAGES } from '../../src/corpus/types.js';
 import { ingestDocsSource } from '../../src/ingest/docs-source.js';
 import { LANGUAGE_NAMES } from '../../src/ingest/reference/render.js';

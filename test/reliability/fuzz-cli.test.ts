@@ -16,8 +16,8 @@ import { requireBuiltBin, runBin } from './helpers/spawn.js';
 
 // Every command loads the corpus per invocation; in-process we hand them one loaded runtime instead.
 const shared = vi.hoisted(() => ({ runtime: undefined as Promise<unknown> | undefined, file: '' }));
-vi.mock('../../src/core/load-runtime.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../src/core/load-runtime.js')>();
+vi.mock('../../src/lifecycle/load-runtime.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/lifecycle/load-runtime.js')>();
   return {
     ...real,
     loadRuntime: () => {
@@ -38,7 +38,7 @@ beforeAll(async () => {
   tree = plantCanaryTree();
   shared.file = tree.corpusFile;
   // Load once up front so the first fuzz case is not charged the load time.
-  const { loadRuntime } = await import('../../src/core/load-runtime.js');
+  const { loadRuntime } = await import('../../src/lifecycle/load-runtime.js');
   await loadRuntime();
 });
 afterAll(() => tree?.remove());

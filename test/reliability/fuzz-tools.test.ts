@@ -6,7 +6,7 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from '../../src/core/load-runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { parseDocAddress } from '../../src/core/paths.js';
 import type { Runtime } from '../../src/core/runtime.js';
 import { connect } from '../server/connect.js';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/corpus/bundle.js';
-import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { report } from './helpers/report.js';
 import { requireBuiltBin, spawnBin } from './helpers/spawn.js';
 

@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatSoak, runSoak } from '../../scripts/soak.js';
-import { loadRuntime } from '../../src/core/load-runtime.js';
-import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
+import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { fuzzRuns, report } from './helpers/report.js';
 
 const CALLS = fuzzRuns(2000) * (process.env.RELIABILITY_FUZZ_RUNS ? 10 : 1);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/corpus/bundle.js';
 import type { CodeExample } from '../../src/corpus/types.js';
-import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { docPathOf, validateManifest } from '../../src/ingest/sdk/manifest.js';
 
 // The default build (npm install -> prepare -> build) must carry the pinned SDK guides and changelogs.

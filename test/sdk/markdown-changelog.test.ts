@@ -4,7 +4,7 @@ import {
   parseMarkdownChangelog,
   parseVersionHeading,
 } from '../../src/ingest/changelogs/markdown-changelog.js';
-import { compareVersions } from '../../src/ingest/changelogs/semver.js';
+import { compareVersions } from '../../src/corpus/versions.js';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/sdk/${name}`, import.meta.url), 'utf8');

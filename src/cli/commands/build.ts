@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { buildCorpus, type BuildSummary } from '../../core/build.js';
-import { rssSourceAdapter, sdkSourceAdapter } from '../../core/extra-sources.js';
+import { buildCorpus, type BuildSummary } from '../../lifecycle/build.js';
+import { rssSourceAdapter, sdkSourceAdapter } from '../../lifecycle/extra-sources.js';
 
 const MAX_LISTED = 20;
 

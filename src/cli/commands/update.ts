@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { BUNDLE_FORMAT_VERSION } from '../../corpus/bundle.js';
-import { corpusCandidates } from '../../core/corpus-location.js';
-import { defaultManifestFile } from '../../core/extra-sources.js';
-import { bundledCorpusFile } from '../../core/runtime.js';
-import { checkForUpdates, formatCheck, runUpdate, type UpdateDeps } from '../../core/update.js';
-import { defaultCacheDir, httpFetcher, npmPackFetcher, readManifest } from '../../ingest/sdk/index.js';
-import { httpRegistry, npmViewRegistry } from '../../ingest/sdk/registry.js';
+import { checkForUpdates, formatCheck, runUpdate } from '../../lifecycle/update.js';
+import { defaultUpdateDeps } from '../../lifecycle/update-deps.js';
 
 interface UpdateCliOptions {
   check?: boolean;
@@ -14,22 +9,8 @@ interface UpdateCliOptions {
   registry?: string;
 }
 
-async function deps(opts: UpdateCliOptions): Promise<UpdateDeps> {
-  const candidates = corpusCandidates({
-    bundledFile: bundledCorpusFile(),
-    formatVersion: BUNDLE_FORMAT_VERSION,
-  });
-  const served = candidates.find((c) => c.manifest);
-  return {
-    cacheDir: defaultCacheDir(),
-    // Through npm by default, so the user's registry, proxy and auth settings apply.
-    registry: opts.registry ? httpRegistry(opts.registry) : npmViewRegistry(),
-    fetcher: opts.registry ? httpFetcher() : npmPackFetcher(),
-    manifest: await readManifest(defaultManifestFile()),
-    current: served?.manifest?.sources ?? [],
-    log: (m) => process.stderr.write(`update: ${m}\n`),
-  };
-}
+const deps = (opts: UpdateCliOptions) =>
+  defaultUpdateDeps({ registry: opts.registry, log: (m) => process.stderr.write(`update: ${m}\n`) });
 
 /** `workos-docs-mcp update [--check]`: newest docs + SDKs from the npm registry into the user cache. */
 export function registerUpdate(program: Command): void {

@@ -4,6 +4,7 @@ const ORIGIN = {
   bundled: 'bundled with the package',
   updated: 'updated by `workos-docs-mcp update`',
   custom: 'custom (--corpus / WORKOS_DOCS_MCP_CORPUS)',
+  memory: 'built in memory',
 } as const;
 
 export function formatInfo(info: CorpusInfo): string {

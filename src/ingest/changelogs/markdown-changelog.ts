@@ -1,5 +1,5 @@
 import type { ChangelogEntry } from '../../corpus/types.js';
-import { compareVersions, isVersion, normalizeVersion, semverBump } from './semver.js';
+import { compareVersions, isVersion, normalizeVersion, semverBump } from '../../corpus/versions.js';
 
 /**
  * Parses a package CHANGELOG.md into one entry per released version, newest first.

@@ -1,18 +1,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { TarballFetcher } from './fetchers.js';
 import { IntegrityError, verifyIntegrity } from './integrity.js';
 
-/**
- * The user cache directory: `$WORKOS_DOCS_MCP_CACHE` (tests, custom setups), else
- * `$XDG_CACHE_HOME/workos-docs-mcp`, else `~/.cache/workos-docs-mcp`.
- */
-export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.WORKOS_DOCS_MCP_CACHE) return env.WORKOS_DOCS_MCP_CACHE;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'workos-docs-mcp');
-}
+export { defaultCacheDir } from '../../corpus/cache-dir.js';
 
 export interface PinnedRef {
   name: string;

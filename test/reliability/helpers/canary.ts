@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundledCorpusFile } from '../../../src/core/runtime.js';
+import { bundledCorpusFile } from '../../../src/lifecycle/corpus-location.js';
 import { FILE_CANARY } from './hygiene.js';
 
 export interface CanaryTree {

@@ -12,7 +12,7 @@ import {
 import type { ProgressLog } from '../ingest/types.js';
 import type { SourceAdapter } from './build.js';
 
-/** sources.json at the package root (src/core and dist/core are both two levels below it). */
+/** sources.json at the package root (src/lifecycle and dist/lifecycle are both two levels below it). */
 export function defaultManifestFile(): string {
   return fileURLToPath(new URL('../../sources.json', import.meta.url));
 }

@@ -1,8 +1,11 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BUNDLE_FORMAT_VERSION } from '../corpus/bundle.js';
+import type { CorpusOrigin } from '../core/runtime.js';
 import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
-import { compareVersions } from '../ingest/changelogs/semver.js';
-import { defaultCacheDir } from '../ingest/sdk/cache.js';
+import { compareVersions } from '../corpus/versions.js';
+import { defaultCacheDir } from '../corpus/cache-dir.js';
 
 /**
  * Where corpora live and which one the server should serve: the one bundled with the package
@@ -18,7 +21,7 @@ export interface CachePointer {
   sources: SourceInfo[];
 }
 
-export type CorpusOrigin = 'bundled' | 'updated' | 'custom';
+export type { CorpusOrigin };
 
 export interface CorpusCandidate {
   file: string;
@@ -163,4 +166,33 @@ export function corpusOrigin(
   if (corpusFile === options.bundledFile) return 'bundled';
   const dir = cacheCorpusDir(defaultCacheDir(options.env ?? process.env));
   return corpusFile.startsWith(dir) ? 'updated' : 'custom';
+}
+
+export const CORPUS_ENV = 'WORKOS_DOCS_MCP_CORPUS';
+
+/** The bundled corpus: data/corpus.json at the package root (src/lifecycle and dist/lifecycle are both two levels down). */
+export function bundledCorpusFile(): string {
+  return fileURLToPath(new URL('../../data/corpus.json', import.meta.url));
+}
+
+/**
+ * The one place that decides which corpus files to load, best first: an explicit option, then the
+ * WORKOS_DOCS_MCP_CORPUS environment variable (either alone: silently serving another file would hide
+ * the operator's mistake), else the freshest of the bundled data/corpus.json and the corpus
+ * `workos-docs-mcp update` built into the user cache, then the other one as a fallback.
+ */
+export function corpusFilesToTry(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string[] {
+  const env = options.env ?? process.env;
+  const named = options.corpusFile || env[CORPUS_ENV];
+  if (named) return [named];
+  return corpusCandidates({
+    bundledFile: bundledCorpusFile(),
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    env,
+  }).map((c) => c.file);
+}
+
+/** The corpus file to load when no fallback is wanted (scripts, benchmarks). */
+export function resolveCorpusFile(options: { corpusFile?: string; env?: NodeJS.ProcessEnv } = {}): string {
+  return corpusFilesToTry(options)[0];
 }

@@ -8,7 +8,7 @@ import { ingestDocsSource, SourceError } from '../ingest/docs-source.js';
 import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
 import { buildSearchIndex } from '../search/index-build.js';
 
-/** The package root: src/core and dist/core are both two levels below it. */
+/** The package root: src/lifecycle and dist/lifecycle are both two levels below it. */
 function packageRoot(): string {
   return fileURLToPath(new URL('../../', import.meta.url));
 }

@@ -1,7 +1,8 @@
 import { BundleError, loadBundle } from '../corpus/bundle.js';
 import { createSearcher } from '../search/index.js';
-import { CorpusUnavailableError } from './errors.js';
-import { corpusFilesToTry, createRuntime, type Runtime } from './runtime.js';
+import { CorpusUnavailableError } from '../core/errors.js';
+import { createRuntime, type Runtime } from '../core/runtime.js';
+import { bundledCorpusFile, corpusFilesToTry, corpusOrigin } from './corpus-location.js';
 
 export interface LoadRuntimeOptions {
   corpusFile?: string;
@@ -21,7 +22,11 @@ export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Run
     try {
       const bundle = loadBundle(file);
       if (firstError) options.onFallback?.(`${firstError.message} Serving the previous corpus instead.`);
-      return createRuntime(bundle.corpus, createSearcher(bundle.corpus, bundle.searchIndex), file);
+      const origin = corpusOrigin(file, { bundledFile: bundledCorpusFile(), env: options.env });
+      return createRuntime(bundle.corpus, createSearcher(bundle.corpus, bundle.searchIndex), {
+        file,
+        origin,
+      });
     } catch (err) {
       if (!(err instanceof BundleError)) throw err;
       // A damaged updated corpus falls back to the bundled one instead of taking the server down.

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { extract } from 'tar';
 import { loadBundle, writeFileAtomic } from '../corpus/bundle.js';
 import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
-import { compareVersions } from '../ingest/changelogs/semver.js';
+import { compareVersions } from '../corpus/versions.js';
 import { getVerifiedTarball } from '../ingest/sdk/cache.js';
 import type { TarballFetcher } from '../ingest/sdk/fetchers.js';
 import type { SourceManifest } from '../ingest/sdk/manifest.js';
