@@ -8,9 +8,10 @@
  *   node --expose-gc --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log] [--json-response]
  */
 import { Agent } from 'node:http';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { loadBundle } from '../src/corpus/bundle.js';
 import { spawnServer, type ServerProcess } from '../test/http/process.js';
 import { drive, percentile, post, treeRssBytes } from './bench-http/load.js';
 import { buildCalls } from './bench-http/workload.js';
@@ -129,13 +130,9 @@ const mib = (bytes: number): number => Math.round((bytes / 1024 / 1024) * 10) / 
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  const corpus = JSON.parse(
-    readFileSync(fileURLToPath(new URL('../data/corpus.json', import.meta.url)), 'utf8'),
-  ) as {
-    docs?: { path: string }[];
-    corpus?: { docs: { path: string }[] };
-  };
-  const docPaths = (corpus.docs ?? corpus.corpus?.docs ?? []).map((d) => d.path);
+  // Through the real loader: the corpus file is not one JSON document (see src/corpus/bundle.ts).
+  const { corpus } = loadBundle(fileURLToPath(new URL('../data/corpus.json', import.meta.url)));
+  const docPaths = corpus.docs.map((d) => d.path);
   if (docPaths.length === 0) throw new Error('data/corpus.json has no docs; run `npm run build` first');
 
   const results = [];
