@@ -1,4 +1,4 @@
-import { DOC_KINDS, type DocKind } from '../corpus/types.js';
+import { DOC_KINDS, REFERENCE_LANGUAGES, type DocKind, type ReferenceLanguage } from '../corpus/types.js';
 import type { SearchOptions } from './types.js';
 
 /**
@@ -15,6 +15,7 @@ export interface ResolvedOptions {
   kind?: DocKind;
   /** A kind filter that names no kind; the search answers empty with a suggestion instead of throwing. */
   badKind?: string;
+  language?: ReferenceLanguage;
 }
 
 /**
@@ -31,7 +32,12 @@ export function resolveOptions(options: SearchOptions | undefined): ResolvedOpti
   const kindText = typeof o.kind === 'string' && o.kind.trim() ? o.kind.trim().toLowerCase() : undefined;
   const kind =
     kindText && (KINDS as readonly string[]).includes(kindText) ? (kindText as DocKind) : undefined;
-  return { limit, product, kind, badKind: kindText && !kind ? kindText : undefined };
+  const lang = typeof o.language === 'string' ? o.language.trim().toLowerCase() : undefined;
+  const language =
+    lang && (REFERENCE_LANGUAGES as readonly string[]).includes(lang)
+      ? (lang as ReferenceLanguage)
+      : undefined;
+  return { limit, product, kind, badKind: kindText && !kind ? kindText : undefined, language };
 }
 
 export function knownKinds(): readonly DocKind[] {

@@ -1,5 +1,6 @@
 import type { SearchResult as MiniResult } from 'minisearch';
 import { containsRun } from './phrase.js';
+import type { PriorConfig } from './priors.js';
 import type { AnalyzedQuery, Concept } from './query.js';
 
 /**
@@ -28,6 +29,14 @@ export interface RankingConfig {
   prefixWeight: number;
   /** Score multipliers per doc kind (missing kinds count 1). */
   kindPrior: Record<string, number>;
+  /** Doc-level priors from the query's cues (language, SDK named, ...); see priors.ts. */
+  priors: PriorConfig;
+  /** Share of a section's choice that comes from its best passage rather than its index score. */
+  passageWeight: number;
+  /** Factor on setup boilerplate sections (install the SDK, set secrets, ...). */
+  boilerplatePrior: number;
+  /** Characters of a result's snippet. */
+  snippetLength: number;
 }
 
 export const DEFAULT_RANKING: RankingConfig = {
@@ -55,6 +64,10 @@ export const DEFAULT_RANKING: RankingConfig = {
   // Changelog entries are short, keyword-dense news items: without a discount their titles outrank
   // the docs they announce. They still win when the query is about the change itself.
   kindPrior: { changelog: 0.6 },
+  priors: { sdkPrior: 0.7, namedSdkBoost: 1.3, languageBoost: 1.3, otherLanguagePrior: 0.9 },
+  passageWeight: 0.5,
+  boilerplatePrior: 0.5,
+  snippetLength: 220,
 };
 
 /**

@@ -1,95 +1,253 @@
-import type { Corpus } from '../corpus/types.js';
-import { markdownToPlainText } from './plain-text.js';
+import type { Corpus, ReferenceLanguage } from '../corpus/types.js';
+import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
+import { type Passage, passageScore, splitPassages, termSet } from './passages.js';
+import type { DocPriors, QueryCues } from './priors.js';
+import type { AnalyzedQuery } from './query.js';
 import type { RankingConfig, UnitScore } from './rank.js';
-import { analyzeForSnippet, makeSnippet } from './snippet.js';
+import { makeSnippet } from './snippet.js';
 import type { SearchResult, SectionHit } from './types.js';
 import type { UnitRef } from './units.js';
 
 const MORE_SECTIONS = 2;
 /** An extra section is listed only if it scores at least this share of the doc's best section. */
-const MORE_SECTION_MIN_SHARE = 0.2;
+const MORE_SECTION_MIN_SHARE = 0.35;
+/** Sections of one doc considered when choosing the answering one (best first by index score). */
+const SECTION_CANDIDATES = 40;
 
 export interface DocGroup {
   doc: number;
   score: number;
-  /** Best section first, at most 1 + MORE_SECTIONS. */
+  /** Every matching section of the doc, best index score first. */
   units: UnitScore[];
 }
 
-/** Turns ranked sections into ranked documents with snippets. Caches each section's snippet text. */
+/** Everything a result needs to know about the query beyond its index scores. */
+export interface QueryContext {
+  query: AnalyzedQuery;
+  cues: QueryCues;
+}
+
+/**
+ * Setup boilerplate repeated across guides ("Install the WorkOS SDK", "Set secrets"): it matches
+ * the generic words of many questions (SDK, API key, environment) and answers almost none of them.
+ */
+const BOILERPLATE_HEADINGS =
+  /^(?:install(?:ing)? the workos sdk|installation|set secrets|before getting started|implementing sso with workos|what you(?:'|’)?ll need|what you will need|what you(?:'|’)?ll build|next steps|api object definitions|what workos provides)$/i;
+
+interface UnitText {
+  passages: Passage[];
+  heading: ReadonlySet<string>;
+  boilerplate: boolean;
+}
+
+/** Turns ranked sections into ranked documents, choosing each doc's answering section and snippet. */
 export class ResultBuilder {
-  private readonly snippetSource = new Map<
-    number,
-    { text: string; tokens: ReturnType<typeof analyzeForSnippet> }
-  >();
+  private readonly unitText = new Map<number, UnitText>();
+  private readonly titleTerms = new Map<number, ReadonlySet<string>>();
+  /** Unit ids of each doc, in section order (for docs a cue brings in without a matching section). */
+  private readonly unitsOfDoc = new Map<number, number[]>();
 
   constructor(
     private readonly corpus: Corpus,
     private readonly refs: readonly UnitRef[],
     private readonly cfg: RankingConfig,
-  ) {}
+    private readonly priors: DocPriors,
+  ) {
+    refs.forEach((r, id) => {
+      const list = this.unitsOfDoc.get(r.doc) ?? [];
+      list.push(id);
+      this.unitsOfDoc.set(r.doc, list);
+    });
+  }
 
   /** Units arrive best first, so each doc's first unit is its best section. */
-  groupByDoc(units: readonly UnitScore[]): DocGroup[] {
+  groupByDoc(units: readonly UnitScore[], cues: QueryCues, allowed?: (unit: number) => boolean): DocGroup[] {
     const byDoc = new Map<number, DocGroup>();
     for (const u of units) {
       const d = this.refs[u.id].doc;
       const g = byDoc.get(d);
       if (!g) byDoc.set(d, { doc: d, score: u.score, units: [u] });
-      else if (g.units.length <= MORE_SECTIONS) {
-        g.score += (this.cfg.extraSectionWeights[g.units.length - 1] ?? 0) * u.score;
+      else {
+        if (g.units.length <= MORE_SECTIONS)
+          g.score += (this.cfg.extraSectionWeights[g.units.length - 1] ?? 0) * u.score;
         g.units.push(u);
       }
     }
     const docs = [...byDoc.values()];
-    for (const g of docs) g.score *= this.cfg.kindPrior[this.corpus.docs[g.doc].kind] ?? 1;
+    for (const g of docs) {
+      g.score *= this.cfg.kindPrior[this.corpus.docs[g.doc].kind] ?? 1;
+      g.score *= this.priors.factor(g.doc, cues, this.cfg.priors);
+    }
+    docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    this.placeCrossCutting(docs, byDoc, cues, allowed);
     return docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
-  toResult(d: DocGroup): SearchResult {
+  /**
+   * Limits, error and glossary pages hold facts the product pages only allude to: when a question
+   * asks for one (429, "how many per minute", "what is an ACS URL"), its page goes first (strong cue)
+   * or right after the first result (weak cue), whether or not its words matched.
+   */
+  private placeCrossCutting(
+    docs: DocGroup[],
+    byDoc: Map<number, DocGroup>,
+    cues: QueryCues,
+    allowed?: (unit: number) => boolean,
+  ): void {
+    const top = docs[0]?.score ?? 0;
+    if (top <= 0) return;
+    for (const { doc, strength } of this.priors.wanted(cues)) {
+      const ids = this.unitsOfDoc.get(doc) ?? [];
+      if (allowed && !ids.some(allowed)) continue;
+      const target = strength === 2 ? top * 1.01 : top * 0.99;
+      const g = byDoc.get(doc);
+      if (g) g.score = Math.max(g.score, target);
+      else docs.push({ doc, score: target, units: [] });
+    }
+  }
+
+  toResult(d: DocGroup, ctx: QueryContext): SearchResult {
     const doc = this.corpus.docs[d.doc];
-    const [best, ...rest] = d.units;
-    const top = this.hit(best);
+    const chosen = this.chooseSections(d, ctx);
+    const [best, ...rest] = chosen;
+    const top = this.hit(best, ctx);
+    const language =
+      ctx.cues.language && this.priors.hasLanguage(d.doc, ctx.cues.language) ? ctx.cues.language : undefined;
     return {
       path: doc.path,
       anchor: top.anchor,
       title: doc.title,
       section: top.section,
+      headingPath: this.headingPath(best.id),
       url: top.anchor ? `${doc.url}#${top.anchor}` : doc.url,
       kind: doc.kind,
       product: doc.product,
       snippet: top.snippet,
       score: round(d.score),
-      // only sections that matter next to the best one; a passing mention is not worth the reader's time
-      more: rest.filter((u) => u.score >= MORE_SECTION_MIN_SHARE * best.score).map((u) => this.hit(u)),
+      ...(language ? { language } : {}),
+      more: rest.map((c) => this.hit(c, ctx)),
     };
   }
 
-  private hit(u: UnitScore): SectionHit {
-    const { doc, section } = this.refs[u.id];
+  /**
+   * The answering section: the index score of each matching section blended with its best
+   * passage's concept coverage, so the section whose one sentence or row holds the question's
+   * words together wins over the one that mentions them most often.
+   */
+  private chooseSections(d: DocGroup, ctx: QueryContext): Scored[] {
+    const ids =
+      d.units.length > 0
+        ? d.units.slice(0, SECTION_CANDIDATES).map((u) => u.id)
+        : (this.unitsOfDoc.get(d.doc) ?? []).slice(0, SECTION_CANDIDATES);
+    const unitScore = new Map(d.units.map((u) => [u.id, u.score]));
+    const title = this.titleOf(d.doc);
+    const maxUnit = Math.max(1e-9, ...ids.map((id) => unitScore.get(id) ?? 0));
+    const scored: Scored[] = ids.map((id) => {
+      const t = this.textOf(id);
+      let best: Passage | undefined;
+      let bestScore = 0;
+      for (const p of t.passages) {
+        const s = passageScore(ctx.query.concepts, p.terms, t.heading, title);
+        if (s > bestScore) {
+          bestScore = s;
+          best = p;
+        }
+      }
+      // a section with nothing under its heading still answers by its heading
+      if (!best) bestScore = passageScore(ctx.query.concepts, new Set(), t.heading, title);
+      const lambda = this.cfg.passageWeight;
+      let score = (1 - lambda) * ((unitScore.get(id) ?? 0) / maxUnit) + lambda * bestScore;
+      if (t.boilerplate) score *= this.cfg.boilerplatePrior;
+      return { id, score, passage: best, matched: this.matchedTerms(id, d) };
+    });
+    scored.sort((a, b) => b.score - a.score || a.id - b.id);
+    const [first, ...others] = scored;
+    return [
+      first,
+      ...others
+        .filter((s) => s.score >= MORE_SECTION_MIN_SHARE * first.score && s.score > 0)
+        .slice(0, MORE_SECTIONS),
+    ];
+  }
+
+  private matchedTerms(id: number, d: DocGroup): ReadonlySet<string> {
+    return new Set(d.units.find((u) => u.id === id)?.matched ?? []);
+  }
+
+  private hit(s: Scored, ctx: QueryContext): SectionHit {
+    const { doc, section } = this.refs[s.id];
     const d = this.corpus.docs[doc];
-    const s = d.sections[section];
+    const sec = d.sections[section];
     return {
-      anchor: s.anchor,
-      section: s.heading || d.title,
-      snippet: this.snippetFor(u.id, new Set(u.matched)),
-      score: round(u.score),
+      anchor: sec.anchor,
+      section: sec.heading || d.title,
+      snippet: this.snippetOf(s, ctx),
+      score: round(s.score),
     };
   }
 
-  private snippetFor(id: number, matched: ReadonlySet<string>): string {
-    let src = this.snippetSource.get(id);
-    if (!src) {
+  /**
+   * The answering passage, highlighted; on a reference page asked about in one SDK language, that
+   * language's method line ("Go: `organizations.CreateOrganization()` — parameters: ...").
+   */
+  private snippetOf(s: Scored, ctx: QueryContext): string {
+    const t = this.textOf(s.id);
+    const matched = new Set([...s.matched, ...ctx.query.termWeights.keys()]);
+    const lang = ctx.cues.language;
+    if (lang) {
+      const line = languageLine(t.passages, lang);
+      if (line) return makeSnippet(line.text, matched, line.tokens, this.cfg.snippetLength);
+    }
+    const p = s.passage ?? t.passages[0];
+    if (!p) return this.corpus.docs[this.refs[s.id].doc].description.slice(0, this.cfg.snippetLength);
+    return makeSnippet(p.text, matched, p.tokens, this.cfg.snippetLength);
+  }
+
+  private headingPath(id: number): string[] {
+    const { doc, section } = this.refs[id];
+    const d = this.corpus.docs[doc];
+    return d.sections[section].headingPath.filter((h) => h && h !== d.title);
+  }
+
+  private textOf(id: number): UnitText {
+    let t = this.unitText.get(id);
+    if (!t) {
       const { doc, section } = this.refs[id];
       const d = this.corpus.docs[doc];
-      // the heading is shown as `section`; the snippet is about the text under it
-      const body = d.sections[section].markdown.replace(/^\s*#{1,6}[^\n]*\n?/, '');
-      const text = markdownToPlainText(body) || d.description;
-      src = { text, tokens: analyzeForSnippet(text) };
-      this.snippetSource.set(id, src);
+      const s = d.sections[section];
+      const body = s.markdown.replace(/^\s*#{1,6}[^\n]*\n?/, '');
+      t = {
+        passages: splitPassages(body),
+        heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
+        boilerplate: BOILERPLATE_HEADINGS.test(s.heading.trim()),
+      };
+      this.unitText.set(id, t);
     }
-    return makeSnippet(src.text, matched, src.tokens);
+    return t;
   }
+
+  private titleOf(doc: number): ReadonlySet<string> {
+    let t = this.titleTerms.get(doc);
+    if (!t) {
+      const d = this.corpus.docs[doc];
+      t = termSet(`${d.title} ${d.breadcrumb.join(' ')}`);
+      this.titleTerms.set(doc, t);
+    }
+    return t;
+  }
+}
+
+interface Scored {
+  id: number;
+  score: number;
+  passage?: Passage;
+  matched: ReadonlySet<string>;
+}
+
+/** The "SDK methods" line of one language in a reference section. */
+function languageLine(passages: readonly Passage[], language: ReferenceLanguage): Passage | undefined {
+  const label = `${LANGUAGE_NAMES[language]}:`;
+  return passages.find((p) => p.text.startsWith(label));
 }
 
 function round(n: number): number {

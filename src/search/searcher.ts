@@ -15,6 +15,8 @@ import {
   headBonus,
 } from './rank.js';
 import { expandToken, tokenize } from './tokenize.js';
+import { detectLanguage } from './language.js';
+import { DocPriors } from './priors.js';
 import { ResultBuilder } from './results.js';
 import type { SearchOptions, SearchResponse, Searcher } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
@@ -69,6 +71,7 @@ class IndexSearcher implements CorpusSearcher {
   private readonly vocabulary: Vocabulary;
   private readonly products: string[];
   private readonly results: ResultBuilder;
+  private readonly priors: DocPriors;
 
   constructor(
     private readonly corpus: Corpus,
@@ -78,7 +81,8 @@ class IndexSearcher implements CorpusSearcher {
     private readonly cfg: RankingConfig,
   ) {
     this.vocabulary = new Vocabulary(index, stats.units, WEAK_TERM_FIELDS);
-    this.results = new ResultBuilder(corpus, refs, cfg);
+    this.priors = new DocPriors(corpus);
+    this.results = new ResultBuilder(corpus, refs, cfg, this.priors);
     this.products = [...new Set(corpus.docs.map((d) => d.product))].sort();
   }
 
@@ -98,13 +102,23 @@ class IndexSearcher implements CorpusSearcher {
     }
   }
 
-  private run(raw: string, opts: ResolvedOptions): SearchResponse {
+  private analyze(text: string): AnalyzedQuery {
     const v = this.vocabulary;
-    const q = withConceptWeights(
-      withCorrections(analyzeQuery(raw), v),
+    return withConceptWeights(
+      withCorrections(analyzeQuery(text), v),
       (t) => v.docFrequency(t),
       this.stats.units,
     );
+  }
+
+  private run(raw: string, opts: ResolvedOptions): SearchResponse {
+    const text = normalizeQuery(raw);
+    // the language a question names is a cue, not a topic: searched without it, ranked with it
+    const named = detectLanguage(text);
+    let q = this.analyze(named.language ? named.text : text);
+    if (named.language && q.concepts.length === 0) q = this.analyze(text);
+    q = { ...q, text };
+    const language = opts.language ?? named.language;
     const empty = (suggestions: string[]): SearchResponse => ({
       query: q.text,
       results: [],
@@ -123,12 +137,15 @@ class IndexSearcher implements CorpusSearcher {
       ]);
     }
     const ranked = this.rank(q, opts);
-    const docs = this.results.groupByDoc(ranked);
-    const results = docs.slice(0, opts.limit).map((d) => this.results.toResult(d));
+    const cues = this.priors.cues(text, language);
+    const allowed = this.allowed(opts);
+    const docs = this.results.groupByDoc(ranked, cues, allowed);
+    const results = docs.slice(0, opts.limit).map((d) => this.results.toResult(d, { query: q, cues }));
     return {
       query: q.text,
       results,
       total: docs.length,
+      ...(language ? { language } : {}),
       suggestions: results.length > 0 ? [] : this.noResultSuggestions(q, opts),
     };
   }

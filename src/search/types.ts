@@ -1,4 +1,4 @@
-import type { DocKind } from '../corpus/types.js';
+import type { DocKind, ReferenceLanguage } from '../corpus/types.js';
 
 /** Options a caller may pass; defaults are resolved inside the search layer. */
 export interface SearchOptions {
@@ -8,6 +8,11 @@ export interface SearchOptions {
   product?: string;
   /** Filter on Doc.kind. */
   kind?: DocKind;
+  /**
+   * SDK language wanted: lifts reference pages with that language's method and shows the method in
+   * the snippet. When absent, a language named in the query is used ("list users in Ruby").
+   */
+  language?: ReferenceLanguage;
 }
 
 export interface SectionHit {
@@ -24,11 +29,15 @@ export interface SearchResult {
   anchor: string;
   title: string;
   section: string;
+  /** Headings from below the doc title down to the answering section (tells repeated headings apart). */
+  headingPath: string[];
   url: string;
   kind: DocKind;
   product: string;
   snippet: string;
   score: number;
+  /** Set when the doc has the asked SDK language's rendering: read it with this `language`. */
+  language?: ReferenceLanguage;
   more: SectionHit[];
 }
 
@@ -37,6 +46,8 @@ export interface SearchResponse {
   results: SearchResult[];
   /** Number of matching documents before the limit. */
   total: number;
+  /** The SDK language the ranking used (passed, or named in the query). */
+  language?: ReferenceLanguage;
   /** When nothing matched: things to try (corrected spellings, product areas, ...). */
   suggestions: string[];
 }

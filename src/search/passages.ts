@@ -1,0 +1,138 @@
+import { markdownToPlainText } from './plain-text.js';
+import type { Concept } from './query.js';
+import { conceptSatisfaction } from './rank.js';
+import { processTerm, rawTokens } from './tokenize.js';
+
+/**
+ * Passages: the units an answer lives in. A fact is one sentence, one table row, one list item or
+ * one code line ("6,000 requests per 60 seconds per IP address", "- Go: `organizations.Create...`"),
+ * so sections are cut at those boundaries and each piece is scored by how many of the question's
+ * concepts it holds together. This picks the answering section of a page and the snippet shown.
+ */
+export interface Passage {
+  /** Plain text, as shown in a snippet. */
+  text: string;
+  /** Index terms of the passage (query-independent, cached with it). */
+  terms: ReadonlySet<string>;
+  /** Offsets of the tokens and their terms, for highlighting. */
+  tokens: { start: number; end: number; terms: string[] }[];
+}
+
+/** Passages longer than this are split into sentences: a snippet should be one thought. */
+const MAX_PASSAGE = 320;
+/** Bounded work per section: the facts a reader needs are rarely past the first few kilobytes. */
+const MAX_SECTION_CHARS = 12_000;
+const MAX_PASSAGES = 120;
+
+const termCache = new Map<string, string[]>();
+
+function termsOf(token: string): string[] {
+  let t = termCache.get(token);
+  if (!t) {
+    t = processTerm(token) ?? [];
+    if (termCache.size > 100_000) termCache.clear();
+    termCache.set(token, t);
+  }
+  return t;
+}
+
+function makePassage(text: string): Passage | undefined {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length < 2) return undefined;
+  const tokens = rawTokens(clean).map((t) => ({ start: t.start, end: t.end, terms: termsOf(t.text) }));
+  if (tokens.length === 0) return undefined;
+  return { text: clean, terms: new Set(tokens.flatMap((t) => t.terms)), tokens };
+}
+
+function sentences(text: string): string[] {
+  if (text.length <= MAX_PASSAGE) return [text];
+  const out: string[] = [];
+  // a sentence ends at . ! ? followed by a space and a capital, a digit or a quote (not "e.g. the")
+  for (const s of text.split(/(?<=[.!?])\s+(?=[A-Z0-9"'(`*])/)) {
+    if (s.length <= MAX_PASSAGE) out.push(s);
+    else for (let i = 0; i < s.length; i += MAX_PASSAGE) out.push(s.slice(i, i + MAX_PASSAGE));
+  }
+  return out;
+}
+
+/** Splits one section's Markdown (its heading line excluded) into passages. */
+export function splitPassages(markdown: string): Passage[] {
+  const lines = markdown.slice(0, MAX_SECTION_CHARS).split('\n');
+  const raw: string[] = [];
+  let prose: string[] = [];
+  const flush = (): void => {
+    if (prose.length > 0) raw.push(...sentences(markdownToPlainText(prose.join(' '))));
+    prose = [];
+  };
+  let inCode = false;
+  for (const line of lines) {
+    const t = line.trim();
+    if (/^(```|~~~)/.test(t)) {
+      flush();
+      inCode = !inCode;
+      continue;
+    }
+    if (t === '' || /^#{1,6}\s/.test(t)) {
+      flush();
+      continue;
+    }
+    // list items, table rows, definition lines and code lines are passages of their own
+    if (inCode || /^([-*+]|\d+\.)\s|^\||^:\s/.test(t)) {
+      flush();
+      if (/^\|?\s*:?-{3,}/.test(t)) continue; // table rule
+      raw.push(...sentences(markdownToPlainText(t)));
+      continue;
+    }
+    prose.push(t);
+  }
+  flush();
+  const out: Passage[] = [];
+  for (const r of raw) {
+    const p = makePassage(r);
+    if (p) out.push(p);
+    if (out.length >= MAX_PASSAGES) break;
+  }
+  return out;
+}
+
+export function termSet(text: string): Set<string> {
+  return new Set(rawTokens(text).flatMap((t) => termsOf(t.text)));
+}
+
+function asMatched(terms: ReadonlySet<string>): ReadonlyMap<string, number> {
+  return { get: (t: string) => (terms.has(t) ? 1 : undefined) } as ReadonlyMap<string, number>;
+}
+
+/** How much of a concept's weight a passage earns when the title or heading already says it. */
+export const TITLE_SHARE = 0.3;
+export const HEADING_SHARE = 0.6;
+
+/**
+ * Weighted share of the question's concepts a passage holds (0..1). A concept the doc title already
+ * satisfies counts little (every passage of the page has it); one in the section heading counts
+ * more; in the passage itself, fully.
+ */
+export function passageScore(
+  concepts: readonly Concept[],
+  passage: ReadonlySet<string>,
+  heading: ReadonlySet<string>,
+  title: ReadonlySet<string>,
+): number {
+  let sum = 0;
+  let total = 0;
+  const p = asMatched(passage);
+  const h = asMatched(heading);
+  const t = asMatched(title);
+  for (const c of concepts) {
+    const w = c.weight ?? 1;
+    total += w;
+    const inP = conceptSatisfaction(c, p);
+    if (inP >= 1) {
+      sum += w;
+      continue;
+    }
+    sum +=
+      w * Math.max(inP, HEADING_SHARE * conceptSatisfaction(c, h), TITLE_SHARE * conceptSatisfaction(c, t));
+  }
+  return total > 0 ? sum / total : 0;
+}

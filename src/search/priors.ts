@@ -1,0 +1,135 @@
+import type { Corpus, Doc, ReferenceLanguage } from '../corpus/types.js';
+
+/**
+ * What a question says beyond its words: the SDK language it wants, the framework or package it
+ * names, and whether it asks about limits, HTTP errors or a term's meaning. These become doc-level
+ * factors (priors) on the ranked list.
+ */
+export interface QueryCues {
+  language?: ReferenceLanguage;
+  /** SDK guide docs (indices) whose framework or package the question names. */
+  namedSdks: Set<number>;
+  /** Asks about rate limits: 2 = explicitly (429, rate limit, throttled), 1 = a count or frequency. */
+  limits: 0 | 1 | 2;
+  /** Names an HTTP status code or asks what a response status means. */
+  httpStatus: boolean;
+  /** "what is X", "what does X mean/stand for". */
+  definition: boolean;
+}
+
+/** What a cross-cutting page is for: found by title, not by path, so a reorganised corpus keeps it. */
+type Role = 'limits' | 'errors' | 'glossary';
+
+function roleOf(doc: Doc): Role | undefined {
+  if (doc.kind === 'glossary') return 'glossary';
+  if (/^rate limits?$/i.test(doc.title.trim())) return 'limits';
+  if (/^(?:api )?errors$/i.test(doc.title.trim())) return 'errors';
+  return undefined;
+}
+
+/**
+ * Names a question uses for an SDK guide: its path's last segment without the `authkit-` prefix and
+ * the spellings people type ("next.js", "nextjs", "next"; "react router"; "tanstack").
+ */
+function sdkNames(doc: Doc): string[] {
+  const slug = doc.path.split('/').pop() ?? '';
+  const bare = slug.replace(/^authkit-/, '');
+  const names = new Set<string>([slug, bare, bare.replace(/-/g, ' '), bare.replace(/-/g, '')]);
+  if (bare === 'nextjs') ['next.js', 'next'].forEach((n) => names.add(n));
+  if (bare === 'tanstack-start') names.add('tanstack');
+  if (bare === 'sveltekit') names.add('svelte');
+  if (bare === 'js') (names.clear(), names.add('authkit-js'), names.add('authkit js'));
+  if (bare === 'session') (names.clear(), names.add('authkit-session'), names.add('authkit session'));
+  if (bare === 'node') names.add('node sdk').add('@workos-inc/node');
+  return [...names].filter((n) => n.length >= 2);
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const LIMITS_STRONG =
+  /\b(?:429|rate[- ]?limit\w*|throttl\w*|too many requests|requests? per|per (?:second|minute|hour)|quota)\b/i;
+const LIMITS_WEAK = /\bhow (?:many|often)\b|\blimit(?:s|ed)?\b|\bper (?:day|ip)\b/i;
+const HTTP_STATUS = /\b(?:[45]\d\d|5xx|4xx)\b|\bstatus code/i;
+const DEFINITION =
+  /^\s*(?:what(?:'s| is| are| does)\b(?!.*\b(?:difference|happens?|limit|default)\b)|define\b|meaning of\b)/i;
+
+export class DocPriors {
+  private readonly roles = new Map<number, Role>();
+  private readonly sdkPatterns: { doc: number; re: RegExp }[] = [];
+  private readonly languages: Set<ReferenceLanguage>[];
+
+  constructor(private readonly corpus: Corpus) {
+    this.languages = corpus.docs.map((d) => new Set(d.reference.map((r) => r.language)));
+    corpus.docs.forEach((d, i) => {
+      const role = roleOf(d);
+      if (role) this.roles.set(i, role);
+      if (d.kind === 'sdk') {
+        const alts = sdkNames(d).map((n) => escape(n).replace(/\\ | /g, '[\\s-]?'));
+        this.sdkPatterns.push({
+          doc: i,
+          re: new RegExp(`(?<![\\w@/-])(?:${alts.join('|')})(?![\\w-])`, 'i'),
+        });
+      }
+    });
+  }
+
+  cues(text: string, language: ReferenceLanguage | undefined): QueryCues {
+    const namedSdks = new Set<number>();
+    for (const p of this.sdkPatterns) if (p.re.test(text)) namedSdks.add(p.doc);
+    return {
+      language,
+      namedSdks,
+      limits: LIMITS_STRONG.test(text) ? 2 : LIMITS_WEAK.test(text) ? 1 : 0,
+      httpStatus: HTTP_STATUS.test(text),
+      definition: DEFINITION.test(text),
+    };
+  }
+
+  /** Cross-cutting docs the cues ask for, with how strongly (2 = put first, 1 = next to the first). */
+  wanted(cues: QueryCues): { doc: number; strength: 1 | 2 }[] {
+    const out: { doc: number; strength: 1 | 2 }[] = [];
+    for (const [doc, role] of this.roles) {
+      if (role === 'limits' && cues.limits > 0) out.push({ doc, strength: cues.limits === 2 ? 2 : 1 });
+      if (role === 'errors' && cues.httpStatus) out.push({ doc, strength: 1 });
+      if (role === 'glossary' && cues.definition) out.push({ doc, strength: 1 });
+    }
+    return out;
+  }
+
+  /** Multiplier on a doc's score from the cues (1 = neutral). */
+  factor(doc: number, cues: QueryCues, cfg: PriorConfig): number {
+    const d = this.corpus.docs[doc];
+    let f = 1;
+    if (d.kind === 'sdk') {
+      // an SDK README answers questions about its framework; for others the product docs say it better
+      if (cues.namedSdks.has(doc)) f *= cfg.namedSdkBoost;
+      else if (!this.isLanguageSdk(doc, cues.language)) f *= cfg.sdkPrior;
+    }
+    if (cues.language) {
+      if (this.languages[doc].has(cues.language)) f *= cfg.languageBoost;
+      else if (this.languages[doc].size > 1) f *= cfg.otherLanguagePrior;
+    }
+    return f;
+  }
+
+  /** The language's own SDK page (sdks/ruby for Ruby) is not a secondary source for that language. */
+  private isLanguageSdk(doc: number, language: ReferenceLanguage | undefined): boolean {
+    if (!language) return false;
+    const slug = this.corpus.docs[doc].path.split('/').pop();
+    return slug === language || (language === 'js' && slug === 'node');
+  }
+
+  hasLanguage(doc: number, language: ReferenceLanguage): boolean {
+    return this.languages[doc].has(language);
+  }
+}
+
+export interface PriorConfig {
+  /** SDK READMEs when the question names no framework or package. */
+  sdkPrior: number;
+  namedSdkBoost: number;
+  /** Reference pages with the asked language's method. */
+  languageBoost: number;
+  /** Reference pages that have SDK renderings, but not in the asked language. */
+  otherLanguagePrior: number;
+}
