@@ -34,13 +34,16 @@ function roleOf(doc: Doc): Role | undefined {
 function sdkNames(doc: Doc): string[] {
   const slug = doc.path.split('/').pop() ?? '';
   const bare = slug.replace(/^authkit-/, '');
+  // too generic alone: "js" and "session" name this package only with its prefix
+  if (bare === 'js' || bare === 'session') return [slug, slug.replace(/-/g, ' ')];
   const names = new Set<string>([slug, bare, bare.replace(/-/g, ' '), bare.replace(/-/g, '')]);
-  if (bare === 'nextjs') ['next.js', 'next'].forEach((n) => names.add(n));
-  if (bare === 'tanstack-start') names.add('tanstack');
-  if (bare === 'sveltekit') names.add('svelte');
-  if (bare === 'js') (names.clear(), names.add('authkit-js'), names.add('authkit js'));
-  if (bare === 'session') (names.clear(), names.add('authkit-session'), names.add('authkit session'));
-  if (bare === 'node') names.add('node sdk').add('@workos-inc/node');
+  const extra: Record<string, string[]> = {
+    nextjs: ['next.js', 'next'],
+    'tanstack-start': ['tanstack'],
+    sveltekit: ['svelte'],
+    node: ['node sdk', '@workos-inc/node'],
+  };
+  for (const n of extra[bare] ?? []) names.add(n);
   return [...names].filter((n) => n.length >= 2);
 }
 
