@@ -37,7 +37,7 @@ export interface DocPage {
   kind: DocKind;
   breadcrumb: string[];
   /** Set when a single section (with its subsections) was asked for. */
-  section?: { anchor: string; heading: string };
+  section?: { anchor: string; heading: string; headingPath: string[] };
   /** SDK language shown, when filtered. */
   language?: ReferenceLanguage;
   /** SDK languages this page has reference renderings for ([] for guides). */
@@ -143,7 +143,13 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
     url: doc.url,
     kind: doc.kind,
     breadcrumb: doc.breadcrumb,
-    section: head ? { anchor: head.anchor, heading: head.heading } : undefined,
+    section: head
+      ? {
+          anchor: head.anchor,
+          heading: head.heading,
+          headingPath: head.headingPath.filter((h) => h !== doc.title),
+        }
+      : undefined,
     language,
     languages,
     page: requestedPage,

@@ -1,6 +1,7 @@
 import { DOC_KINDS, type DocKind } from '../corpus/types.js';
 import type { SearchResponse, SearchResult } from '../search/types.js';
 import { InvalidArgumentError } from './errors.js';
+import { normalizeLanguage } from './language.js';
 import { cleanQuery } from './query-limits.js';
 import type { Runtime } from './runtime.js';
 
@@ -12,6 +13,8 @@ export interface SearchRequest {
   limit: number;
   product?: string;
   kind?: DocKind;
+  /** SDK language (aliases accepted: node, golang, c#, ...); also detected from the query. */
+  language?: string;
 }
 
 export interface SearchAnswer extends SearchResponse {
@@ -60,6 +63,10 @@ export function searchDocs(runtime: Runtime, options: SearchRequest): SearchAnsw
       );
     }
   }
-  const response = runtime.searcher.search(query, { limit, product, kind });
+  const language =
+    options.language !== undefined && options.language.trim() !== ''
+      ? normalizeLanguage(options.language)
+      : undefined;
+  const response = runtime.searcher.search(query, { limit, product, kind, language });
   return { ...response, results: response.results.map(compactTail), limit, notes };
 }

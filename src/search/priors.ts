@@ -38,7 +38,7 @@ function sdkNames(doc: Doc): string[] {
   if (bare === 'js' || bare === 'session') return [slug, slug.replace(/-/g, ' ')];
   const names = new Set<string>([slug, bare, bare.replace(/-/g, ' '), bare.replace(/-/g, '')]);
   const extra: Record<string, string[]> = {
-    nextjs: ['next.js', 'next'],
+    nextjs: ['next.js'],
     'tanstack-start': ['tanstack'],
     sveltekit: ['svelte'],
     node: ['node sdk', '@workos-inc/node'],

@@ -174,3 +174,18 @@ export function analyzeQuery(
   const phrase = phraseKeys(contentTokens.join(' '));
   return { text, concepts, termWeights, lastTerms, phrase };
 }
+
+/**
+ * Keeps the `max` most informative concepts of a long query (pasted code, a log line, a paragraph):
+ * a question has a handful of things it is about, and every extra term widens the index scan. Terms
+ * that belong to no kept concept are dropped with them.
+ */
+export function mostInformative(q: AnalyzedQuery, max: number): AnalyzedQuery {
+  if (q.concepts.length <= max) return q;
+  const kept = [...q.concepts].sort((a, b) => (b.weight ?? 1) - (a.weight ?? 1)).slice(0, max);
+  const keep = new Set(kept);
+  const concepts = q.concepts.filter((c) => keep.has(c));
+  const terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+  const termWeights = new Map([...q.termWeights].filter(([t]) => terms.has(t)));
+  return { ...q, concepts, termWeights, lastTerms: new Set([...q.lastTerms].filter((t) => terms.has(t))) };
+}

@@ -12,7 +12,7 @@ const MORE_SECTIONS = 2;
 /** An extra section is listed only if it scores at least this share of the doc's best section. */
 const MORE_SECTION_MIN_SHARE = 0.35;
 /** Sections of one doc considered when choosing the answering one (best first by index score). */
-const SECTION_CANDIDATES = 40;
+const SECTION_CANDIDATES = 24;
 
 export interface DocGroup {
   doc: number;

@@ -5,7 +5,7 @@ import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, knownKinds, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
 import { withConceptWeights, withCorrections } from './corrections.js';
-import { type AnalyzedQuery, analyzeQuery, normalizeQuery } from './query.js';
+import { type AnalyzedQuery, analyzeQuery, mostInformative, normalizeQuery } from './query.js';
 import {
   DEFAULT_RANKING,
   type HeadKeys,
@@ -35,6 +35,9 @@ export interface SearcherStats {
 export interface CorpusSearcher extends Searcher {
   readonly stats: SearcherStats;
 }
+
+/** Concepts searched for at most: a pasted paragraph is cut to its most informative words. */
+const MAX_CONCEPTS = 10;
 
 /** Units re-scored with title and phrase checks: the head of the list is all that can reach the results. */
 const RERANK_DEPTH = 100;
@@ -117,7 +120,7 @@ class IndexSearcher implements CorpusSearcher {
     const named = detectLanguage(text);
     let q = this.analyze(named.language ? named.text : text);
     if (named.language && q.concepts.length === 0) q = this.analyze(text);
-    q = { ...q, text };
+    q = { ...mostInformative(q, MAX_CONCEPTS), text };
     const language = opts.language ?? named.language;
     const empty = (suggestions: string[]): SearchResponse => ({
       query: q.text,

@@ -95,6 +95,8 @@ function withoutRepeatedTitle(markdown: string, title: string): string {
 export function formatDocPage(page: DocPage, face: Face): string {
   const meta = [`\`${page.path}\``, page.url];
   if (page.section) meta.push(`section \`${page.section.anchor}\``);
+  // a section read stands alone: where it sits on the page tells "Ports" under "Sign-out redirect" apart
+  if (page.section && page.section.headingPath.length > 1) meta.push(page.section.headingPath.join(' › '));
   if (page.language) meta.push(`${LANGUAGE_LABELS[page.language]} only`);
   if (page.pages > 1) meta.push(`page ${page.page} of ${page.pages}`);
   const out = [`# ${page.title}`, meta.join(' · ')];
@@ -117,7 +119,8 @@ export function formatDocPage(page: DocPage, face: Face): string {
     const next = nextPageCall(page, face);
     footer.push(next ? `Next page: ${next}` : `Last page. First page: ${pageCall(page, 1, face)}`);
   }
-  footer.push(...formatNav(page.nav));
+  // the neighbours of the page say nothing about one section of it
+  if (!page.section) footer.push(...formatNav(page.nav));
   if (footer.length > 0) out.push('', '---', ...footer);
   return out.join('\n');
 }

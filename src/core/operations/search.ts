@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DOC_KINDS } from '../../corpus/types.js';
 import { DEFAULT_LIMIT } from '../../search/options.js';
-import { formatSearch } from '../format/search.js';
+import { formatSearch, readArgs } from '../format/search.js';
 import { searchDocs, type SearchAnswer } from '../search.js';
 import { operationInput } from './input.js';
 import { defineOperation } from './operation.js';
@@ -21,6 +21,10 @@ const input = operationInput(
         }),
       })
       .optional(),
+    language: z
+      .string()
+      .optional()
+      .describe('SDK language: node, python, ruby, go, java, php, dotnet, curl (also read from the query)'),
   },
   // maxResults: the old @workos/mcp-docs-server name; the rest are names models invent.
   {
@@ -31,6 +35,8 @@ const input = operationInput(
     search: 'query',
     text: 'query',
     keywords: 'query',
+    lang: 'language',
+    sdk: 'language',
   },
 );
 
@@ -50,7 +56,7 @@ const output = z
 function readTop(answer: SearchAnswer) {
   const top = answer.results[0];
   if (!top) return undefined;
-  return top.anchor ? { path: top.path, section: top.anchor } : { path: top.path };
+  return Object.fromEntries(Object.entries(readArgs(top)).filter(([, v]) => v !== undefined));
 }
 
 export const searchOperation = defineOperation({
@@ -67,14 +73,17 @@ export const searchOperation = defineOperation({
     suggestions: answer.suggestions,
     next: readTop(answer),
     notes: answer.notes.length > 0 ? answer.notes : undefined,
+    language: answer.language,
     results: answer.results.map((r) => ({
       path: r.path,
       anchor: r.anchor,
       title: r.title,
       section: r.section,
+      headingPath: r.headingPath,
       url: r.url,
       snippet: r.snippet,
       kind: r.kind,
+      language: r.language,
       more: r.more.map((m) => ({ anchor: m.anchor, section: m.section })),
       score: Math.round(r.score * 1000) / 1000,
     })),

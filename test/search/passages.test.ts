@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { passageScore, splitPassages, termSet } from '../../src/search/passages.js';
+import { analyzeQuery } from '../../src/search/query.js';
+
+const SECTION = [
+  'Rate limiting for AuthKit APIs are enforced on a per environment basis.',
+  '',
+  '| Name | Path | Limit |',
+  '| ---- | ---- | ----- |',
+  '| Reads | /user_management/* | 1,000 requests per 10 seconds |',
+  '| Magic Auth | /user_management/magic_auth/send | 3 requests per 60 seconds per email |',
+  '',
+  '- Go: `usermanagement.CreateUser()` — parameters: `ctx`, `Email`',
+  '',
+  '```js',
+  "const workos = new WorkOS('sk_test');",
+  '```',
+].join('\n');
+
+describe('splitPassages', () => {
+  it('makes one passage per prose paragraph, table row, list item and code line', () => {
+    const texts = splitPassages(SECTION).map((p) => p.text);
+    expect(texts).toEqual([
+      'Rate limiting for AuthKit APIs are enforced on a per environment basis.',
+      'Name Path Limit',
+      'Reads /user_management/* 1,000 requests per 10 seconds',
+      'Magic Auth /user_management/magic_auth/send 3 requests per 60 seconds per email',
+      'Go: usermanagement.CreateUser() — parameters: ctx, Email',
+      "const workos = new WorkOS('sk_test');",
+    ]);
+  });
+
+  it('splits long prose into sentences and bounds the work', () => {
+    const long = Array.from(
+      { length: 40 },
+      (_, i) => `Sentence number ${i} says something useful here.`,
+    ).join(' ');
+    const passages = splitPassages(long);
+    expect(passages.length).toBeGreaterThan(5);
+    for (const p of passages) expect(p.text.length).toBeLessThanOrEqual(320);
+    expect(splitPassages('x\n'.repeat(100_000)).length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('passageScore', () => {
+  const concepts = (q: string) => analyzeQuery(q).concepts;
+  const none = new Set<string>();
+
+  it('prefers the passage holding the concepts together', () => {
+    const [, , reads, magic] = splitPassages(SECTION);
+    const q = concepts('magic auth requests per email');
+    expect(passageScore(q, magic.terms, none, none)).toBeGreaterThan(
+      passageScore(q, reads.terms, none, none),
+    );
+    expect(passageScore(q, magic.terms, none, none)).toBe(1);
+  });
+
+  it('counts a concept the title already says for little, the heading for more', () => {
+    const q = concepts('wildcard ports');
+    const body = termSet('a wildcard may be used');
+    const viaTitle = passageScore(q, body, none, termSet('Ports'));
+    const viaHeading = passageScore(q, body, termSet('Ports'), none);
+    expect(viaHeading).toBeGreaterThan(viaTitle);
+    expect(viaTitle).toBeGreaterThan(passageScore(q, body, none, none));
+  });
+});
