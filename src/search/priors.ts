@@ -1,4 +1,5 @@
 import type { Corpus, Doc, ReferenceLanguage } from '../corpus/types.js';
+import { expandToken } from './tokenize.js';
 
 /**
  * What a question says beyond its words: the SDK language it wants, the framework or package it
@@ -15,6 +16,19 @@ export interface QueryCues {
   httpStatus: boolean;
   /** "what is X", "what does X mean/stand for". */
   definition: boolean;
+  /** Index terms of the question (its words and their synonyms), for method-name matching. */
+  terms: ReadonlySet<string>;
+}
+
+/** The words of a method's own name: `$organizations->createOrganization()` gives creat, organ. */
+function methodWords(title: string): string[] {
+  const name =
+    title
+      .replace(/\(.*$/, '')
+      .split(/->|::|[.\s/]/)
+      .filter(Boolean)
+      .pop() ?? '';
+  return expandToken(name).words;
 }
 
 /** What a cross-cutting page is for: found by title, not by path, so a reorganised corpus keeps it. */
@@ -60,9 +74,17 @@ export class DocPriors {
   private readonly roles = new Map<number, Role>();
   private readonly sdkPatterns: { doc: number; re: RegExp }[] = [];
   private readonly languages: Set<ReferenceLanguage>[];
+  /** Per doc: the words of each SDK method name it defines, by language. */
+  private readonly methods: { language: ReferenceLanguage; words: string[] }[][];
 
   constructor(private readonly corpus: Corpus) {
     this.languages = corpus.docs.map((d) => new Set(d.reference.map((r) => r.language)));
+    this.methods = corpus.docs.map((d) =>
+      d.reference
+        .filter((r) => r.language !== 'curl' && /\(\)?\s*$/.test(r.title))
+        .map((r) => ({ language: r.language, words: methodWords(r.title) }))
+        .filter((m) => m.words.length > 0),
+    );
     corpus.docs.forEach((d, i) => {
       const role = roleOf(d);
       if (role) this.roles.set(i, role);
@@ -76,7 +98,11 @@ export class DocPriors {
     });
   }
 
-  cues(text: string, language: ReferenceLanguage | undefined): QueryCues {
+  cues(
+    text: string,
+    language: ReferenceLanguage | undefined,
+    terms: ReadonlySet<string> = new Set(),
+  ): QueryCues {
     const namedSdks = new Set<number>();
     for (const p of this.sdkPatterns) if (p.re.test(text)) namedSdks.add(p.doc);
     return {
@@ -85,6 +111,7 @@ export class DocPriors {
       limits: LIMITS_STRONG.test(text) ? 2 : LIMITS_WEAK.test(text) ? 1 : 0,
       httpStatus: HTTP_STATUS.test(text),
       definition: DEFINITION.test(text),
+      terms,
     };
   }
 
@@ -112,7 +139,24 @@ export class DocPriors {
       if (this.languages[doc].has(cues.language)) f *= cfg.languageBoost;
       else if (this.languages[doc].size > 1) f *= cfg.otherLanguagePrior;
     }
+    const cov = this.methodCoverage(doc, cues);
+    if (cov > 0) f *= 1 + (cues.language ? cfg.methodBoost : cfg.methodBoostNoLanguage) * cov * cov;
     return f;
+  }
+
+  /**
+   * How fully the question spells a method this doc defines ("create an organization" and
+   * `createOrganization()`: 1; `createOrganizationMembership()`: 2/3). A question naming the SDK
+   * language asks for a method, and its verb and noun are the method's name.
+   */
+  private methodCoverage(doc: number, cues: QueryCues): number {
+    let best = 0;
+    for (const m of this.methods[doc]) {
+      if (cues.language && m.language !== cues.language) continue;
+      const hit = m.words.filter((w) => cues.terms.has(w)).length / m.words.length;
+      if (hit > best) best = hit;
+    }
+    return best;
   }
 
   /** The language's own SDK page (sdks/ruby for Ruby) is not a secondary source for that language. */
@@ -135,4 +179,7 @@ export interface PriorConfig {
   languageBoost: number;
   /** Reference pages that have SDK renderings, but not in the asked language. */
   otherLanguagePrior: number;
+  /** Factor 1 + boost x coverage^2 for a doc defining a method the question spells out. */
+  methodBoost: number;
+  methodBoostNoLanguage: number;
 }

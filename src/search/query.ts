@@ -189,3 +189,29 @@ export function mostInformative(q: AnalyzedQuery, max: number): AnalyzedQuery {
   const termWeights = new Map([...q.termWeights].filter(([t]) => terms.has(t)));
   return { ...q, concepts, termWeights, lastTerms: new Set([...q.lastTerms].filter((t) => terms.has(t))) };
 }
+
+/**
+ * Words that frame a developer's question rather than name its topic: "the C# *call* to create an
+ * organization", "the *method* that sends a password reset", "what *happens* when". They match every reference page or setup section alike, so once a question has
+ * two other concepts they are left out of the search (see dropFraming).
+ */
+const FRAMING_WORDS = new Set(
+  (
+    'call calls calling code snippet function functions func method methods happen happens happened ' +
+    'again even though although really actually anymore somehow'
+  ).split(' '),
+);
+
+export function dropFraming(q: AnalyzedQuery, minOthers = 2): AnalyzedQuery {
+  const framing = (c: Concept): boolean => FRAMING_WORDS.has(c.text.toLowerCase());
+  const others = q.concepts.filter((c) => !framing(c));
+  if (others.length < minOthers || others.length === q.concepts.length) return q;
+  const terms = new Set(others.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
+  const termWeights = new Map([...q.termWeights].filter(([t]) => terms.has(t)));
+  return {
+    ...q,
+    concepts: others,
+    termWeights,
+    lastTerms: new Set([...q.lastTerms].filter((t) => terms.has(t))),
+  };
+}

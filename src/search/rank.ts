@@ -64,7 +64,14 @@ export const DEFAULT_RANKING: RankingConfig = {
   // Changelog entries are short, keyword-dense news items: without a discount their titles outrank
   // the docs they announce. They still win when the query is about the change itself.
   kindPrior: { changelog: 0.6 },
-  priors: { sdkPrior: 0.7, namedSdkBoost: 1.3, languageBoost: 1.3, otherLanguagePrior: 0.9 },
+  priors: {
+    sdkPrior: 0.7,
+    namedSdkBoost: 1.3,
+    languageBoost: 1.3,
+    otherLanguagePrior: 0.9,
+    methodBoost: 0.6,
+    methodBoostNoLanguage: 0,
+  },
   passageWeight: 0.5,
   boilerplatePrior: 0.5,
   snippetLength: 220,

@@ -5,7 +5,7 @@ import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, knownKinds, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
 import { withConceptWeights, withCorrections } from './corrections.js';
-import { type AnalyzedQuery, analyzeQuery, mostInformative, normalizeQuery } from './query.js';
+import { type AnalyzedQuery, analyzeQuery, dropFraming, mostInformative, normalizeQuery } from './query.js';
 import {
   DEFAULT_RANKING,
   type HeadKeys,
@@ -120,7 +120,7 @@ class IndexSearcher implements CorpusSearcher {
     const named = detectLanguage(text);
     let q = this.analyze(named.language ? named.text : text);
     if (named.language && q.concepts.length === 0) q = this.analyze(text);
-    q = { ...mostInformative(q, MAX_CONCEPTS), text };
+    q = { ...mostInformative(dropFraming(q), MAX_CONCEPTS), text };
     const language = opts.language ?? named.language;
     const empty = (suggestions: string[]): SearchResponse => ({
       query: q.text,
@@ -140,7 +140,7 @@ class IndexSearcher implements CorpusSearcher {
       ]);
     }
     const ranked = this.rank(q, opts);
-    const cues = this.priors.cues(text, language);
+    const cues = this.priors.cues(text, language, new Set(q.termWeights.keys()));
     const allowed = this.allowed(opts);
     const docs = this.results.groupByDoc(ranked, cues, allowed);
     const results = docs.slice(0, opts.limit).map((d) => this.results.toResult(d, { query: q, cues }));
