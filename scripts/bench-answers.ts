@@ -9,7 +9,7 @@
  * `--in-process` links our server in memory from src/ (no build step; for tuning). The default spawns
  * dist/bin.js over stdio, exactly as a client would.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,7 @@ const { values: args } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     split: { type: 'string' },
     misses: { type: 'boolean', default: false },
+    readme: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     questions: { type: 'string' },
     corpus: { type: 'string' },
@@ -141,6 +142,19 @@ function missLines(questions: readonly AnswerQuestion[], runs: ReadonlyMap<strin
   return out;
 }
 
+const START = '<!-- answers:start -->';
+const END = '<!-- answers:end -->';
+
+/** Puts the table between the answers markers of README (false when it has none). */
+function updateReadme(file: string, body: string): boolean {
+  const text = readFileSync(file, 'utf8');
+  const s = text.indexOf(START);
+  const e = text.indexOf(END);
+  if (s === -1 || e < s) return false;
+  writeFileSync(file, `${text.slice(0, s)}${START}\n\n${body.trim()}\n\n${text.slice(e)}`);
+  return true;
+}
+
 async function main(): Promise<void> {
   let questions = loadAnswerSet(args.questions);
   if (args.split) questions = questions.filter((q) => splitOf(q) === args.split);
@@ -175,6 +189,15 @@ async function main(): Promise<void> {
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'answers.json'), `${JSON.stringify(summary, null, 2)}\n`);
     writeFileSync(join(dir, 'answers.md'), `${md}\n`);
+  }
+  if (args.readme) {
+    const ok = updateReadme(
+      join(ROOT, 'README.md'),
+      `${md}\n\nReproduce: \`npm run bench:answers\` (writes bench/results/answers.json and answers.md; \`-- --readme\` refreshes this table).`,
+    );
+    process.stderr.write(
+      ok ? 'bench:answers: README updated\n' : 'bench:answers: README has no answers markers\n',
+    );
   }
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ ours: oursReport, old: oldReport }, null, 2)}\n`);
