@@ -24,7 +24,7 @@ const input = operationInput(
     language: z
       .string()
       .optional()
-      .describe('SDK language: node, python, ruby, go, java, php, dotnet, curl (also read from the query)'),
+      .describe('SDK: node, python, ruby, go, java, php, dotnet'),
   },
   // maxResults: the old @workos/mcp-docs-server name; the rest are names models invent.
   {
