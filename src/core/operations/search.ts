@@ -21,10 +21,7 @@ const input = operationInput(
         }),
       })
       .optional(),
-    language: z
-      .string()
-      .optional()
-      .describe('SDK: node, python, ruby, go, java, php, dotnet'),
+    language: z.string().optional().describe('SDK: node, python, ruby, go, java, php, dotnet'),
   },
   // maxResults: the old @workos/mcp-docs-server name; the rest are names models invent.
   {
