@@ -50,7 +50,7 @@ async function inProcessOurs(corpusFile?: string): Promise<Engine> {
     import('@modelcontextprotocol/sdk/client/index.js'),
     import('@modelcontextprotocol/sdk/inMemory.js'),
     import('../src/server/create-server.js'),
-    import('../src/core/load-runtime.js'),
+    import('../src/lifecycle/load-runtime.js'),
   ]);
   const runtime = await loadRuntime({ corpusFile: corpusFile ?? join(ROOT, 'data/corpus.json') });
   const server = createServer(runtime, { log: { stderr: () => undefined } });

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from '../../src/core/load-runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { readDoc } from '../../src/core/read-doc.js';
 import type { Runtime } from '../../src/core/runtime.js';
-import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { searchDocs } from '../../src/core/search.js';
 import { formatSearch } from '../../src/core/format/search.js';
 import { MCP_FACE } from '../../src/server/face.js';
