@@ -5,6 +5,9 @@ import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { lazyValidator } from './lazy-validator.js';
 import { ServerLog, type LogOptions } from './logging.js';
 import { reportInvalidParams } from './invalid-params.js';
+import { ProjectContext } from '../lifecycle/project/context.js';
+import { attachProjectRoots } from './project-roots.js';
+import { registerProjectResource } from './project-resource.js';
 import { registerPrompts } from './prompts.js';
 import { registerResources } from './resources.js';
 import type { ToolContext } from './tool-kit.js';
@@ -13,6 +16,12 @@ import { serveCompactToolsList } from './tools-list.js';
 
 export interface CreateServerOptions {
   log?: LogOptions;
+  /**
+   * The folder to read as the project when the client offers no roots: stdio passes its working
+   * directory (where the client started it); stateless HTTP passes nothing (a shared server has no
+   * folder of its own to read).
+   */
+  projectCwd?: string;
 }
 
 /**
@@ -47,6 +56,9 @@ export function createServer(
   serveCompactToolsList(server, ctx.tools);
   registerResources(server, ctx);
   registerPrompts(server, ctx);
+  const project = new ProjectContext();
+  attachProjectRoots(server, project, { cwd: options.projectCwd });
+  registerProjectResource(server, project);
   reportInvalidParams(server);
   return server;
 }

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { RootsListChangedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { rootFromUri } from '../lifecycle/project/detect.js';
+import { rootFromUri } from '../lifecycle/project/root-uri.js';
 import type { ProjectContext } from '../lifecycle/project/context.js';
 
 export interface ProjectRootsOptions {

@@ -66,7 +66,8 @@ export async function runStdioServer(
   const stderr = options.stderr ?? process.stderr;
   if (stdin.isTTY) stderr.write(TTY_BANNER);
 
-  const server = createServer(runtime);
+  // The client starts a stdio server in the workspace: without roots, that folder is the project.
+  const server = createServer(runtime, { projectCwd: process.cwd() });
   // Not the SDK's StdioServerTransport: it closes the session on one oversized line (see json-lines.ts).
   const transport = new JsonLinesTransport(stdin, stdout);
   let loadError: unknown;

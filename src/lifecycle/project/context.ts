@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { scanRoots, type RootInput } from './detect.js';
+import type { RootInput } from './root-uri.js';
 import type { ProjectNote, ProjectPackage, ProjectScan } from './types.js';
 
 const EMPTY: ProjectScan = { origin: 'none', roots: [], packages: [], notes: [] };
@@ -20,7 +20,9 @@ export class ProjectContext {
     origin: ProjectScan['origin'],
     notes: ProjectNote[] = [],
   ): Promise<ProjectScan> {
-    const next = scanRoots(inputs, origin)
+    // Loaded on first use: the manifest parsers stay out of the server's start-up path.
+    const next = import('./detect.js')
+      .then(({ scanRoots }) => scanRoots(inputs, origin))
       .then((scan) => ({ ...scan, notes: [...notes, ...scan.notes] }))
       .catch((err: unknown): ProjectScan => ({
         ...EMPTY,

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import semver from 'semver';
 import type { ReferenceLanguage } from '../../corpus/types.js';
 import { readDotnet } from './dotnet.js';
@@ -9,8 +8,11 @@ import { readPhp } from './php.js';
 import { readPython } from './python.js';
 import { ReadBudget, RootReader } from './root-reader.js';
 import { readRuby } from './ruby.js';
+import type { RootInput } from './root-uri.js';
 import { ScanContext, type Observation } from './scan-context.js';
 import type { Ecosystem, ProjectPackage, ProjectScan, RootReport } from './types.js';
+
+export { rootFromUri, type RootInput } from './root-uri.js';
 
 /** Clients rarely offer more than a handful of workspace folders; past this we stop reading. */
 export const MAX_ROOTS = 8;
@@ -28,32 +30,6 @@ const READERS: {
   { ecosystem: 'nuget', language: 'dotnet', read: readDotnet },
   { ecosystem: 'maven', language: 'java', read: readJava },
 ];
-
-/** A root as given: a folder, or the reason it cannot be one. */
-export interface RootInput {
-  given: string;
-  path?: string;
-  reason?: string;
-}
-
-/** MCP roots are URIs; only `file://` ones on this machine name a folder we can read. */
-export function rootFromUri(uri: string): RootInput {
-  const given = uri.length > 300 ? `${uri.slice(0, 297)}…` : uri;
-  let url: URL;
-  try {
-    url = new URL(uri);
-  } catch {
-    return { given, reason: 'is not a URI' };
-  }
-  if (url.protocol !== 'file:')
-    return { given, reason: `is a ${url.protocol.replace(/:$/, '')}: URI, not file://` };
-  if (url.host && url.host !== 'localhost') return { given, reason: `names another host (${url.host})` };
-  try {
-    return { given, path: fileURLToPath(url) };
-  } catch (err) {
-    return { given, reason: `is not a usable file path (${(err as Error).message.split('\n')[0]})` };
-  }
-}
 
 /**
  * Reads the fixed manifest names in each root (never below it, except `node_modules/<WorkOS

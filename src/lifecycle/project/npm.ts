@@ -10,8 +10,11 @@ import { asString, isRecord, RANK, type Observation, type ScanContext } from './
  */
 const WORKOS_NPM_NAME = /^@workos(?:-inc)?\/[a-z0-9][a-z0-9._-]{0,100}$/;
 
+/** WorkOS packages that are tools, not SDKs a project's code calls. */
+const NOT_SDKS = new Set(['@workos/mcp-docs-server']);
+
 export function isWorkosNpmName(name: string): boolean {
-  return WORKOS_NPM_NAME.test(name) && !name.includes('..');
+  return WORKOS_NPM_NAME.test(name) && !name.includes('..') && !NOT_SDKS.has(name);
 }
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies'];
