@@ -40,15 +40,14 @@ export function attachProjectRoots(
   const askRoots = async (): Promise<void> => {
     try {
       const { roots } = await inner.request({ method: 'roots/list' }, LaxRootsResult, { timeout });
-      await project.setRoots(
+      project.setRoots(
         roots.slice(0, MAX_ROOTS_KEPT).map((r) => rootFromUri(r.uri)),
         'client-roots',
       );
     } catch (err) {
       const reason = `the client's roots/list failed (${(err as Error).message.split('\n')[0]})`;
-      if (options.cwd)
-        await project.setRoots([{ given: options.cwd, path: options.cwd }], 'cwd', [{ reason }]);
-      else await project.setRoots([], 'client-roots', [{ reason }]);
+      if (options.cwd) project.setRoots([{ given: options.cwd, path: options.cwd }], 'cwd', [{ reason }]);
+      else project.setRoots([], 'client-roots', [{ reason }]);
     }
   };
   const refresh = (): void => project.expectRoots(askRoots());
@@ -59,7 +58,7 @@ export function attachProjectRoots(
       inner.setNotificationHandler(RootsListChangedNotificationSchema, () => refresh());
       refresh();
     } else if (options.cwd) {
-      void project.setRoots([{ given: options.cwd, path: options.cwd }], 'cwd');
+      project.setRoots([{ given: options.cwd, path: options.cwd }], 'cwd');
     }
   };
 }

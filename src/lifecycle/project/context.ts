@@ -10,27 +10,18 @@ const EMPTY: ProjectScan = { origin: 'none', roots: [], packages: [], notes: [] 
  * wait for the newest one; a scan that fails leaves an empty project with a note, never an error.
  */
 export class ProjectContext {
-  private scan: Promise<ProjectScan> = Promise.resolve(EMPTY);
+  private roots: { inputs: RootInput[]; origin: ProjectScan['origin']; notes: ProjectNote[] } | undefined;
+  private scan: Promise<ProjectScan> | undefined;
   /** Set while roots are being asked for, so an early tool call waits for them instead of seeing none. */
   private pendingRoots: Promise<void> | undefined;
 
-  /** Starts scanning these roots; `current()` answers from this scan once it is done. */
-  setRoots(
-    inputs: RootInput[],
-    origin: ProjectScan['origin'],
-    notes: ProjectNote[] = [],
-  ): Promise<ProjectScan> {
-    // Loaded on first use: the manifest parsers stay out of the server's start-up path.
-    const next = import('./detect.js')
-      .then(({ scanRoots }) => scanRoots(inputs, origin))
-      .then((scan) => ({ ...scan, notes: [...notes, ...scan.notes] }))
-      .catch((err: unknown): ProjectScan => ({
-        ...EMPTY,
-        origin,
-        notes: [{ reason: `the project could not be read (${(err as Error).message.split('\n')[0]})` }],
-      }));
-    this.scan = next;
-    return next;
+  /**
+   * Records the roots; they are read on the first answer that needs them (never at start-up: a
+   * session that never asks costs no file reads, and a closing process has no scan to wait for).
+   */
+  setRoots(inputs: RootInput[], origin: ProjectScan['origin'], notes: ProjectNote[] = []): void {
+    this.roots = { inputs, origin, notes };
+    this.scan = undefined;
   }
 
   /** Marks that roots are on their way (a `roots/list` request in flight). */
@@ -40,6 +31,8 @@ export class ProjectContext {
 
   async current(): Promise<ProjectScan> {
     if (this.pendingRoots) await this.pendingRoots.catch(() => undefined);
+    if (!this.roots) return EMPTY;
+    this.scan ??= read(this.roots.inputs, this.roots.origin, this.roots.notes);
     return this.scan;
   }
 
@@ -47,6 +40,22 @@ export class ProjectContext {
   async package(name: string): Promise<ProjectPackage | undefined> {
     return (await this.current()).packages.find((p) => p.name === name);
   }
+}
+
+function read(
+  inputs: RootInput[],
+  origin: ProjectScan['origin'],
+  notes: ProjectNote[],
+): Promise<ProjectScan> {
+  // Loaded on first use: the manifest parsers stay out of the server's start-up path.
+  return import('./detect.js')
+    .then(({ scanRoots }) => scanRoots(inputs, origin))
+    .then((scan) => ({ ...scan, notes: [...notes, ...scan.notes] }))
+    .catch((err: unknown): ProjectScan => ({
+      ...EMPTY,
+      origin,
+      notes: [{ reason: `the project could not be read (${(err as Error).message.split('\n')[0]})` }],
+    }));
 }
 
 /** The installed package folder a surface can be read from, when the version came from it. */
