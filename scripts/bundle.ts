@@ -35,6 +35,9 @@ await build({
   banner: {
     js: "import { createRequire as __wdmRequire } from 'node:module'; const require = __wdmRequire(import.meta.url);",
   },
+  // The TypeScript compiler (a runtime dependency, loaded lazily to read SDK declarations) is CommonJS that
+  // reads its own __filename: bundled into ESM it throws. It stays a package, resolved from node_modules.
+  external: ['typescript'],
   logLevel: 'warning',
 });
 chmodSync(join(DIST, 'bin.js'), 0o755);
