@@ -9,7 +9,9 @@ import { assignHeadingAnchors, headingAnchor } from './headings.js';
 import { referenceEntries } from './reference/entries.js';
 import { operationNodes } from './reference/render.js';
 import type { FieldResolver } from './reference/resolve.js';
+import { dropImageAttributes } from './image-attributes.js';
 import { hasMdxNodes, renderMdx } from './render-mdx.js';
+import { demoteBodyH1s } from './title-heading.js';
 import { splitSections } from './sections.js';
 import { normaliseText } from './normalise.js';
 import { flattenVariantLists } from './variants.js';
@@ -64,6 +66,7 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
   const placed = new Set<string>();
 
   flattenVariantLists(pf.tree);
+  dropImageAttributes(pf.tree);
   assignHeadingAnchors(pf.tree);
   const firstHeading = pf.tree.children.find((n) => n.type === 'heading');
   renderMdx(pf.tree, {
@@ -92,6 +95,7 @@ export function buildDoc(pf: ParsedFile, env: DocEnvironment): { doc: Doc; examp
   if (hasMdxNodes(pf.tree)) env.problems.push({ file: pf.file, reason: 'MDX nodes survived rendering' });
 
   const title = titleOf(pf.path, pf.frontmatter, firstHeading, env.navTitles);
+  demoteBodyH1s(pf.tree, title);
   const sections = splitSections(pf.tree);
   const doc: Doc = {
     path: pf.path,

@@ -106,9 +106,12 @@ export function changelogDocs(entries: ChangelogEntry[], source: string): Doc[] 
     .filter((e) => e.package === 'workos-platform')
     .map((e) => {
       const path = changelogPath(e, used);
-      const dated = e.date ? ` (${e.date})` : '';
-      const body = `${e.text}${e.url ? `\n\nAnnouncement: ${e.url}` : ''}`.trim();
-      const markdown = `# ${e.title}${dated}\n\n${body}`;
+      // The title is the page's one H1 (answers drop a leading repeat of it); the date is a line of its own.
+      const when = [e.date && `Published ${e.date}`, e.url && `Announcement: ${e.url}`]
+        .filter(Boolean)
+        .join(' · ');
+      const body = [e.text, when].filter((part) => part.trim() !== '').join('\n\n');
+      const markdown = `# ${e.title}\n\n${body}`;
       return {
         path,
         title: e.title,

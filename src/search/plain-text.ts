@@ -13,6 +13,8 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
       .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      // autolinks (`— see <https://…>`) are text, not tags: stripping them left snippets ending in "— see _"
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
       // HTML tags and comments
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<\/?[A-Za-z][^>\n]*>/g, ' ')

@@ -3,6 +3,7 @@ import { defaultSourceDir } from '../../src/lifecycle/build.js';
 import { REFERENCE_LANGUAGES } from '../../src/corpus/types.js';
 import { ingestDocsSource } from '../../src/ingest/docs-source.js';
 import { LANGUAGE_NAMES } from '../../src/ingest/reference/render.js';
+import { markdownDefects } from '../fixtures/markdown-defects.js';
 import { leaks } from './helpers.js';
 
 // The whole published docs bundle (@workos/mcp-docs-server, pinned devDependency), ingested once.
@@ -25,6 +26,19 @@ describe('real corpus (@workos/mcp-docs-server)', () => {
         for (const leak of leaks(s.markdown)) bad.push(`${doc.path}#${s.anchor}: ${leak}`);
       for (const r of doc.reference)
         for (const leak of leaks(r.markdown)) bad.push(`${doc.path} ${r.language}: ${leak}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('renders clean Markdown in every doc, section and reference entry (issue 15 item 3)', () => {
+    const bad: string[] = [];
+    for (const doc of result.docs) {
+      for (const d of markdownDefects(doc.markdown)) bad.push(`${doc.path}: ${d}`);
+      // A section is a fragment: its own H1 count says nothing.
+      for (const s of doc.sections)
+        for (const d of markdownDefects(s.markdown, ['extraH1'])) bad.push(`${doc.path}#${s.anchor}: ${d}`);
+      for (const r of doc.reference)
+        for (const d of markdownDefects(r.markdown)) bad.push(`${doc.path} ${r.language}: ${d}`);
     }
     expect(bad).toEqual([]);
   });

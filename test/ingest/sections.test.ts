@@ -18,7 +18,8 @@ describe('sections and heading anchors', () => {
   it('honours {{ "url": … }} annotations and strips them from the heading', () => {
     const s = byHeading('API key events')[0];
     expect(s.anchor).toBe('api-key');
-    expect(s.markdown.startsWith('## API key events\n')).toBe(true);
+    // One level down: the body's own `# Overview` is not the title "Headings" (one H1 per answer).
+    expect(s.markdown.startsWith('### API key events\n')).toBe(true);
     expect(doc.markdown).not.toContain('{{');
   });
 
@@ -29,8 +30,8 @@ describe('sections and heading anchors', () => {
 
   it('gives each section its depth, path and own content only', () => {
     const details = byHeading('Details')[0];
-    expect(details).toMatchObject({ depth: 3, headingPath: ['Overview', 'API key events', 'Details'] });
-    expect(details.markdown).toBe('### Details\n\nMore.');
+    expect(details).toMatchObject({ depth: 4, headingPath: ['Overview', 'API key events', 'Details'] });
+    expect(details.markdown).toBe('#### Details\n\nMore.');
     expect(byHeading('API key events')[0].markdown).not.toContain('More.');
   });
 

@@ -10,7 +10,7 @@ export function formatChangelogs(answer: ChangelogAnswer, _face: Face): string {
       ? `${answer.entries.length} of ${answer.total}`
       : `${answer.entries.length}`;
   const lines = [
-    `# Changelog: ${answer.package}${filters ? ` (${filters})` : ''} — ${count} entries, newest first`,
+    `# Changelog: ${answer.package}${filters ? ` (${filters})` : ''} — ${count} ${answer.total === 1 ? 'entry' : 'entries'}, newest first`,
   ];
   for (const e of answer.entries) {
     const heading = e.title && e.title !== e.version ? `${e.version} — ${e.title}` : e.version || e.title;

@@ -83,10 +83,9 @@ export function nextPageCall(page: DocPage, face: Face): string | undefined {
 /** Some pages open with an H1 equal to their title; the answer's own heading already says it. */
 function withoutRepeatedTitle(markdown: string, title: string): string {
   const firstLine = markdown.split('\n', 1)[0];
-  if (
-    firstLine.replace(/^#\s+/, '').trim().toLowerCase() !== title.trim().toLowerCase() ||
-    !firstLine.startsWith('# ')
-  ) {
+  // Compared as text: `# Passwordless Session \[Deprecated]` repeats the title "Passwordless Session [Deprecated]".
+  const heading = firstLine.replace(/^#\s+/, '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (heading.trim().toLowerCase() !== title.trim().toLowerCase() || !firstLine.startsWith('# ')) {
     return markdown;
   }
   return markdown.slice(firstLine.length).trimStart();

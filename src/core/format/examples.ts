@@ -1,5 +1,6 @@
 import type { ExamplesAnswer } from '../examples.js';
 import type { Face } from '../face.js';
+import { plural } from './plural.js';
 
 function fence(code: string, language: string): string {
   // A fence longer than any backtick run inside the code, so embedded fences cannot close it early.
@@ -13,7 +14,7 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
     const lines = ['# WorkOS code examples by product', ''];
     for (const t of answer.topics)
       lines.push(
-        `- \`${t.product}\`: ${t.examples} examples (${t.languages.slice(0, 6).join(', ') || 'various'})`,
+        `- \`${t.product}\`: ${plural(t.examples, 'example')} (${t.languages.slice(0, 6).join(', ') || 'various'})`,
       );
     if (answer.appLanguages.length > 0) {
       lines.push(
@@ -54,7 +55,7 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
   if (answer.total > answer.examples.length) {
     lines.push(
       '',
-      `${answer.total - answer.examples.length} more matching examples; narrow with \`language\` or more words, or raise \`limit\`.`,
+      `${plural(answer.total - answer.examples.length, 'more matching example')}; narrow with \`language\` or more words, or raise \`limit\`.`,
     );
   }
   return lines.join('\n');

@@ -63,7 +63,9 @@ export class FieldResolver {
       name: nameOverride ?? String(raw.key ?? ''),
       description: this.description(raw.description, file),
     };
-    if (raw.type !== undefined && raw.type !== null) field.type = String(raw.type);
+    // YAML block scalars (`type: |` then `"totp" | "sms"`) keep their newline: a type is one line of inline code.
+    if (raw.type !== undefined && raw.type !== null)
+      field.type = String(raw.type).replace(/\s+/g, ' ').trim();
     if (raw.optional === true) field.optional = true;
     // Guard against self-referencing objects in hand-written YAML.
     if (depth < 6) {

@@ -43,7 +43,8 @@ function prune(parent: Parent): void {
   }) as Parent['children'];
 }
 
-const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/i;
+// `> [!TIP] >text` (authkit-nextjs README) puts a second quote marker on the same line: it is not text.
+const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*(?:>\s*)?/i;
 
 function relabelAlert(quote: Blockquote): void {
   const first = quote.children[0];
