@@ -17,8 +17,13 @@ export function read(runtime: Runtime, options: ReadOptions): ReadAnswer {
   const path = options.path === undefined ? '' : parseDocAddress(options.path).path;
   const paging = { maxTokens: options.maxTokens, page: options.page };
   if (path === '') return { kind: 'toc', toc: tableOfContents(runtime, paging) };
-  if (!runtime.docsByPath.has(path) && runtime.corpus.nav.some((a) => a.product === path)) {
-    return { kind: 'toc', toc: tableOfContents(runtime, { ...paging, product: path }) };
-  }
+  const area = areaWithoutPage(runtime, path);
+  if (area) return { kind: 'toc', toc: tableOfContents(runtime, { ...paging, product: area }) };
   return { kind: 'doc', page: readDoc(runtime, { ...options, path: options.path ?? '' }) };
+}
+
+/** The product area a path names when no doc has that path (`integrations`, `sdks`), else undefined. */
+export function areaWithoutPage(runtime: Runtime, path: string): string | undefined {
+  if (runtime.docsByPath.has(path)) return undefined;
+  return runtime.corpus.nav.find((a) => a.product === path)?.product;
 }

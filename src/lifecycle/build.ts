@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { BUNDLE_FORMAT_VERSION, saveBundle } from '../corpus/bundle.js';
 import type { BuildProblem, Corpus, CorpusManifest, SourceInfo } from '../corpus/types.js';
 import { ingestDocsSource, SourceError } from '../ingest/docs-source.js';
+import { completeNavigation } from '../ingest/nav-coverage.js';
 import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
 import { buildSearchIndex } from '../search/index-build.js';
 
@@ -132,6 +133,8 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     log(`ingesting ${adapter.name}`);
     merge(all, await adapter.ingest(log), all.problems, adapter.supersedes);
   }
+  // After every source: each doc, whichever source added it, is reachable from the table of contents.
+  all.nav = completeNavigation(all.nav, all.docs);
 
   const counts: CorpusManifest['counts'] = {
     docs: all.docs.length,

@@ -3,6 +3,8 @@ import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
 import { DEFAULT_PACKAGE } from '../core/changelogs.js';
 import { DocsError, describeError } from '../core/errors.js';
 import { OPERATIONS, parseInput, runOperation } from '../core/operations/index.js';
+import { parseDocAddress } from '../core/paths.js';
+import { areaWithoutPage } from '../core/read.js';
 import { findDoc } from '../core/read-doc.js';
 import { tableOfContents } from '../core/toc.js';
 import { MCP_FACE } from './face.js';
@@ -75,6 +77,17 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       const runtime = await ctx.runtime;
       const raw = Array.isArray(variables.path) ? variables.path.join('/') : String(variables.path ?? '');
       try {
+        // A product area without a page of its own (`integrations`) reads as its contents, as in workos_docs.
+        const area = areaWithoutPage(runtime, parseDocAddress(raw).path);
+        if (area) {
+          const toc = OPERATIONS.toc;
+          const contents = tableOfContents(runtime, {
+            ...parseInput(toc, {}),
+            product: area,
+            unpaginated: true,
+          });
+          return markdown(uri.href, toc.markdown(contents, MCP_FACE));
+        }
         const { doc } = findDoc(runtime, raw);
         return markdown(uri.href, `# ${doc.title}\n\n${doc.markdown.trim()}\n`);
       } catch (err) {
