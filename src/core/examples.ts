@@ -1,5 +1,7 @@
-import type { CodeExample, ExampleApp, ReferenceEntry } from '../corpus/types.js';
-import { fenceLanguagesFor, normalizeLanguage } from './language.js';
+import { isMethod } from '../corpus/reference-markdown.js';
+import type { CodeExample, ExampleApp, ReferenceEntry, ReferenceLanguage } from '../corpus/types.js';
+import { relevantExamples, type RankedExample } from './example-relevance.js';
+import { FENCE_LANGUAGES, fenceLanguagesFor, LANGUAGE_LABELS, normalizeLanguage } from './language.js';
 import { cleanQuery } from './query-limits.js';
 import type { Runtime } from './runtime.js';
 
@@ -107,34 +109,28 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
   }
 
   const fences = language ? new Set(fenceLanguagesFor(language)) : undefined;
-  let candidates = codeExamples(runtime).filter(
-    (e) => (!fences || fences.has(e.language)) && (!framework || e.framework === framework),
-  );
+  const pool = codeExamples(runtime).filter((e) => !framework || e.framework === framework);
+  let candidates = pool.filter((e) => !fences || fences.has(e.language));
+  const sdkLanguage = language ? knownLanguage(language) : undefined;
+  let httpFallback = false;
 
   const words = query ? terms(query) : [];
   if (query) {
-    // Rank by where the search engine puts the example's section, then by words in title and code.
     const hits = runtime.searcher.search(query, { limit: 30 }).results;
-    const docRank = new Map<string, number>();
-    const sectionRank = new Map<string, number>();
-    hits.forEach((h, i) => {
-      docRank.set(h.path, i);
-      sectionRank.set(`${h.path}#${h.anchor}`, i);
-      h.more.forEach((m) => sectionRank.set(`${h.path}#${m.anchor}`, i));
-    });
-    const scored = candidates.map((e) => {
-      const sec = sectionRank.get(`${e.docPath}#${e.sectionAnchor}`);
-      const doc = docRank.get(e.docPath);
-      const fromSearch =
-        (sec !== undefined ? 10 - Math.min(sec, 9) + 3 : 0) + (doc !== undefined ? 5 - Math.min(doc, 5) : 0);
-      const fromText =
-        2 * textScore(`${e.title} ${e.sectionHeading}`, words) + textScore(e.code.slice(0, 2000), words);
-      return { e, score: fromSearch + fromText };
-    });
-    candidates = scored
-      .filter((s) => s.score >= Math.min(2, words.length))
-      .sort((a, b) => b.score - a.score)
-      .map((s) => s.e);
+    candidates = closeToBest(relevantExamples(candidates, hits, query));
+    // No code in the asked SDK language (there is no Python, Ruby, Go… code in the docs): the HTTP
+    // request for the same question is the next best thing, said so in a note below.
+    if (candidates.length === 0 && sdkLanguage && sdkLanguage !== 'curl') {
+      const curl = new Set(FENCE_LANGUAGES.curl);
+      candidates = closeToBest(
+        relevantExamples(
+          pool.filter((e) => curl.has(e.language)),
+          hits,
+          query,
+        ),
+      );
+      httpFallback = candidates.length > 0;
+    }
   }
 
   const examples: ShownExample[] = [];
@@ -163,9 +159,23 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
     .slice(0, MAX_APPS);
 
   // Without a language, the HTTP endpoint (curl) is the language-neutral answer to an API question.
-  const reference = query ? referenceFor(runtime, query, language ?? 'curl') : [];
+  const asked = sdkLanguage ?? 'curl';
+  const reference = query && (!language || sdkLanguage) ? referenceFor(runtime, query, asked) : [];
   if (reference.length > 0 && !language)
     notes.push('Pass `language` (node, python, ruby, go, …) for the SDK method.');
+  if (sdkLanguage && sdkLanguage !== 'curl') {
+    const label = LANGUAGE_LABELS[sdkLanguage];
+    const methods = reference.some((r) => r.entry.language === sdkLanguage);
+    const endpoints = reference.some((r) => r.entry.language === 'curl');
+    if (httpFallback)
+      notes.push(
+        methods
+          ? `No ${label} code example for this in the docs; showing the ${label} SDK method and the HTTP request (curl).`
+          : `No ${label} code example or SDK method for this in the docs; showing the HTTP ${endpoints ? 'endpoint and ' : ''}request (curl).`,
+      );
+    else if (endpoints && !methods)
+      notes.push(`No ${label} SDK method on the matching reference page; showing the HTTP endpoint.`);
+  }
   if (examples.length === 0 && apps.length === 0 && reference.length === 0) {
     notes.push('No matching examples. Try fewer words, another language, or a docs search for the guide.');
   }
@@ -198,9 +208,32 @@ function referenceFor(
   const out: { path: string; entry: ReferenceEntry }[] = [];
   for (const hit of hits) {
     const doc = runtime.docsByPath.get(hit.path);
-    const entry = doc?.reference.find((r) => r.language === lang);
+    // A page without the asked SDK's rendering still has its HTTP endpoint (fga/access-check/check has no Python).
+    const entry =
+      doc?.reference.find((r) => r.language === lang) ?? doc?.reference.find((r) => r.language === 'curl');
     if (doc && entry) out.push({ path: doc.path, entry });
     if (out.length >= MAX_REFERENCE_ENTRIES) break;
   }
-  return out;
+  // What to call comes before what it returns: "create audit log event" leads with auditLogs.createEvent().
+  return [...out.filter((r) => isMethod(r.entry)), ...out.filter((r) => !isMethod(r.entry))];
+}
+
+/** An SDK language name (`python`, `node`, `curl`, …), or undefined for fence names like `bash` or `json`. */
+function knownLanguage(name: string): ReferenceLanguage | undefined {
+  try {
+    return normalizeLanguage(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Below this share of the best block's score a block only shares a word or two with the question:
+ * fewer, relevant blocks beat a full list of loose ones.
+ */
+const MIN_SHARE_OF_BEST = 0.6;
+
+function closeToBest(ranked: RankedExample[]): CodeExample[] {
+  const best = ranked[0]?.score ?? 0;
+  return ranked.filter((r) => r.score >= best * MIN_SHARE_OF_BEST).map((r) => r.example);
 }

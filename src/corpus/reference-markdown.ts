@@ -53,7 +53,8 @@ function labelled(label: string, fields: ReferenceField[]): string[] {
   return fields.length ? [`**${label}:**`, fieldListMarkdown(fields)] : [];
 }
 
-function isMethod(entry: ReferenceEntry): boolean {
+/** A callable (SDK method or endpoint) rather than an object's description: answers label the two apart. */
+export function isMethod(entry: ReferenceEntry): boolean {
   return entry.parameters.length > 0 || entry.returns.length > 0 || /\(\)$/.test(entry.title);
 }
 

@@ -1,3 +1,4 @@
+import { isMethod } from '../../corpus/reference-markdown.js';
 import type { ExamplesAnswer } from '../examples.js';
 import type { Face } from '../face.js';
 import { plural } from './plural.js';
@@ -31,10 +32,13 @@ export function formatExamples(answer: ExamplesAnswer, face: Face): string {
   const lines = [`# Examples for ${what}`];
   for (const note of answer.notes) lines.push('', `_${note}_`);
   for (const { path, entry } of answer.reference) {
+    // An object (`Organization`, the vault `object`) is neither an endpoint nor an SDK method.
     const label =
-      entry.language === 'curl'
-        ? `API endpoint: ${[entry.httpMethod, entry.endpoint ?? entry.title].filter(Boolean).join(' ')}`
-        : `SDK method: ${entry.title}`;
+      entry.language === 'curl' && entry.endpoint
+        ? `API endpoint: ${[entry.httpMethod, entry.endpoint].filter(Boolean).join(' ')}`
+        : isMethod(entry)
+          ? `${entry.language === 'curl' ? 'API endpoint' : 'SDK method'}: ${entry.title}`
+          : `Object: ${entry.title}`;
     lines.push('', `## ${label} — \`${path}\``, '', entry.markdown.trim());
   }
   answer.examples.forEach((e, i) => {

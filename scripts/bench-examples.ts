@@ -1,0 +1,43 @@
+/**
+ * `npm run bench:examples [-- --corpus FILE --all --json]`
+ *
+ * Answers every question of the judged set test/eval/examples.json with workos_examples' operation
+ * and prints the share whose first code block is relevant, the precision of all blocks shown and
+ * the blocks per answer; `--all` lists every question, else only the wrong ones.
+ */
+import { parseArgs } from 'node:util';
+import { OPERATIONS, runOperation } from '../src/core/operations/index.js';
+import { loadRuntime } from '../src/core/load-runtime.js';
+import { resolveCorpusFile } from '../src/core/runtime.js';
+import { judgeExamples, loadExampleQuestions } from '../test/eval/examples-eval.js';
+
+const { values: args } = parseArgs({
+  options: {
+    corpus: { type: 'string' },
+    all: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+
+const runtime = await loadRuntime({ corpusFile: args.corpus ?? resolveCorpusFile() });
+const questions = loadExampleQuestions();
+const report = judgeExamples(questions, ({ query, language, framework }) =>
+  runOperation(OPERATIONS.examples, runtime, { query, language, framework }),
+);
+
+if (args.json) {
+  console.log(JSON.stringify(report, null, 2));
+} else {
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  console.log(`workos_examples judged set: ${report.questions} questions (${runtime.corpusFile})`);
+  console.log(`  first code block relevant: ${pct(report.firstRelevant)}`);
+  console.log(`  precision of blocks shown: ${pct(report.precision)}`);
+  console.log(`  code blocks per answer:    ${report.blocksPerAnswer.toFixed(2)}`);
+  for (const j of report.judgements.filter((x) => args.all || !x.right)) {
+    const q = j.question;
+    const asked = [q.language, q.framework].filter(Boolean).join(', ');
+    console.log(
+      `  ${j.right ? 'ok  ' : 'MISS'} ${j.id} "${q.query}"${asked ? ` (${asked})` : ''} -> ${j.first ?? '(no code)'} [${j.relevantShown}/${j.shown} relevant]`,
+    );
+  }
+}
