@@ -5,7 +5,7 @@ import type { SearchResult } from '../search/types.js';
  * Which code examples answer a question, best first. A code block counts only when its own section
  * matches the question — the search engine ranks that section close to the best match — or when the
  * block's title or section heading names every word of the question, or its section matches at all
- * and the block itself (title, heading, code) holds nearly every word. Matching somewhere else in
+ * and the block itself (title, heading, code) holds every word. Matching somewhere else in
  * the same doc is not enough: that is how "create audit log event" used to answer with a TanStack
  * sign-in route and "webhook" with an IP allowlist. Fewer, relevant blocks beat five loose ones.
  */
@@ -13,7 +13,7 @@ import type { SearchResult } from '../search/types.js';
 /** A section scoring below this share of the best section's score is a loose match, not an answer. */
 export const MIN_RELATIVE_SECTION_SCORE = 0.5;
 /** Share of the question's words a block must hold itself when its section is only a weak match. */
-export const MIN_WORD_COVERAGE = 0.75;
+export const MIN_WORD_COVERAGE = 1;
 /** Weight of how much of a block's title is the question, against section score and word share (each up to 1). */
 const FOCUS_WEIGHT = 0.25;
 
