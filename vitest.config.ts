@@ -1,11 +1,41 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects. `unit` is the inner loop (npm run test:unit): our fixtures, in-process, no spawned
+ * processes and no real corpus. `e2e` is everything that runs the built binary, a real client over
+ * stdio/HTTP, the real corpus, fuzzing, soak and the packed tarball. `npm test` (and CI) runs both.
+ */
+const E2E = [
+  'test/cli/**',
+  'test/http/**',
+  'test/reliability/**',
+  'test/e2e/**',
+  'test/contract/**',
+  'test/eval/**',
+  'test/server/inspector.test.ts',
+  'test/server/stdio.test.ts',
+  'test/server/real-corpus.test.ts',
+  'test/server/loading.test.ts',
+  'test/ingest/real-corpus.test.ts',
+  'test/ingest/build-command.test.ts',
+  'test/sdk/update-cli.test.ts',
+  'test/sdk/bundled-corpus.test.ts',
+  'test/lifecycle/surfaces/real-builders.test.ts',
+];
+const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two-core CI machines: too many forks thrash more than they help.
     maxWorkers: 2,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ALL, exclude: E2E } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: E2E.map((p) => (p.endsWith('**') ? `${p}/*.test.ts` : p)) },
+      },
+    ],
   },
 });

@@ -1,4 +1,5 @@
 import type { ChangelogEntry } from '../corpus/types.js';
+import { compareVersions, isVersion } from '../corpus/versions.js';
 import { InvalidArgumentError, UnknownPackageError } from './errors.js';
 import type { Runtime } from './runtime.js';
 import { cleanQuery } from './query-limits.js';
@@ -45,23 +46,6 @@ function resolvePackage(asked: string, available: string[]): string {
   throw new UnknownPackageError(asked.slice(0, 60), available);
 }
 
-function compareVersions(a: string, b: string): number {
-  const pa = a
-    .replace(/^v/, '')
-    .split(/[.-]/)
-    .map((x) => Number.parseInt(x, 10));
-  const pb = b
-    .replace(/^v/, '')
-    .split(/[.-]/)
-    .map((x) => Number.parseInt(x, 10));
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (Number.isNaN(pa[i]) ? 0 : (pa[i] ?? 0)) - (Number.isNaN(pb[i]) ? 0 : (pb[i] ?? 0));
-    if (d !== 0) return d;
-  }
-  return 0;
-}
-
-const SEMVER = /^v?\d+(\.\d+){0,2}(-[\w.]+)?$/;
 const ISO_DATE = /^\d{4}-\d{2}(-\d{2})?$/;
 
 function sinceFilter(since: string): (e: ChangelogEntry) => boolean {
@@ -71,7 +55,7 @@ function sinceFilter(since: string): (e: ChangelogEntry) => boolean {
       throw new InvalidArgumentError('since', `since "${since}" is not a valid date.`);
     return (e) => e.date !== undefined && e.date >= date;
   }
-  if (SEMVER.test(since)) return (e) => SEMVER.test(e.version) && compareVersions(e.version, since) >= 0;
+  if (isVersion(since)) return (e) => isVersion(e.version) && compareVersions(e.version, since) >= 0;
   const parsed = Date.parse(since);
   if (Number.isNaN(parsed)) {
     throw new InvalidArgumentError(
@@ -85,7 +69,7 @@ function sinceFilter(since: string): (e: ChangelogEntry) => boolean {
 
 function newestFirst(a: ChangelogEntry, b: ChangelogEntry): number {
   if (a.date && b.date && a.date !== b.date) return a.date < b.date ? 1 : -1;
-  if (SEMVER.test(a.version) && SEMVER.test(b.version)) return compareVersions(b.version, a.version);
+  if (isVersion(a.version) && isVersion(b.version)) return compareVersions(b.version, a.version);
   return 0;
 }
 
