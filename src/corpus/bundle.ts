@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isAscii } from 'node:buffer';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { NotRegularFileError, readRegularFile } from './read-regular.js';
 import { basename, dirname, join } from 'node:path';
 import { referenceEntryMarkdown } from './reference-markdown.js';
 import type { Corpus, CorpusManifest, Doc, ReferenceField } from './types.js';
@@ -294,8 +295,10 @@ function parseManifest(file: string, header: string): CorpusManifest {
 
 function readBundleFile(file: string): Buffer {
   try {
-    return readFileSync(file);
+    // Regular files of bounded size only: a FIFO or device path must not hang or flood the loader.
+    return readRegularFile(file);
   } catch (err) {
+    if (err instanceof NotRegularFileError) throw new BundleError(file, 'unreadable', err.detail);
     const code = (err as NodeJS.ErrnoException).code;
     throw new BundleError(
       file,

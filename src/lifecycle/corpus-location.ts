@@ -1,4 +1,5 @@
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readRegularFile } from '../corpus/read-regular.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_FORMAT_VERSION } from '../corpus/bundle.js';
@@ -41,7 +42,10 @@ export function pointerFile(cacheDir = defaultCacheDir()): string {
 /** The cache pointer, or undefined when there is none or it is unreadable (never throws). */
 export function readPointer(cacheDir = defaultCacheDir()): CachePointer | undefined {
   try {
-    const data = JSON.parse(readFileSync(pointerFile(cacheDir), 'utf8')) as Partial<CachePointer>;
+    // Regular files only, small: a pointer that is a FIFO or device must not hang the start-up.
+    const data = JSON.parse(
+      readRegularFile(pointerFile(cacheDir), 64 * 1024).toString('utf8'),
+    ) as Partial<CachePointer>;
     if (typeof data.file !== 'string' || !/^[\w.-]+\.json$/.test(data.file) || !Array.isArray(data.sources))
       return undefined;
     return {
@@ -66,7 +70,7 @@ export function readCorpusManifest(file: string): CorpusCandidate['manifest'] {
     const data = (
       fromHead
         ? JSON.parse(fromHead)
-        : (JSON.parse(readFileSync(file, 'utf8')) as { manifest?: unknown }).manifest
+        : (JSON.parse(readRegularFile(file).toString('utf8')) as { manifest?: unknown }).manifest
     ) as CorpusManifest | undefined;
     if (!data || !Array.isArray(data.sources)) return undefined;
     return { formatVersion: data.formatVersion, builtAt: data.builtAt, sources: data.sources };
@@ -76,8 +80,10 @@ export function readCorpusManifest(file: string): CorpusCandidate['manifest'] {
 }
 
 function readHead(file: string, bytes: number): string {
-  const fd = openSync(file, 'r');
+  // Non-blocking open and a type check first: opening a FIFO for reading would otherwise wait for ever.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
     const buf = Buffer.alloc(bytes);
     const n = readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, n).toString('utf8');

@@ -28,9 +28,17 @@ export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Run
         origin,
       });
     } catch (err) {
-      if (!(err instanceof BundleError)) throw err;
-      // A damaged updated corpus falls back to the bundled one instead of taking the server down.
-      firstError ??= err;
+      // A damaged updated corpus falls back to the bundled one instead of taking the server down. A file
+      // that passes its checksum but does not have the corpus's shape (a field null, a list missing) is
+      // damage too: whatever fails while loading it, the next candidate is tried (issue 16).
+      firstError ??=
+        err instanceof BundleError
+          ? err
+          : new BundleError(
+              file,
+              'corrupt',
+              `is malformed (${(err instanceof Error ? err.message : String(err)).split('\n')[0].slice(0, 200)})`,
+            );
     }
   }
   throw new CorpusUnavailableError(firstError?.message ?? 'No corpus found. Run: workos-docs-mcp build');
