@@ -12,9 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { BundleError, loadBundle } from '../../../src/corpus/bundle.js';
-import { pointerFile, readCorpusManifest } from '../../../src/core/corpus-location.js';
-import { loadRuntime } from '../../../src/core/load-runtime.js';
-import { bundledCorpusFile } from '../../../src/core/runtime.js';
+import {
+  bundledCorpusFile,
+  pointerFile,
+  readCorpusManifest,
+} from '../../../src/lifecycle/corpus-location.js';
+import { loadRuntime } from '../../../src/lifecycle/load-runtime.js';
 import { requireBuiltBin, runBin } from '../helpers/spawn.js';
 
 const dirs: string[] = [];
