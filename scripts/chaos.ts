@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stdioReader } from './chaos/stdio-reader.js';
 import { httpBatch } from './chaos/http-batch.js';
+import { sigterm, workerKill } from './chaos/cluster-drain.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -20,6 +21,8 @@ const bin = resolve(values.bin ?? 'dist/bin.js');
 
 const scenarios: Record<string, () => Promise<unknown>> = {
   'stdio-reader': () => stdioReader(bin),
+  'worker-kill': () => workerKill(bin),
+  sigterm: async () => ({ sse: await sigterm(bin), json: await sigterm(bin, ['--json-response']) }),
   'http-batch': async () => ({ batch20: await httpBatch(bin, 20), batch100: await httpBatch(bin, 100) }),
 };
 
