@@ -4,7 +4,7 @@ import { DocNotFoundError, InvalidArgumentError } from './errors.js';
 import { normalizeLanguage } from './language.js';
 import { navContext, type NavContext } from './nav.js';
 import { paginate, pageMarkdown, type Block } from './paginate.js';
-import { parseDocAddress } from './paths.js';
+import { resolveDocAddress } from './doc-urls.js';
 import { languageView, referenceLanguages } from './reference.js';
 import type { Runtime } from './runtime.js';
 import { findSection, sectionWithSubsections } from './sections.js';
@@ -63,7 +63,8 @@ const OVERHEAD_MULTI_PAGE = 5500;
 const MIN_BODY_CHARS = 1500;
 
 export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?: string } {
-  const address = parseDocAddress(rawPath);
+  // A doc's own URL (an SDK README's repository, as search prints it) reads back too.
+  const address = resolveDocAddress(runtime, rawPath);
   const doc = runtime.docsByPath.get(address.path);
   if (!doc) throw new DocNotFoundError(rawPath.slice(0, 120), suggestDocs(runtime, address.path));
   return { doc, anchor: address.anchor };

@@ -1,4 +1,4 @@
-import { parseDocAddress } from './paths.js';
+import { resolveDocAddress } from './doc-urls.js';
 import { readDoc, type DocPage, type ReadDocOptions } from './read-doc.js';
 import type { Runtime } from './runtime.js';
 import { tableOfContents, type TocPage } from './toc.js';
@@ -14,7 +14,7 @@ export interface ReadOptions extends Omit<ReadDocOptions, 'path'> {
  * area without a page of its own (`integrations`) gives that area's contents, anything else the doc.
  */
 export function read(runtime: Runtime, options: ReadOptions): ReadAnswer {
-  const path = options.path === undefined ? '' : parseDocAddress(options.path).path;
+  const path = options.path === undefined ? '' : resolveDocAddress(runtime, options.path).path;
   const paging = { maxTokens: options.maxTokens, page: options.page };
   if (path === '') return { kind: 'toc', toc: tableOfContents(runtime, paging) };
   const area = areaWithoutPage(runtime, path);
