@@ -66,8 +66,19 @@ export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?:
   // A doc's own URL (an SDK README's repository, as search prints it) reads back too.
   const address = resolveDocAddress(runtime, rawPath);
   const doc = runtime.docsByPath.get(address.path);
-  if (!doc) throw new DocNotFoundError(rawPath.slice(0, 120), suggestDocs(runtime, address.path));
-  return { doc, anchor: address.anchor };
+  if (doc) return { doc, anchor: address.anchor };
+  // `<doc>/<section anchor>` reads that section: how SDK symbols are addressed (`sdk-api/node/adminportal/generatelink`).
+  const cut = address.path.lastIndexOf('/');
+  const parent = cut > 0 ? runtime.docsByPath.get(address.path.slice(0, cut)) : undefined;
+  const anchor = address.path.slice(cut + 1);
+  if (
+    parent &&
+    address.anchor === undefined &&
+    parent.sections.some((s) => s.depth > 0 && s.anchor === anchor)
+  ) {
+    return { doc: parent, anchor };
+  }
+  throw new DocNotFoundError(rawPath.slice(0, 120), suggestDocs(runtime, address.path));
 }
 
 function selectSections(
@@ -95,10 +106,11 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
         `\`language\` applies to API reference pages; "${doc.path}" has no SDK renderings, so the full page is shown.`,
       );
     } else {
-      const view = languageView(doc, asked);
+      const view = languageView(doc, asked, runtime.corpus.sdk);
       sections = view.sections;
       language = view.shown;
       if (view.note) notes.push(view.note);
+      notes.push(...view.sdkNotes);
     }
   }
 

@@ -1,5 +1,7 @@
+import type { SdkCorpusData } from '../corpus/sdk-surface.js';
 import type { Doc, ReferenceEntry, ReferenceLanguage, Section } from '../corpus/types.js';
 import { LANGUAGE_LABELS } from './language.js';
+import { sdkAddendum } from './sdk-reference.js';
 
 export interface LanguageView {
   sections: Section[];
@@ -8,6 +10,8 @@ export interface LanguageView {
   /** Languages this doc has reference entries for. */
   available: ReferenceLanguage[];
   note?: string;
+  /** Plain statements about docs methods that are not in the SDK as written (js only). */
+  sdkNotes: string[];
 }
 
 export function referenceLanguages(doc: Doc): ReferenceLanguage[] {
@@ -23,7 +27,7 @@ const SDK_SUMMARY = /\*\*SDK methods:\*\*\n\n(?:- .*(?:\n|$))+/g;
  * placed right after its endpoint (or appended when the page has no endpoint rendering), so a
  * reader asking for `language` always gets that SDK's method with its parameters.
  */
-export function languageView(doc: Doc, asked: ReferenceLanguage): LanguageView {
+export function languageView(doc: Doc, asked: ReferenceLanguage, sdk?: SdkCorpusData): LanguageView {
   const available = referenceLanguages(doc);
   let shown = asked;
   let note: string | undefined;
@@ -42,9 +46,24 @@ export function languageView(doc: Doc, asked: ReferenceLanguage): LanguageView {
     return markdown === s.markdown ? s : { ...s, markdown: markdown.replace(/\n{3,}/g, '\n\n').trimEnd() };
   });
   const orphans: ReferenceEntry[] = [];
+  const sdkNotes: string[] = [];
+  // The SDK's real signature goes right under the docs' rendering of the method.
+  const withSdk = (entry: ReferenceEntry): string => {
+    const addendum = sdkAddendum(sdk, doc.path, entry);
+    if (addendum?.note) sdkNotes.push(addendum.note);
+    return addendum ? `${entry.markdown.trim()}\n\n${addendum.markdown}` : entry.markdown.trim();
+  };
   for (const entry of kept) {
     const body = entry.markdown.trim();
-    if (sections.some((s) => s.markdown.includes(body))) continue;
+    const at0 = body ? sections.findIndex((s) => s.markdown.includes(body)) : -1;
+    if (at0 >= 0) {
+      const full = withSdk(entry);
+      if (full !== body) {
+        const section = sections[at0];
+        sections = sections.with(at0, { ...section, markdown: section.markdown.replace(body, () => full) });
+      }
+      continue;
+    }
     const endpoint = doc.reference.find((r) => r.language === 'curl' && r.id === entry.id)?.markdown.trim();
     const at = endpoint ? sections.findIndex((s) => s.markdown.includes(endpoint)) : -1;
     if (at < 0 || !endpoint) {
@@ -55,21 +74,25 @@ export function languageView(doc: Doc, asked: ReferenceLanguage): LanguageView {
     const cut = section.markdown.indexOf(endpoint) + endpoint.length;
     sections = sections.with(at, {
       ...section,
-      markdown: `${section.markdown.slice(0, cut)}\n\n${body}${section.markdown.slice(cut)}`,
+      markdown: `${section.markdown.slice(0, cut)}\n\n${withSdk(entry)}${section.markdown.slice(cut)}`,
     });
   }
-  if (orphans.length > 0) sections = [...sections, appendixSection(orphans, shown)];
-  return { sections, shown, available, note };
+  if (orphans.length > 0) sections = [...sections, appendixSection(orphans, shown, withSdk)];
+  return { sections, shown, available, note, sdkNotes };
 }
 
-function appendixSection(entries: ReferenceEntry[], language: ReferenceLanguage): Section {
+function appendixSection(
+  entries: ReferenceEntry[],
+  language: ReferenceLanguage,
+  render: (e: ReferenceEntry) => string,
+): Section {
   const heading = `${LANGUAGE_LABELS[language]} SDK`;
   return {
     anchor: `sdk-${language}`,
     heading,
     depth: 2,
     headingPath: [heading],
-    markdown: [`## ${heading}`, ...entries.map((e) => e.markdown.trim())].join('\n\n'),
+    markdown: [`## ${heading}`, ...entries.map(render)].join('\n\n'),
     identifiers: [],
   };
 }

@@ -1,4 +1,5 @@
 import { DOC_KINDS, type DocKind } from '../corpus/types.js';
+import { sdkMismatchNotes } from './sdk-reference.js';
 import type { SearchResponse, SearchResult } from '../search/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { normalizeLanguage } from './language.js';
@@ -39,6 +40,13 @@ function compactTail(result: SearchResult, rank: number): SearchResult {
   return { ...result, snippet, more: [] };
 }
 
+/** A reference page whose js method is not in the SDK as written says so in its snippet too. */
+function withSdkNote(runtime: Runtime, result: SearchResult): SearchResult {
+  if (result.kind !== 'reference' || !runtime.corpus.sdk) return result;
+  const notes = sdkMismatchNotes(runtime.corpus.sdk, result.path);
+  return notes.length ? { ...result, snippet: `${notes.join(' ')} ${result.snippet}` } : result;
+}
+
 export function searchDocs(runtime: Runtime, options: SearchRequest): SearchAnswer {
   const notes: string[] = [];
   const query = cleanQuery(options.query, notes);
@@ -68,5 +76,10 @@ export function searchDocs(runtime: Runtime, options: SearchRequest): SearchAnsw
       ? normalizeLanguage(options.language)
       : undefined;
   const response = runtime.searcher.search(query, { limit, product, kind, language });
-  return { ...response, results: response.results.map(compactTail), limit, notes };
+  return {
+    ...response,
+    results: response.results.map(compactTail).map((r) => withSdkNote(runtime, r)),
+    limit,
+    notes,
+  };
 }

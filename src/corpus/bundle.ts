@@ -4,6 +4,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { NotRegularFileError, readRegularFile } from './read-regular.js';
 import { basename, dirname, join } from 'node:path';
 import { referenceEntryMarkdown } from './reference-markdown.js';
+import type { SdkCorpusData } from './sdk-surface.js';
 import type { Corpus, CorpusManifest, Doc, ReferenceField } from './types.js';
 
 /**
@@ -42,6 +43,8 @@ export interface BundlePayload {
   nav: Corpus['nav'];
   examples: Corpus['examples'];
   changelogs: Corpus['changelogs'];
+  /** SDK API surfaces and docs links: its own top-level field (stored as one JSON blob, parsed on first use). */
+  sdk?: SdkCorpusData;
   searchIndex?: unknown;
   /** Shared strings referenced from packed docs (written and read by this module only). */
   texts?: string[];
@@ -214,7 +217,7 @@ export function serialiseBundle(
   payload: BundlePayload,
 ): { bytes: Buffer; manifest: CorpusManifest } {
   const { docs, texts } = packDocs(payload.docs);
-  const { json, blobs } = extractBlobs({ ...payload, docs, texts });
+  const { json, blobs } = extractBlobs({ ...payload, docs, texts, ...packSdk(payload.sdk) });
   const jsonBytes = Buffer.from(asciiJson(JSON.stringify(json)), 'latin1');
   // Offsets are fixed before the layout line's length is known: align relative to the body and pad
   // the layout line so the body itself starts 8-byte aligned in the file.
@@ -411,5 +414,44 @@ export function loadBundle(file: string): LoadedBundle {
     examples: payload.examples,
     changelogs: payload.changelogs,
   };
+  unpackSdk(corpus, payload.sdk);
   return payload.searchIndex === undefined ? { corpus } : { corpus, searchIndex: payload.searchIndex };
+}
+
+/**
+ * The SDK surfaces (~1 MB of JSON) are stored as one blob of JSON bytes and parsed on first use: a
+ * session that never asks about SDK methods never pays for them, and the start-up parse stays the same.
+ */
+function packSdk(sdk: SdkCorpusData | undefined): { sdk?: { json: Uint8Array } } {
+  if (!sdk) return {};
+  return { sdk: { json: new Uint8Array(Buffer.from(asciiJson(JSON.stringify(sdk)), 'latin1')) } };
+}
+
+function unpackSdk(corpus: Corpus, stored: unknown): void {
+  const bytes = (stored as { json?: unknown } | undefined)?.json;
+  if (!(bytes instanceof Uint8Array)) return;
+  let parsed: SdkCorpusData | undefined | null = null;
+  Object.defineProperty(corpus, 'sdk', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      if (parsed === null) {
+        try {
+          const value = JSON.parse(
+            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+          );
+          // A damaged or foreign field is dropped (answers then say the SDK surface is unavailable), not fatal.
+          parsed = isSdkData(value) ? value : undefined;
+        } catch {
+          parsed = undefined;
+        }
+      }
+      return parsed;
+    },
+  });
+}
+
+function isSdkData(value: unknown): value is SdkCorpusData {
+  const v = value as Partial<SdkCorpusData> | undefined;
+  return typeof v === 'object' && v !== null && Array.isArray(v.surfaces) && Array.isArray(v.links);
 }

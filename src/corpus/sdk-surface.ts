@@ -104,6 +104,8 @@ export interface SdkSurface {
   entries: string[];
   client?: SdkClient;
   symbols: ApiSymbol[];
+  /** Every name each module exports, types included (`import { type User }` is valid though User is no symbol). */
+  exports?: { module: string; names: string[] }[];
   problems: SurfaceProblem[];
 }
 

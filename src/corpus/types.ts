@@ -1,3 +1,5 @@
+import type { SdkCorpusData } from './sdk-surface.js';
+
 /**
  * The one data model every layer speaks. Ingest produces it, the bundle stores it,
  * search indexes it, core answers from it. Everything here is plain JSON-serialisable data.
@@ -12,6 +14,8 @@ export const DOC_KINDS = [
   'changelog',
   'glossary',
   'migration',
+  /** SDK API symbols from the packages' type declarations (`sdk-api/node/adminportal`). */
+  'api',
   'other',
 ] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
@@ -181,4 +185,6 @@ export interface Corpus {
   nav: NavArea[];
   examples: Example[];
   changelogs: ChangelogEntry[];
+  /** SDK API surfaces from type declarations and the docs' methods linked to them (absent in corpora built without SDKs). */
+  sdk?: SdkCorpusData;
 }

@@ -6,6 +6,8 @@ import { BUNDLE_FORMAT_VERSION, saveBundle } from '../corpus/bundle.js';
 import type { BuildProblem, Corpus, CorpusManifest, SourceInfo } from '../corpus/types.js';
 import { ingestDocsSource, SourceError } from '../ingest/docs-source.js';
 import { completeNavigation } from '../ingest/nav-coverage.js';
+import { sdkLayer } from '../ingest/sdk/surface/index.js';
+import type { DocsSdkLink } from '../corpus/sdk-surface.js';
 import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
 import { buildSearchIndex } from '../search/index-build.js';
 
@@ -76,6 +78,12 @@ export interface BuildSummary {
   sources: SourceInfo[];
   bytes: number;
   ms: number;
+  /** SDK surfaces stored and the docs' js methods without an exact match in them. */
+  sdk?: {
+    surfaces: { package: string; version: string; symbols: number }[];
+    methods: number;
+    mismatches: DocsSdkLink[];
+  };
 }
 
 function merge(
@@ -100,6 +108,7 @@ function merge(
   into.problems.push(...(part.problems ?? []));
   into.unresolved.push(...(part.unresolved ?? []));
   into.sources.push(...(part.sources ?? []));
+  if (part.surfaces?.length) (into.surfaces ??= []).push(...part.surfaces);
 }
 
 /** Drops what a superseding source replaces: same-path docs (with their examples) and same package+version changelog entries. */
@@ -136,6 +145,14 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
   // After every source: each doc, whichever source added it, is reachable from the table of contents.
   all.nav = completeNavigation(all.nav, all.docs);
 
+  const layer = all.surfaces?.length ? sdkLayer(all.docs, all.surfaces) : undefined;
+  if (layer) {
+    all.docs.push(...layer.docs);
+    log(
+      `SDK API: ${layer.docs.length} api docs, ${layer.mismatches.length} of ${layer.sdk.links.length} docs methods without an exact SDK match`,
+    );
+  }
+
   const counts: CorpusManifest['counts'] = {
     docs: all.docs.length,
     sections: all.docs.reduce((n, d) => n + d.sections.length, 0),
@@ -156,6 +173,7 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     nav: all.nav,
     examples: all.examples,
     changelogs: all.changelogs,
+    ...(layer ? { sdk: layer.sdk } : {}),
   };
 
   const indexBuilder = options.indexBuilder === undefined ? buildSearchIndex : options.indexBuilder;
@@ -175,6 +193,7 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     nav: all.nav,
     examples: all.examples,
     changelogs: all.changelogs,
+    ...(layer ? { sdk: layer.sdk } : {}),
     searchIndex,
   });
   return {
@@ -185,5 +204,18 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     sources: all.sources,
     bytes: saved.bytes,
     ms: Math.round(performance.now() - started),
+    ...(layer
+      ? {
+          sdk: {
+            surfaces: layer.sdk.surfaces.map((x) => ({
+              package: x.package,
+              version: x.version,
+              symbols: x.symbols.length,
+            })),
+            methods: layer.sdk.links.length,
+            mismatches: layer.mismatches,
+          },
+        }
+      : {}),
   };
 }

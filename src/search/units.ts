@@ -102,6 +102,9 @@ export function unitFields(corpus: Corpus, ref: UnitRef, id: number): UnitFields
   const identifiers = section.identifiers.filter(isUsefulIdentifier);
   const endpoints: string[] = [];
   const api: string[] = [];
+  // An SDK API section (kind `api`) is one symbol: its whole names (`verifyOrganizationDomain`,
+  // `organizationDomains.verifyOrganizationDomain`) are its reference title.
+  if (doc.kind === 'api' && section.depth > 0) api.push(...section.identifiers.slice(0, 2));
   if (ref.section === 0) {
     api.push(...referenceNames(doc.reference));
     identifiers.push(...referenceFields(doc.reference));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { buildCorpus, type BuildSummary } from '../../lifecycle/build.js';
 import { rssSourceAdapter, sdkSourceAdapter } from '../../lifecycle/extra-sources.js';
+import { mismatchHeadline, mismatchLines } from '../../core/format/sdk-mismatches.js';
 
 const MAX_LISTED = 20;
 
@@ -23,6 +24,18 @@ export function formatSummary(s: BuildSummary): string {
     `  time:               ${(s.ms / 1000).toFixed(2)} s`,
     `  bundle size:        ${formatBytes(s.bytes)}`,
   ];
+  if (s.sdk) {
+    lines.push(
+      `  SDK API surfaces:   ${s.sdk.surfaces.map((x) => `${x.package}@${x.version} (${x.symbols})`).join(', ')}`,
+    );
+    lines.push(
+      mismatchHeadline(s.sdk.mismatches, s.sdk.methods, [
+        ...new Set(s.sdk.mismatches.map((m) => `${m.package}@${m.version}`)),
+      ]),
+    );
+    // The whole list: it is the point of the report, and it is a few dozen lines at most.
+    lines.push(...mismatchLines(s.sdk.mismatches).map((l) => `  - ${l}`));
+  }
   if (s.unresolved.length) {
     lines.push('Unresolved API reference descriptions:');
     lines.push(...s.unresolved.slice(0, MAX_LISTED).map((u) => `  - ${u}`));

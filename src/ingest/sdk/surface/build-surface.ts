@@ -91,6 +91,7 @@ export function extractSurface(ts: TypeScript, files: PackageFiles, meta: Surfac
       problems.push({ file: entry.file, reason: 'is not a module (no exports found)' });
       continue;
     }
+    (surface.exports ??= []).push({ module: entry.module, names: exports.map((e) => e.name).sort() });
     try {
       extractEntry(ctx, entry, exports, surface, push);
     } catch (err) {

@@ -148,7 +148,9 @@ function expandWildcard(subpath: string, target: unknown, files: PackageFiles): 
   for (const file of files.list().sort()) {
     if (!file.startsWith(before) || !file.endsWith(after) || file.length < before.length + after.length + 1)
       continue;
-    const star = file.slice(before.length, file.length - after.length);
+    let star = file.slice(before.length, file.length - after.length);
+    // `*.ts` as a types target matches `fetch.d.ts`; TypeScript resolves the subpath `fetch` to it.
+    if (/^\.[cm]?ts$/.test(after) && star.endsWith('.d')) star = star.slice(0, -2);
     if (star.includes('/')) continue;
     out.push([subpath.replace('*', star), file]);
   }

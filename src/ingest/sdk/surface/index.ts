@@ -1,3 +1,7 @@
 export { buildSurface, buildSurfaceFromFiles, type SurfaceMeta } from './build-surface.js';
 export { declarationEntries, type DeclarationEntry } from './entries.js';
 export { filesFromDir, filesFromMap, isSurfaceFile, type PackageFiles } from './package-files.js';
+export { sdkLayer, type SdkLayer } from './layer.js';
+export { apiDocPath, apiSymbolPath, API_DOC_ROOT } from './api-docs.js';
+export { linkDocsToSurfaces, parseDocsTitle, words } from './docs-links.js';
+export { buildSurfaceFromTarball } from './from-tarball.js';

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
 import type { PackageFiles } from './package-files.js';
@@ -19,6 +20,14 @@ export function loadTypeScript(): Promise<TypeScript> {
     (m) => ((m as unknown as { default?: TypeScript }).default ?? m) as TypeScript,
   );
   return loaded;
+}
+
+/**
+ * The same, synchronously, for operations that answer in one turn (`check`): a CommonJS require of the
+ * compiler, still only on first use.
+ */
+export function loadTypeScriptSync(): TypeScript {
+  return createRequire(import.meta.url)('typescript') as TypeScript;
 }
 
 /**
