@@ -9,7 +9,14 @@ export interface CommandSpec {
   operation: AnyOperation;
   command: string;
   description: string;
-  positional?: { field: string; variadic?: boolean; required?: boolean; help: string };
+  positional?: {
+    field: string;
+    variadic?: boolean;
+    required?: boolean;
+    help: string;
+    /** The word is a file to read (`-` or nothing: stdin), whose text becomes the field. */
+    file?: boolean;
+  };
   /** Per input field: short flag, value placeholder and help (defaults and ranges are appended). */
   flags?: Record<string, { short?: string; value?: string; help?: string }>;
 }
@@ -74,6 +81,17 @@ export const COMMANDS: CommandSpec[] = [
       since: { value: 'date|version', help: 'only entries since YYYY-MM-DD (or a version for SDK packages)' },
       query: { short: 'q', value: 'words', help: 'only entries containing these words' },
       limit: { short: 'l', value: 'n', help: 'number of entries' },
+    },
+  },
+  {
+    operation: OPERATIONS.check,
+    command: 'check',
+    description: 'Check code that uses a WorkOS SDK: each call, import and option key against the real SDK.',
+    positional: { field: 'code', file: true, help: 'file to check, or - for stdin (default)' },
+    flags: {
+      language: { short: 'L', value: 'lang', help: 'js/ts (default), python, ruby, go, java, php, dotnet' },
+      package: { short: 'p', value: 'name', help: 'only this package, e.g. @workos-inc/node' },
+      version: { value: 'x.y.z', help: 'the SDK version the code targets' },
     },
   },
   {

@@ -77,13 +77,40 @@ export function registerOperationCommand(program: Command, spec: CommandSpec, ct
     const opts = params[positional ? 1 : 0] as Record<string, unknown>;
     const raw: Record<string, unknown> = {};
     for (const field of fields) if (opts[field] !== undefined) raw[field] = opts[field];
-    if (positional) {
+    if (positional?.file) raw[positional.field] = await readInputFile(params[0] as string | undefined);
+    else if (positional) {
       const value = params[0];
       const text = Array.isArray(value) ? value.join(' ') : value;
       if (text !== undefined) raw[positional.field] = text;
     }
     await execute(spec, raw, opts.json === true, ctx);
   });
+}
+
+/** Longest input file read; the operation refuses less than this with its own message. */
+const MAX_INPUT_BYTES = 1024 * 1024;
+
+/** The text of the file a person named on the command line (`-` or none: stdin), bounded. */
+async function readInputFile(file: string | undefined): Promise<string> {
+  const { readFile, stat } = await import('node:fs/promises');
+  if (file === undefined || file === '-') {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_INPUT_BYTES)
+        throw new Error(`stdin is over ${MAX_INPUT_BYTES / 1024} KB; pass the part that uses the SDK.`);
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  const st = await stat(file).catch(() => undefined);
+  if (!st?.isFile()) throw new Error(`${file} is not a readable file.`);
+  if (st.size > MAX_INPUT_BYTES)
+    throw new Error(
+      `${file} is ${Math.round(st.size / 1024)} KB; check reads up to ${MAX_INPUT_BYTES / 1024} KB.`,
+    );
+  return readFile(file, 'utf8');
 }
 
 /** One command per entry of the CLI's command table. */

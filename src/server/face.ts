@@ -11,6 +11,7 @@ export const TOOL_NAMES: Partial<Record<OperationName, string>> = {
   read: 'workos_docs',
   examples: 'workos_examples',
   changelogs: 'workos_changelogs',
+  check: 'workos_check',
 };
 
 const toolName = (operation: string) =>

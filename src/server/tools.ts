@@ -21,6 +21,8 @@ export const TOOLS: ToolSpec[] = [
   { operation: OPERATIONS.read, title: 'Read a WorkOS docs page', annotations: READ_ONLY },
   { operation: OPERATIONS.examples, title: 'WorkOS code examples', annotations: READ_ONLY },
   { operation: OPERATIONS.changelogs, title: 'WorkOS changelogs', annotations: READ_ONLY },
+  // Reads the snippet it is given and nothing else; the code is parsed, never run.
+  { operation: OPERATIONS.check, title: 'Check code against the WorkOS SDK', annotations: READ_ONLY },
 ];
 
 /** The text and structured answer of one call: what a tool returns, and what the library's getTools() executes. */

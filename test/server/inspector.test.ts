@@ -35,6 +35,7 @@ describe('MCP Inspector CLI against the built server', () => {
       'workos_docs',
       'workos_examples',
       'workos_changelogs',
+      'workos_check',
     ]);
   });
 

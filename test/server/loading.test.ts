@@ -22,7 +22,7 @@ describe('a server whose corpus is still loading', () => {
     let finish!: (runtime: Runtime) => void;
     const loading = new Promise<Runtime>((resolve) => (finish = resolve));
     const client = await connectTo(loading);
-    expect((await client.listTools()).tools).toHaveLength(4);
+    expect((await client.listTools()).tools).toHaveLength(5);
     const pending = client.callTool({ name: 'workos_docs', arguments: { path: 'sso/jit-provisioning' } });
     finish(fixtureRuntime());
     const result = (await pending) as CallToolResult;

@@ -29,7 +29,7 @@ describe('built server over stdio (the path clients use)', () => {
   });
   afterAll(() => client?.close());
 
-  it('negotiates the current protocol and lists the four tools', async () => {
+  it('negotiates the current protocol and lists the five tools', async () => {
     expect(client.getServerVersion()?.name).toBe('workos-docs-mcp');
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
@@ -37,6 +37,7 @@ describe('built server over stdio (the path clients use)', () => {
       'workos_docs',
       'workos_examples',
       'workos_changelogs',
+      'workos_check',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { changelogsOperation } from './changelogs.js';
+import { checkOperation } from './check.js';
 import { examplesOperation } from './examples.js';
 import { infoOperation } from './info.js';
 import type { AnyOperation } from './operation.js';
@@ -18,12 +19,14 @@ export const OPERATIONS = {
   changelogs: changelogsOperation,
   toc: tocOperation,
   info: infoOperation,
+  check: checkOperation,
 } as const satisfies Record<string, AnyOperation>;
 
 export type OperationName = keyof typeof OPERATIONS;
 
 export {
   changelogsOperation,
+  checkOperation,
   examplesOperation,
   infoOperation,
   readOperation,

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { checkCode, MAX_CHECK_CHARS, type CheckResult } from '../check/index.js';
+import { formatCheck } from '../format/check.js';
+import { operationInput } from './input.js';
+import { defineOperation } from './operation.js';
+
+const input = operationInput(
+  {
+    code: z
+      .string()
+      .max(MAX_CHECK_CHARS * 2)
+      .describe('Code that uses a WorkOS SDK (parsed, never run)'),
+    language: z.string().optional().describe('js/ts (default), python, ruby, go, java, php, dotnet'),
+    package: z.string().optional().describe('e.g. @workos-inc/node'),
+    version: z.string().optional().describe('SDK version the code targets'),
+  },
+  { snippet: 'code', source: 'code', lang: 'language', sdk: 'package', pkg: 'package' },
+);
+
+const output = z
+  .object({
+    package: z.string(),
+    version: z.string(),
+    calls: z.array(z.object({ code: z.string(), line: z.number(), status: z.string() }).passthrough()),
+  })
+  .passthrough();
+
+/** `workos_check` / `check`: each WorkOS SDK use in a snippet against the SDK's own declarations. */
+export const checkOperation = defineOperation({
+  name: 'check',
+  description: () =>
+    'Check code against the real WorkOS SDK: each call, import and option key is ok, unknown, bad-option or deprecated, with the closest real name. JS/TS from type declarations; other languages docs-based.',
+  input,
+  output,
+  run: (runtime, args) => checkCode(runtime, args),
+  markdown: (answer: CheckResult) => formatCheck(answer),
+  structured: (answer: CheckResult) => answer,
+});
