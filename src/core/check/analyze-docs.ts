@@ -1,4 +1,4 @@
-import { parseDocsTitle } from '../../ingest/sdk/surface/docs-links.js';
+import { parseDocsTitle } from '../../corpus/sdk-names.js';
 import type { Doc, ReferenceLanguage } from '../../corpus/types.js';
 import { closest } from './similar.js';
 import type { CheckedCall } from './types.js';

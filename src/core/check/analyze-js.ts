@@ -1,6 +1,6 @@
 import type * as TS from 'typescript';
 import type { ApiField, ApiSymbol, DocsSdkLink, SdkSurface } from '../../corpus/sdk-surface.js';
-import type { TypeScript } from '../../ingest/sdk/surface/program.js';
+import type { TypeScript } from '../../seams/typescript.js';
 import { closest } from './similar.js';
 import type { CheckedCall, CheckStatus } from './types.js';
 

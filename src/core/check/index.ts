@@ -1,6 +1,6 @@
 import type { ApiSymbol, SdkSurface } from '../../corpus/sdk-surface.js';
 import type { ReferenceLanguage } from '../../corpus/types.js';
-import { loadTypeScriptSync } from '../../ingest/sdk/surface/program.js';
+import { loadTypeScriptSync } from '../../seams/typescript.js';
 import { InvalidArgumentError } from '../errors.js';
 import { normalizeLanguage } from '../language.js';
 import type { Runtime } from '../runtime.js';

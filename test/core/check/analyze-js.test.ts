@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { DocsSdkLink } from '../../../src/corpus/sdk-surface.js';
 import { analyzeJs } from '../../../src/core/check/index.js';
 import { buildSurface } from '../../../src/ingest/sdk/surface/index.js';
-import { loadTypeScript } from '../../../src/ingest/sdk/surface/program.js';
+import { loadTypeScript } from '../../../src/seams/typescript.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/sdk-surface/', import.meta.url));
 

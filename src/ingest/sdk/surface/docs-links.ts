@@ -1,5 +1,8 @@
 import type { ApiSymbol, DocsSdkLink, SdkSurface } from '../../../corpus/sdk-surface.js';
 import type { Doc, ReferenceEntry } from '../../../corpus/types.js';
+import { parseDocsTitle } from '../../../corpus/sdk-names.js';
+
+export { parseDocsTitle };
 
 /**
  * Links every docs reference method of the js language to the SDK surface: an exact match, a
@@ -31,13 +34,6 @@ export interface DocsMethod {
   http?: ReferenceEntry;
   namespace?: string;
   name: string;
-}
-
-/** `portal.generateLink()` -> {namespace: portal, name: generateLink}; `withAuth()` -> {name: withAuth}. Objects (`interface X`) are not methods. */
-export function parseDocsTitle(title: string): { namespace?: string; name: string } | undefined {
-  const m = /^(?:workos\.)?(?:([A-Za-z_$][\w$]*)\.)?([A-Za-z_$][\w$]*)\(\)$/.exec(title.trim());
-  if (!m) return undefined;
-  return m[1] ? { namespace: m[1], name: m[2] } : { name: m[2] };
 }
 
 export function docsMethods(docs: Doc[]): DocsMethod[] {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as TS from 'typescript';
 import type { PackageFiles } from './package-files.js';
@@ -7,28 +6,8 @@ import type { PackageFiles } from './package-files.js';
 /** Package files live under this virtual root, so nothing the compiler resolves can reach the real disk. */
 export const VIRTUAL_ROOT = '/__package__/';
 
-export type TypeScript = typeof TS;
-
-let loaded: Promise<TypeScript> | undefined;
-
-/**
- * The compiler is ~9 MB of JavaScript: loaded on first use only, so start-up paths that never build a
- * surface or check code never pay for it (and a bundler keeps it out of the entry chunk).
- */
-export function loadTypeScript(): Promise<TypeScript> {
-  loaded ??= import('typescript').then(
-    (m) => ((m as unknown as { default?: TypeScript }).default ?? m) as TypeScript,
-  );
-  return loaded;
-}
-
-/**
- * The same, synchronously, for operations that answer in one turn (`check`): a CommonJS require of the
- * compiler, still only on first use.
- */
-export function loadTypeScriptSync(): TypeScript {
-  return createRequire(import.meta.url)('typescript') as TypeScript;
-}
+export { loadTypeScript, loadTypeScriptSync, type TypeScript } from '../../../seams/typescript.js';
+import type { TypeScript } from '../../../seams/typescript.js';
 
 /**
  * A program over one package's declaration files, read through `files` only. Standard library
