@@ -35,7 +35,7 @@ const MAX_NESTING = 256;
 const MAX_BINARY_RATIO = 0.02;
 
 /**
- * `workos_check`: every WorkOS SDK use a snippet makes, checked against the SDK's type declarations
+ * The check: every WorkOS SDK use a snippet makes, checked against the SDK's type declarations
  * (JS/TS) or the docs' reference (other languages). The code is parsed, never run; the parser is
  * linear in the input, which is capped, so the work per call is bounded.
  */
@@ -141,7 +141,7 @@ function validate(code: unknown): string {
   if (code.length > MAX_CHECK_CHARS) {
     throw new InvalidArgumentError(
       'code',
-      `code is ${Math.round(code.length / 1000)} KB; workos_check reads up to ${MAX_CHECK_CHARS / 1000} KB. Pass only the part that uses the WorkOS SDK.`,
+      `code is ${Math.round(code.length / 1000)} KB; the check reads up to ${MAX_CHECK_CHARS / 1000} KB. Pass only the part that uses the WorkOS SDK.`,
     );
   }
   let control = 0;
@@ -166,7 +166,7 @@ function validate(code: unknown): string {
   if (deepest > MAX_NESTING) {
     throw new InvalidArgumentError(
       'code',
-      `code nests brackets ${deepest} levels deep; workos_check reads up to ${MAX_NESTING}. Pass the part that uses the WorkOS SDK.`,
+      `code nests brackets ${deepest} levels deep; the check reads up to ${MAX_NESTING}. Pass the part that uses the WorkOS SDK.`,
     );
   }
   return code;
@@ -179,7 +179,7 @@ function pickLanguage(declared: string | undefined, code: string): ReferenceLang
     if (lang === 'curl')
       throw new InvalidArgumentError(
         'language',
-        'workos_check reads SDK code (js/ts, python, ruby, go, java, php, dotnet), not curl.',
+        'The check reads SDK code (js/ts, python, ruby, go, java, php, dotnet), not curl.',
       );
     return lang;
   }

@@ -10,7 +10,7 @@ export interface CheckedCall {
   message: string;
   /** The closest real name: `adminPortal.generateLink`, `redirectUri`. */
   suggestion?: string;
-  /** A path to read with workos_docs for the real thing. */
+  /** A path to read with the docs reader for the real thing. */
   doc?: string;
 }
 

@@ -16,7 +16,7 @@ export function formatCheck(r: CheckResult): string {
       : `the docs' ${r.language} reference`;
   const problems = r.calls.filter((c) => c.status !== 'ok').length;
   const lines = [
-    `# workos_check: ${r.calls.length} SDK use${r.calls.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'} (against ${against})`,
+    `# SDK check: ${r.calls.length} SDK use${r.calls.length === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'} (against ${against})`,
     '',
   ];
   for (const c of r.calls.slice(0, MAX_LISTED)) {

@@ -25,7 +25,7 @@ const output = z
   })
   .passthrough();
 
-/** `workos_check` / `check`: each WorkOS SDK use in a snippet against the SDK's own declarations. */
+/** The check operation: each WorkOS SDK use in a snippet against the SDK's own declarations. */
 export const checkOperation = defineOperation({
   name: 'check',
   description: () =>

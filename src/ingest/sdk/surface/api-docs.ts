@@ -30,7 +30,7 @@ export function surfaceDocs(surface: SdkSurface, links: DocsSdkLink[]): Doc[] {
   const byGroup = new Map<string, ApiSymbol[]>();
   for (const s of surface.symbols) {
     // Generated, unstable API clients (`@workos-inc/widgets/experimental/api/*`, ~380 hooks) stay in the
-    // surface for workos_check but are not pages: they would crowd search for a few users' benefit.
+    // surface for the check but are not pages: they would crowd search for a few users' benefit.
     if (s.module.includes('/experimental')) continue;
     const key = s.namespace ?? '';
     byGroup.set(key, [...(byGroup.get(key) ?? []), s]);
