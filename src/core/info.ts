@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
+import type { CorpusManifest, MissingSource, SourceInfo } from '../corpus/types.js';
 import type { CorpusOrigin, Runtime } from './runtime.js';
 
 export interface CorpusInfo {
@@ -13,6 +13,8 @@ export interface CorpusInfo {
   /** Whole days since the corpus was built. */
   ageDays: number;
   sources: SourceInfo[];
+  /** Sources a partial build went without (empty for a complete corpus). */
+  missing: MissingSource[];
   counts: CorpusManifest['counts'];
   products: number;
   changelogPackages: string[];
@@ -52,6 +54,7 @@ export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo
     builtAt,
     ageDays: Number.isNaN(built) ? -1 : Math.max(0, Math.floor((now.getTime() - built) / 86_400_000)),
     sources: manifest.sources,
+    missing: manifest.missing ?? [],
     counts: manifest.counts,
     products: new Set(runtime.corpus.docs.map((d) => d.product)).size,
     changelogPackages: [...new Set(runtime.corpus.changelogs.map((e) => e.package))].sort(),

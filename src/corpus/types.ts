@@ -162,11 +162,24 @@ export interface BuildProblem {
   reason: string;
 }
 
+/**
+ * A source the build could not get (registry unreachable, feed down, tarball rejected): what it holds is
+ * absent from the corpus. Recorded in the manifest of a partial build so `info` can say what is missing.
+ */
+export interface MissingSource {
+  name: string;
+  version?: string;
+  kind: SourceInfo['kind'];
+  reason: string;
+}
+
 export interface CorpusManifest {
   /** Bumped on any incompatible change to the bundle shape; loaders refuse other versions. */
   formatVersion: number;
   builtAt: string;
   sources: SourceInfo[];
+  /** Sources a `build --allow-partial` went without; absent when the corpus is complete. */
+  missing?: MissingSource[];
   counts: {
     docs: number;
     sections: number;

@@ -3,13 +3,14 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLE_FORMAT_VERSION, saveBundle } from '../corpus/bundle.js';
-import type { BuildProblem, Corpus, CorpusManifest, SourceInfo } from '../corpus/types.js';
+import type { BuildProblem, Corpus, CorpusManifest, MissingSource, SourceInfo } from '../corpus/types.js';
 import { ingestDocsSource, SourceError } from '../ingest/docs-source.js';
 import { completeNavigation } from '../ingest/nav-coverage.js';
 import { sdkLayer } from '../ingest/sdk/surface/index.js';
 import type { DocsSdkLink } from '../corpus/sdk-surface.js';
 import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
 import { buildSearchIndex } from '../search/index-build.js';
+import { groupMissing } from '../core/format/missing.js';
 
 /** The package root: src/lifecycle and dist/lifecycle are both two levels below it. */
 function packageRoot(): string {
@@ -46,11 +47,30 @@ export interface SourceAdapter {
   name: string;
   /** Its docs replace earlier docs with the same path, and its changelog entries earlier ones with the same package and version. */
   supersedes?: boolean;
-  ingest(
-    log: ProgressLog,
-  ): Promise<
-    Partial<IngestResult> & Pick<IngestResult, 'docs' | 'examples' | 'changelogs' | 'problems' | 'sources'>
-  >;
+  ingest(log: ProgressLog): Promise<AdapterResult>;
+}
+
+export type AdapterResult = Partial<IngestResult> &
+  Pick<IngestResult, 'docs' | 'examples' | 'changelogs' | 'problems' | 'sources'> & {
+    /** What this source could not get (network, integrity): absent from the corpus. */
+    missing?: MissingSource[];
+  };
+
+/**
+ * A build that would lack sources and was not allowed to (no `allowPartial`). Thrown before the
+ * docs are ingested, so an offline build fails in seconds; nothing is written.
+ */
+export class IncompleteBuildError extends Error {
+  override name = 'IncompleteBuildError';
+  constructor(readonly missing: MissingSource[]) {
+    super(
+      [
+        `build stopped: ${missing.length} source${missing.length === 1 ? '' : 's'} could not be fetched, so the corpus would be incomplete; nothing was written (the previous corpus is unchanged):`,
+        ...groupMissing(missing),
+        'Run the build again when the source is reachable, or pass --allow-partial to build without it (`info` will list what is missing).',
+      ].join('\n'),
+    );
+  }
 }
 
 export interface BuildOptions {
@@ -68,6 +88,11 @@ export interface BuildOptions {
   baseUrl?: string;
   /** Clock injection for reproducible tests. */
   now?: () => Date;
+  /**
+   * Write a corpus even when extra sources could not be fetched (recorded in `manifest.missing`).
+   * Default false: a missing source throws IncompleteBuildError, one policy for every source.
+   */
+  allowPartial?: boolean;
 }
 
 export interface BuildSummary {
@@ -76,6 +101,8 @@ export interface BuildSummary {
   problems: BuildProblem[];
   unresolved: string[];
   sources: SourceInfo[];
+  /** Sources left out of a partial build (empty when complete). */
+  missing: MissingSource[];
   bytes: number;
   ms: number;
   /** SDK surfaces stored and the docs' js methods without an exact match in them. */
@@ -136,12 +163,21 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
   }
   const outDir = resolve(options.outDir ?? defaultOutDir());
 
-  const all = emptyIngestResult();
-  merge(all, ingestDocsSource({ dir: sourceDir, baseUrl: options.baseUrl, log }), all.problems);
+  // Extra sources first: they are the ones that need the network, so an offline build fails before
+  // the (slow) docs ingest rather than after it. Merged afterwards in the same order as before.
+  const parts: { adapter: SourceAdapter; part: AdapterResult }[] = [];
+  const missing: MissingSource[] = [];
   for (const adapter of options.extraSources ?? []) {
     log(`ingesting ${adapter.name}`);
-    merge(all, await adapter.ingest(log), all.problems, adapter.supersedes);
+    const part = await adapter.ingest(log);
+    missing.push(...(part.missing ?? []));
+    parts.push({ adapter, part });
   }
+  if (missing.length && !options.allowPartial) throw new IncompleteBuildError(missing);
+
+  const all = emptyIngestResult();
+  merge(all, ingestDocsSource({ dir: sourceDir, baseUrl: options.baseUrl, log }), all.problems);
+  for (const { adapter, part } of parts) merge(all, part, all.problems, adapter.supersedes);
   // After every source: each doc, whichever source added it, is reachable from the table of contents.
   all.nav = completeNavigation(all.nav, all.docs);
 
@@ -165,6 +201,7 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     formatVersion: BUNDLE_FORMAT_VERSION,
     builtAt: (options.now?.() ?? new Date()).toISOString(),
     sources: all.sources,
+    ...(missing.length ? { missing } : {}),
     counts,
   };
   const corpus: Corpus = {
@@ -202,6 +239,7 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     problems: all.problems,
     unresolved: all.unresolved,
     sources: all.sources,
+    missing,
     bytes: saved.bytes,
     ms: Math.round(performance.now() - started),
     ...(layer

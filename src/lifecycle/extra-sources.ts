@@ -6,6 +6,7 @@ import {
   defaultCacheDir,
   ingestSdkSources,
   readManifest,
+  type RegistryProbe,
   type SourceManifest,
   type TarballFetcher,
 } from '../ingest/sdk/index.js';
@@ -23,6 +24,8 @@ export interface SdkAdapterOptions {
   manifestFile?: string;
   cacheDir?: string;
   fetcher?: TarballFetcher;
+  /** Asked once before downloading; default `npm ping` with the default fetcher (see ingestSdkSources). */
+  probe?: RegistryProbe | null;
   /** Fail the build when a package cannot be fetched or verified (update uses this). */
   strict?: boolean;
 }
@@ -42,6 +45,7 @@ export function sdkSourceAdapter(options: SdkAdapterOptions = {}): SourceAdapter
         manifest,
         cacheDir: options.cacheDir ?? defaultCacheDir(),
         fetcher: options.fetcher,
+        probe: options.probe,
         strict: options.strict,
         log,
       });
@@ -59,7 +63,16 @@ export function rssSourceAdapter(location: string, fetchImpl?: typeof fetch): So
     name: `changelog feed ${location}`,
     supersedes: true,
     async ingest(log: ProgressLog) {
-      const { entries } = await loadChangelogFeed(location, fetchImpl);
+      let entries: Awaited<ReturnType<typeof loadChangelogFeed>>['entries'];
+      try {
+        ({ entries } = await loadChangelogFeed(location, fetchImpl));
+      } catch (err) {
+        // Same policy as an SDK package that cannot be fetched: missing, and the build decides.
+        const reason = (err instanceof Error ? err.message : String(err)).split('\n')[0];
+        log(`changelog feed: MISSING: ${reason}`);
+        const missing = [{ name: location, kind: 'rss' as const, reason }];
+        return { docs: [], examples: [], changelogs: [], problems: [], sources: [], missing };
+      }
       log(`changelog feed: ${entries.length} entries`);
       const source: SourceInfo = { name: location, kind: 'rss' };
       // Announcements are docs too (as for the bundled JSON), so search finds "what's new" questions.

@@ -1,6 +1,6 @@
 import { BUNDLE_FORMAT_VERSION } from '../corpus/bundle.js';
 import { defaultCacheDir } from '../corpus/cache-dir.js';
-import { httpFetcher, npmPackFetcher, readManifest } from '../ingest/sdk/index.js';
+import { httpFetcher, npmPackFetcher, npmPingProbe, readManifest } from '../ingest/sdk/index.js';
 import { httpRegistry, npmViewRegistry } from '../ingest/sdk/registry.js';
 import { bundledCorpusFile, corpusCandidates } from './corpus-location.js';
 import { defaultManifestFile } from './extra-sources.js';
@@ -26,6 +26,8 @@ export async function defaultUpdateDeps(options: UpdateDepsOptions = {}): Promis
     cacheDir: defaultCacheDir(),
     registry: options.registry ? httpRegistry(options.registry) : npmViewRegistry(),
     fetcher: options.registry ? httpFetcher() : npmPackFetcher(),
+    // `npm ping` first on the npm path (fails in seconds with a cause); a --registry URL fails fast on its own.
+    probe: options.registry ? undefined : npmPingProbe(),
     manifest: await readManifest(defaultManifestFile()),
     current: served?.manifest?.sources ?? [],
     log: options.log ?? (() => {}),

@@ -9,6 +9,7 @@ import { getVerifiedTarball } from '../ingest/sdk/cache.js';
 import type { TarballFetcher } from '../ingest/sdk/fetchers.js';
 import type { SourceManifest } from '../ingest/sdk/manifest.js';
 import type { PublishedVersion, RegistryClient } from '../ingest/sdk/registry.js';
+import type { RegistryProbe } from '../ingest/sdk/registry-probe.js';
 import type { ProgressLog } from '../ingest/types.js';
 import { buildCorpus, DEFAULT_DOCS_PACKAGE, type BuildOptions, type BuildSummary } from './build.js';
 import { cacheCorpusDir, pointerFile, readPointer, type CachePointer } from './corpus-location.js';
@@ -36,6 +37,8 @@ export interface UpdateDeps {
   /** Sources of the corpus currently served, to compare against. */
   current: SourceInfo[];
   docsPackage?: string;
+  /** Asked once first, so an unreachable registry fails in seconds with its cause, not after every lookup's retries. */
+  probe?: RegistryProbe;
   log?: ProgressLog;
   /** The build pipeline; injectable so tests can simulate a build that writes garbage. */
   build?: (options: BuildOptions) => Promise<BuildSummary>;
@@ -61,6 +64,14 @@ export async function checkForUpdates(
   deps: UpdateDeps,
 ): Promise<UpdateCheck & { latest: Map<string, PublishedVersion> }> {
   const names = [deps.docsPackage ?? DEFAULT_DOCS_PACKAGE, ...deps.manifest.packages.map((p) => p.name)];
+  if (deps.probe) {
+    deps.log?.('checking the npm registry');
+    const answer = await deps.probe();
+    if (!answer.ok)
+      throw new UpdateError(
+        `cannot check for updates: the npm registry is unreachable (${answer.registry}: ${answer.reason}); the current corpus is unchanged`,
+      );
+  }
   const latest = new Map<string, PublishedVersion>();
   let next = 0;
   const worker = async (): Promise<void> => {

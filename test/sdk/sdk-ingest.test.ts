@@ -143,9 +143,9 @@ describe('ingestSdkSources', () => {
         fetcher: httpFetcher(),
       });
       expect(result.docs.map((d) => d.path)).toEqual(['sdks/plain-js']);
-      expect(result.problems).toHaveLength(1);
-      expect(result.problems[0].file).toBe('@example/authkit@1.0.0');
-      expect(result.problems[0].reason).toMatch(/integrity mismatch .* tampered with, so it was rejected/);
+      expect(result.missing).toHaveLength(1);
+      expect(`${result.missing[0].name}@${result.missing[0].version}`).toBe('@example/authkit@1.0.0');
+      expect(result.missing[0].reason).toMatch(/integrity mismatch .* tampered with, so it was rejected/);
       await expect(
         ingestSdkSources({ manifest: manifestFor(), cacheDir: dir, fetcher: httpFetcher(), strict: true }),
       ).rejects.toThrow(/integrity mismatch/);
@@ -169,7 +169,7 @@ describe('ingestSdkSources', () => {
     for (const p of manifest.packages) p.tarball = 'http://127.0.0.1:1/x.tgz';
     const result = await ingestSdkSources({ manifest, cacheDir: dir, fetcher: httpFetcher() });
     expect(result.docs).toEqual([]);
-    expect(result.problems.map((p) => p.reason)).toEqual([
+    expect(result.missing.map((p) => p.reason)).toEqual([
       expect.stringMatching(/cannot download @example\/authkit@1\.0\.0/),
       expect.stringMatching(/cannot download @example\/plain/),
     ]);

@@ -208,6 +208,7 @@ describe('update', () => {
               file,
               manifest: {} as never,
               problems: [],
+              missing: [],
               unresolved: [],
               sources: [],
               bytes: 0,

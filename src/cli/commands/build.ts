@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { buildCorpus, type BuildSummary } from '../../lifecycle/build.js';
 import { rssSourceAdapter, sdkSourceAdapter } from '../../lifecycle/extra-sources.js';
 import { mismatchHeadline, mismatchLines } from '../../core/format/sdk-mismatches.js';
+import { groupMissing } from '../../core/format/missing.js';
 
 const MAX_LISTED = 20;
 
@@ -21,6 +22,7 @@ export function formatSummary(s: BuildSummary): string {
     `  changelog entries:  ${c.changelogEntries}`,
     `  unresolved refs:    ${c.unresolvedReferences}`,
     `  problems:           ${s.problems.length}`,
+    ...(s.missing.length ? [`  missing sources:    ${s.missing.length} (partial corpus)`] : []),
     `  time:               ${(s.ms / 1000).toFixed(2)} s`,
     `  bundle size:        ${formatBytes(s.bytes)}`,
   ];
@@ -53,6 +55,15 @@ export function formatSummary(s: BuildSummary): string {
   return lines.join('\n');
 }
 
+/** Loud on purpose: a partial corpus answers without the SDK guides and changelogs it lacks. */
+export function partialWarning(s: BuildSummary): string {
+  return [
+    `WARNING: partial corpus (--allow-partial): ${s.missing.length} source${s.missing.length === 1 ? '' : 's'} could not be fetched and are missing:`,
+    ...groupMissing(s.missing),
+    'Run "npm run build" (or "workos-docs-mcp build") again when the registry is reachable for the complete corpus.',
+  ].join('\n');
+}
+
 /** `workos-docs-mcp build [--source DIR] [--out DIR]`: progress on stderr, summary on stdout. */
 export function registerBuild(program: Command): void {
   program
@@ -67,6 +78,10 @@ export function registerBuild(program: Command): void {
     .option('--no-sdks', 'leave out the SDK READMEs and changelogs pinned in sources.json')
     .option('--sdk-manifest <file>', 'SDK source manifest (default: sources.json in the package)')
     .option('--changelog-rss <url|file>', 'also read the WorkOS changelog RSS feed (a URL or a saved file)')
+    .option(
+      '--allow-partial',
+      'write the corpus even when a source (SDK package, feed) cannot be fetched; `info` lists what is missing',
+    )
     .action(
       async (opts: {
         source?: string;
@@ -76,6 +91,7 @@ export function registerBuild(program: Command): void {
         sdks: boolean;
         sdkManifest?: string;
         changelogRss?: string;
+        allowPartial?: boolean;
       }) => {
         if (opts.baseUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(opts.baseUrl)) {
           throw new Error(`--base-url must be an http(s) URL, got "${opts.baseUrl}"`);
@@ -89,8 +105,10 @@ export function registerBuild(program: Command): void {
           outDir: opts.out,
           baseUrl: opts.baseUrl?.replace(/\/+$/, ''),
           extraSources,
+          allowPartial: opts.allowPartial,
           log: (m) => process.stderr.write(`build: ${m}\n`),
         });
+        if (summary.missing.length) process.stderr.write(`${partialWarning(summary)}\n`);
         process.stdout.write(
           opts.json
             ? `${JSON.stringify({ ...summary, manifest: { ...summary.manifest, sources: undefined } }, null, 2)}\n`

@@ -1,4 +1,5 @@
 import type { CorpusInfo } from '../info.js';
+import { groupMissing } from './missing.js';
 
 const ORIGIN = {
   bundled: 'bundled with the package',
@@ -22,6 +23,13 @@ export function formatInfo(info: CorpusInfo): string {
     `Sources: ${info.sources.map((s) => `${s.name}${s.version ? `@${s.version}` : ''} (${s.kind})`).join(', ') || 'none recorded'}`,
     `Docs: ${c.docs} in ${info.products} product areas · sections: ${c.sections} · API reference entries: ${c.referenceEntries}`,
     `Examples: ${c.examples} · changelog entries: ${c.changelogEntries} (${info.changelogPackages.join(', ') || 'none'})`,
+    ...(info.missing.length
+      ? [
+          `Missing (partial build, ${info.missing.length} source${info.missing.length === 1 ? '' : 's'}):`,
+          ...groupMissing(info.missing),
+          'Rebuild with "workos-docs-mcp build" (or "npm run build" in a clone) when the registry is reachable.',
+        ]
+      : []),
     ...(c.unresolvedReferences > 0 ? [`Unresolved reference descriptions: ${c.unresolvedReferences}`] : []),
   ].join('\n');
 }

@@ -21,6 +21,19 @@ export function tarballCachePath(cacheDir: string, ref: { name: string; version:
   return join(cacheDir, 'tarballs', `${ref.name.replace(/^@/, '').replace(/\//g, '__')}-${ref.version}.tgz`);
 }
 
+/** The cached tarball when it is there and intact; never touches the network. */
+export async function readVerifiedCache(cacheDir: string, ref: PinnedRef): Promise<Buffer | undefined> {
+  const cached = await readFile(tarballCachePath(cacheDir, ref)).catch(() => undefined);
+  if (!cached) return undefined;
+  try {
+    verifyIntegrity(cached, ref.integrity, `${ref.name}@${ref.version}`);
+    return cached;
+  } catch (err) {
+    if (err instanceof IntegrityError) return undefined;
+    throw err;
+  }
+}
+
 /**
  * Returns the verified tarball, from the cache when it is there and intact, else fetched,
  * verified and cached. Nothing unverified is ever returned or written to the cache.

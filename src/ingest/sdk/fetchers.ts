@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { conciseNpmReason, parseNpmJsonError } from './registry-probe.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -45,7 +46,10 @@ export function npmPackFetcher(npmCommand = 'npm'): TarballFetcher {
             dir,
             '--json',
             '--ignore-scripts',
-            '--silent',
+            // Pinned version + verified sha512: npm's cached copy is as good as a download.
+            '--prefer-offline',
+            // Not --silent: it hides npm's reason, which is the one thing a failed build must show.
+            '--loglevel=error',
           ],
           { timeout: NPM_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, shell: process.platform === 'win32' },
         ));
@@ -92,7 +96,10 @@ export function httpFetcher(fetchImpl: typeof fetch = fetch, timeoutMs = 60_000)
 
 /** The most useful single line of an error (npm's own reason, a fetch cause, or the message). */
 export function firstLine(err: unknown): string {
-  const e = err as { stderr?: string; cause?: unknown; message?: string };
+  const e = err as { stdout?: string; stderr?: string; cause?: unknown; message?: string };
+  // With --json npm reports the failure as JSON on stdout: the most precise reason there is.
+  const json = typeof e?.stdout === 'string' ? parseNpmJsonError(e.stdout) : undefined;
+  if (json) return conciseNpmReason(json);
   if (typeof e?.stderr === 'string') {
     const lines = e.stderr
       .split('\n')
