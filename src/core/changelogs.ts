@@ -1,6 +1,7 @@
 import type { ChangelogEntry } from '../corpus/types.js';
 import { compareVersions, isVersion } from '../corpus/versions.js';
 import { InvalidArgumentError, UnknownPackageError } from './errors.js';
+import { resolveLegacyPackage } from './legacy-packages.js';
 import type { Runtime } from './runtime.js';
 import { cleanQuery } from './query-limits.js';
 
@@ -75,11 +76,24 @@ function newestFirst(a: ChangelogEntry, b: ChangelogEntry): number {
 
 export function changelogs(runtime: Runtime, options: ChangelogOptions): ChangelogAnswer {
   const packages = changelogPackages(runtime);
-  const pkg = options.package?.trim() ? resolvePackage(options.package, packages) : DEFAULT_PACKAGE;
   const notes: string[] = [];
   const { limit } = options;
   const since = options.since?.trim() || undefined;
   const query = cleanQuery(options.query, notes);
+  let pkg = DEFAULT_PACKAGE;
+  if (options.package?.trim()) {
+    try {
+      pkg = resolvePackage(options.package, packages);
+    } catch (err) {
+      // Names the old server documented (`@workos/node`, `@workos/python`, …) are answered, not rejected.
+      const legacy = resolveLegacyPackage(options.package, packages, runtime.corpus.manifest.sources);
+      if (!legacy) throw err;
+      if (legacy.kind === 'unavailable')
+        return { package: legacy.name, packages, since, query, entries: [], total: 0, notes: legacy.notes };
+      pkg = legacy.pkg;
+      notes.push(legacy.note);
+    }
+  }
 
   let entries = runtime.corpus.changelogs.filter((e) => e.package === pkg);
   if (since) entries = entries.filter(sinceFilter(since));
