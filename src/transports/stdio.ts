@@ -37,6 +37,13 @@ function refuseUnusableStdin(): void {
 const STDIN_DRAIN_MS = 1500;
 /** Longest wait for a corpus load still running when stdin closes. */
 const LOAD_BACKSTOP_MS = 15_000;
+/**
+ * After the corpus failed to load, requests are still answered (each with the load error, which names
+ * the rebuild command) until the client has been quiet this long, so a client that sent its first
+ * calls gets answers rather than a dropped connection. Bounded by LOAD_FAILURE_MAX_MS in all.
+ */
+const LOAD_FAILURE_QUIET_MS = 300;
+const LOAD_FAILURE_MAX_MS = 2000;
 
 export interface StdioOptions {
   stdin?: Readable & { isTTY?: boolean };
@@ -117,15 +124,31 @@ export async function runStdioServer(
     stdin.on('close', inputEnded);
     process.on('SIGINT', close);
     process.on('SIGTERM', close);
+    let lastMessageAt = performance.now();
     Promise.resolve(runtime).catch((err: unknown) => {
       loadError = err;
-      close();
+      void answerThenClose();
     });
+    // Every handler that needs the corpus rejects with the load error (tools as isError results):
+    // let those answers out, and the ones to requests arriving just after, then go.
+    const answerThenClose = async () => {
+      const giveUp = setTimeout(close, LOAD_FAILURE_MAX_MS);
+      giveUp.unref();
+      for (;;) {
+        await transport.whenIdle();
+        const quiet = performance.now() - lastMessageAt;
+        if (quiet >= LOAD_FAILURE_QUIET_MS || closing) break;
+        await new Promise((r) => setTimeout(r, LOAD_FAILURE_QUIET_MS - quiet));
+      }
+      clearTimeout(giveUp);
+      close();
+    };
     const connecting = server.connect(transport);
     // connect() installs the server's message handler synchronously; see every message first.
     const handle = transport.onmessage;
-    if (options.onMessage && handle)
+    if (handle)
       transport.onmessage = (message, extra) => {
+        lastMessageAt = performance.now();
         options.onMessage?.('method' in message ? message.method : undefined);
         handle(message, extra);
       };
