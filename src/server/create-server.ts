@@ -9,6 +9,7 @@ import { ProjectContext } from '../lifecycle/project/context.js';
 import { attachProjectRoots } from './project-roots.js';
 import { registerProjectResource } from './project-resource.js';
 import { registerPrompts } from './prompts.js';
+import { withProtocolDowngrade } from './protocol-downgrade.js';
 import { registerResources } from './resources.js';
 import type { ToolContext } from './tool-kit.js';
 import { registerTools } from './tools.js';
@@ -60,5 +61,5 @@ export function createServer(
   attachProjectRoots(server, project, { cwd: options.projectCwd });
   registerProjectResource(server, project);
   reportInvalidParams(server);
-  return server;
+  return withProtocolDowngrade(server);
 }
