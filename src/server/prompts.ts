@@ -34,13 +34,15 @@ const FRAMEWORKS = [
   'laravel',
   'dotnet',
 ];
-const MAX_COMPLETIONS = 50;
-
+/**
+ * Every match, ranked: the SDK sends the first 100 and derives `total` and `hasMore` from this list,
+ * so cutting it here would report a false total.
+ */
 function matching(values: string[], typed: string): string[] {
   const t = (typed ?? '').toLowerCase();
   const prefix = values.filter((v) => v.startsWith(t));
   const inside = t === '' ? [] : values.filter((v) => !v.startsWith(t) && v.includes(t));
-  return [...prefix, ...inside].slice(0, MAX_COMPLETIONS);
+  return [...prefix, ...inside];
 }
 
 /** Last path segments of docs under a folder: `integrations/okta-saml` -> `okta-saml`. */

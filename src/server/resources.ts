@@ -14,7 +14,6 @@ import type { ToolContext } from './tool-kit.js';
 export const DOC_URI_PREFIX = 'workos-docs://docs/';
 export const TOC_URI = 'workos-docs://toc';
 export const CHANGELOG_URI = 'workos-docs://changelog/workos-platform';
-const MAX_COMPLETIONS = 100;
 /** JSON-RPC code the MCP spec assigns to "resource not found". */
 const RESOURCE_NOT_FOUND = -32002;
 
@@ -44,12 +43,15 @@ function clipDescription(text: string): string | undefined {
   return line.length <= MAX_LIST_DESCRIPTION ? line : `${line.slice(0, MAX_LIST_DESCRIPTION - 1).trimEnd()}…`;
 }
 
-/** Ranks doc paths for completion: prefix matches first, then paths containing the typed text. */
+/**
+ * Ranks doc paths for completion: prefix matches first, then paths containing the typed text. All of
+ * them: the SDK sends the first 100 and computes `total` / `hasMore` from the full list.
+ */
 export function completeDocPath(paths: string[], typed: string): string[] {
   const value = typed.toLowerCase().replace(/^\/+/, '');
   const prefix = paths.filter((p) => p.startsWith(value));
   const inside = value === '' ? [] : paths.filter((p) => !p.startsWith(value) && p.includes(value));
-  return [...prefix, ...inside].slice(0, MAX_COMPLETIONS);
+  return [...prefix, ...inside];
 }
 
 export function registerResources(server: McpServer, ctx: ToolContext): void {
