@@ -23,6 +23,12 @@ export interface CreateServerOptions {
    * folder of its own to read).
    */
   projectCwd?: string;
+  /**
+   * A server for one stateless HTTP request. Nothing a client sets lasts past its request there, so
+   * `logging` is not advertised (a `logging/setLevel` is still answered `{}`) and no log notifications
+   * are sent: the operator's stderr has the logs. stdio, one session, advertises and honours it.
+   */
+  stateless?: boolean;
 }
 
 /**
@@ -43,6 +49,8 @@ export function createServer(
       websiteUrl: 'https://workos.com/docs',
     },
     {
+      // Also for stateless servers: the SDK only lets a handler for logging/setLevel exist with it.
+      // There it is then left out of the initialize answer (see withProtocolDowngrade below).
       capabilities: { logging: {} },
       instructions: SERVER_INSTRUCTIONS,
       jsonSchemaValidator: lazyValidator,
@@ -50,7 +58,7 @@ export function createServer(
   );
   const ctx: ToolContext = {
     runtime: Promise.resolve(runtime),
-    log: new ServerLog(server, options.log),
+    log: new ServerLog(server, { ...options.log, toClient: !options.stateless }),
     tools: new Map(),
   };
   registerTools(server, ctx);
@@ -61,5 +69,12 @@ export function createServer(
   attachProjectRoots(server, project, { cwd: options.projectCwd });
   registerProjectResource(server, project);
   reportInvalidParams(server);
-  return withProtocolDowngrade(server);
+  // The SDK advertises listChanged for every list; ours are fixed for the life of a server (a new
+  // corpus takes a restart), so none is ever sent and none is promised.
+  server.server.registerCapabilities({
+    tools: { listChanged: false },
+    resources: { listChanged: false },
+    prompts: { listChanged: false },
+  });
+  return withProtocolDowngrade(server, { hideCapabilities: options.stateless ? ['logging'] : [] });
 }

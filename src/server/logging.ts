@@ -24,6 +24,8 @@ export interface LogOptions {
   /** Lowest level written to stderr (env WORKOS_DOCS_MCP_LOG_LEVEL); default 'warning'. */
   stderrLevel?: LoggingLevel;
   stderr?: (line: string) => void;
+  /** Send notifications/message to the client (false for a stateless HTTP request: stderr only). */
+  toClient?: boolean;
 }
 
 /**
@@ -34,6 +36,7 @@ export class ServerLog {
   private clientLevel: LoggingLevel = 'info';
   private readonly stderrLevel: LoggingLevel;
   private readonly stderr: (line: string) => void;
+  private readonly toClient: boolean;
 
   constructor(
     private readonly server: McpServer,
@@ -42,6 +45,7 @@ export class ServerLog {
     const envLevel = process.env.WORKOS_DOCS_MCP_LOG_LEVEL as LoggingLevel | undefined;
     this.stderrLevel = options.stderrLevel ?? (envLevel && LEVELS.includes(envLevel) ? envLevel : 'warning');
     this.stderr = options.stderr ?? ((line) => process.stderr.write(`${line}\n`));
+    this.toClient = options.toClient ?? true;
     // Replaces the SDK's own handler so the level lives here, per server instance.
     server.server.setRequestHandler(SetLevelRequestSchema, async (request) => {
       this.clientLevel = request.params.level;
@@ -59,7 +63,7 @@ export class ServerLog {
     if (severity(level) >= severity(this.stderrLevel)) {
       this.stderr(`[workos-docs-mcp] ${level}: ${message}${stderrDetail ? `\n${stderrDetail}` : ''}`);
     }
-    if (severity(level) < severity(this.clientLevel)) return;
+    if (!this.toClient || severity(level) < severity(this.clientLevel)) return;
     const notification: ServerNotification = {
       method: 'notifications/message',
       params: { level, logger: 'workos-docs-mcp', data: message },

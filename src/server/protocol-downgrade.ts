@@ -141,7 +141,7 @@ type Id = string | number;
  * Wraps a transport so answers go out in the negotiated version: learnt from the initialize answer
  * (stdio, one session) or from a request's `MCP-Protocol-Version` header (stateless HTTP, no initialize).
  */
-export function downgradingTransport(inner: Transport): Transport {
+export function downgradingTransport(inner: Transport, wire: WireOptions = {}): Transport {
   const pending = new Map<Id, { method: string; version?: string }>();
   let negotiated: string | undefined;
   let outerOnMessage: Transport['onmessage'];
@@ -179,6 +179,18 @@ export function downgradingTransport(inner: Transport): Transport {
       pending.delete(message.id);
       if (asked?.method === 'initialize' && typeof message.result.protocolVersion === 'string')
         negotiated = message.result.protocolVersion;
+      if (
+        asked?.method === 'initialize' &&
+        wire.hideCapabilities?.length &&
+        isObj(message.result.capabilities)
+      )
+        message = {
+          ...message,
+          result: {
+            ...message.result,
+            capabilities: omit(message.result.capabilities, wire.hideCapabilities),
+          },
+        };
       const version = asked?.version ?? negotiated;
       if (asked && version)
         message = { ...message, result: downgradeResult(asked.method, message.result, version) };
@@ -190,9 +202,14 @@ export function downgradingTransport(inner: Transport): Transport {
   return wrapper;
 }
 
+export interface WireOptions {
+  /** Capabilities left out of the initialize answer (what this server cannot honour on its transport). */
+  hideCapabilities?: string[];
+}
+
 /** Every transport this server connects to speaks the client's version. */
-export function withProtocolDowngrade(server: McpServer): McpServer {
+export function withProtocolDowngrade(server: McpServer, options: WireOptions = {}): McpServer {
   const connect = server.connect.bind(server);
-  server.connect = (transport: Transport) => connect(downgradingTransport(transport));
+  server.connect = (transport: Transport) => connect(downgradingTransport(transport, options));
   return server;
 }

@@ -39,11 +39,22 @@ const STDIN_DRAIN_MS = 1500;
 const LOAD_BACKSTOP_MS = 15_000;
 /**
  * After the corpus failed to load, requests are still answered (each with the load error, which names
- * the rebuild command) until the client has been quiet this long, so a client that sent its first
- * calls gets answers rather than a dropped connection. Bounded by LOAD_FAILURE_MAX_MS in all.
+ * the rebuild command): the server waits for the client's first call that needs the corpus (up to
+ * LOAD_FAILURE_FIRST_CALL_MS), then until the client has been quiet for LOAD_FAILURE_QUIET_MS, so a
+ * client that makes its first calls gets answers rather than a dropped connection. Bounded in all.
  */
+const LOAD_FAILURE_FIRST_CALL_MS = 3000;
 const LOAD_FAILURE_QUIET_MS = 300;
-const LOAD_FAILURE_MAX_MS = 2000;
+const LOAD_FAILURE_MAX_MS = 10_000;
+/** Requests answered without the corpus: they do not count as the client's first real call. */
+const WITHOUT_CORPUS = new Set([
+  'initialize',
+  'ping',
+  'tools/list',
+  'prompts/list',
+  'resources/templates/list',
+  'logging/setLevel',
+]);
 
 export interface StdioOptions {
   stdin?: Readable & { isTTY?: boolean };
@@ -125,6 +136,7 @@ export async function runStdioServer(
     process.on('SIGINT', close);
     process.on('SIGTERM', close);
     let lastMessageAt = performance.now();
+    let realCalls = 0;
     Promise.resolve(runtime).catch((err: unknown) => {
       loadError = err;
       void answerThenClose();
@@ -134,6 +146,9 @@ export async function runStdioServer(
     const answerThenClose = async () => {
       const giveUp = setTimeout(close, LOAD_FAILURE_MAX_MS);
       giveUp.unref();
+      const failedAt = performance.now();
+      while (realCalls === 0 && !closing && performance.now() - failedAt < LOAD_FAILURE_FIRST_CALL_MS)
+        await new Promise((r) => setTimeout(r, 50));
       for (;;) {
         await transport.whenIdle();
         const quiet = performance.now() - lastMessageAt;
@@ -149,6 +164,7 @@ export async function runStdioServer(
     if (handle)
       transport.onmessage = (message, extra) => {
         lastMessageAt = performance.now();
+        if ('method' in message && 'id' in message && !WITHOUT_CORPUS.has(message.method)) realCalls++;
         options.onMessage?.('method' in message ? message.method : undefined);
         handle(message, extra);
       };

@@ -116,7 +116,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     loadDeps: async () => {
       const runtime = await loadServedRuntime(flags.corpus);
       return {
-        createServer: () => createServer(runtime),
+        createServer: () => createServer(runtime, { stateless: true }),
         health: () => healthFacts(runtime),
       };
     },
