@@ -9,7 +9,7 @@ const runtime = fixtureRuntime();
 
 describe('old changelog package names', () => {
   it('maps @workos/node to the Node SDK changelog we have, and says so', () => {
-    const answer = changelogs(runtime, { package: '@workos/node' });
+    const answer = changelogs(runtime, { package: '@workos/node', limit: 10 });
     expect(answer.package).toBe('@workos-inc/node');
     expect(answer.entries.length).toBeGreaterThan(0);
     expect(answer.notes).toContain('"@workos/node" is read as `@workos-inc/node`, the Node SDK package.');
@@ -18,7 +18,7 @@ describe('old changelog package names', () => {
   it.each(['@workos/python', '@workos/ruby', '@workos/go', '@workos/php', 'workos-java', '@workos/dotnet'])(
     'answers %s with why there is no changelog and what there is instead (no error)',
     (name) => {
-      const answer = changelogs(runtime, { package: name });
+      const answer = changelogs(runtime, { package: name, limit: 10 });
       expect(answer.entries).toEqual([]);
       expect(answer.package).toBe(name);
       expect(answer.notes[0]).toMatch(
@@ -29,7 +29,7 @@ describe('old changelog package names', () => {
   );
 
   it('still rejects names that are no SDK, with the alternatives', () => {
-    expect(() => changelogs(runtime, { package: '@workos/left-pad' })).toThrow(UnknownPackageError);
+    expect(() => changelogs(runtime, { package: '@workos/left-pad', limit: 10 })).toThrow(UnknownPackageError);
     expect(legacySdkLanguage('@workos/curl')).toBeUndefined();
     expect(legacySdkLanguage('@workos-inc/py')).toBe('python');
   });
