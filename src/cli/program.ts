@@ -31,10 +31,48 @@ export function buildProgram(ctx: CliContext = DEFAULT_CONTEXT): Command {
   registerServe(program);
   // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
   program.allowExcessArguments().action(async (_opts: unknown, cmd: Command) => {
-    if (cmd.args.length > 0) cmd.error(`error: unknown command '${cmd.args[0]}'`);
+    const [first, second] = cmd.args;
+    if (first === 'help') {
+      // `help` and `help <command>`, as in git and npm.
+      const sub = program.commands.find((c) => c.name() === second || c.aliases().includes(second ?? ''));
+      (sub ?? program).outputHelp();
+      return;
+    }
+    if (first !== undefined) {
+      const guess = closestCommand(
+        first,
+        program.commands.map((c) => c.name()),
+      );
+      cmd.error(`error: unknown command '${first}'${guess ? ` (did you mean '${guess}'?)` : ''}`);
+    }
     await serveStdio();
   });
   return program;
+}
+
+/** The command a typo most likely meant (edit distance at most 2, or a unique prefix). */
+export function closestCommand(typed: string, names: string[]): string | undefined {
+  const t = typed.toLowerCase();
+  const prefixed = names.filter((n) => n.startsWith(t));
+  if (prefixed.length === 1) return prefixed[0];
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const name of names) {
+    const d = editDistance(t, name);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
 }
 
 export async function runCli(argv: string[], ctx?: CliContext): Promise<void> {

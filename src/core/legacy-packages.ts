@@ -62,7 +62,7 @@ export function resolveLegacyPackage(
     notes: [
       `No changelog for the WorkOS ${label} SDK ("${shown}"): ${why}.`,
       '`workos-platform` carries the platform announcements, including SDK-relevant API changes.',
-      `For the ${label} SDK's current methods use workos_docs with language "${lang === 'js' ? 'node' : lang}" on a reference page, or workos_search.`,
+      `For the ${label} SDK's current methods, read an API reference page with language "${lang === 'js' ? 'node' : lang}", or search the docs.`,
     ],
   };
 }

@@ -67,7 +67,7 @@ export class IncompleteBuildError extends Error {
       [
         `build stopped: ${missing.length} source${missing.length === 1 ? '' : 's'} could not be fetched, so the corpus would be incomplete; nothing was written (the previous corpus is unchanged):`,
         ...groupMissing(missing),
-        'Run the build again when the source is reachable, or pass --allow-partial to build without it (`info` will list what is missing).',
+        'Run the build again when the source is reachable, or pass --allow-partial to build without it (the corpus then records what is missing).',
       ].join('\n'),
     );
   }

@@ -16,6 +16,7 @@ const LEVELS: LoggingLevel[] = [
   'emergency',
 ];
 const severity = (level: LoggingLevel) => LEVELS.indexOf(level);
+let warnedBadLevel = false;
 
 /** Sends a notification on the channel of the current request (the only one that works in stateless HTTP). */
 export type Notify = (notification: ServerNotification) => Promise<void>;
@@ -43,6 +44,13 @@ export class ServerLog {
     options: LogOptions = {},
   ) {
     const envLevel = process.env.WORKOS_DOCS_MCP_LOG_LEVEL as LoggingLevel | undefined;
+    if (envLevel && !LEVELS.includes(envLevel) && !warnedBadLevel) {
+      // Once per process (stateless HTTP builds a server per request), and never on stdout.
+      warnedBadLevel = true;
+      process.stderr.write(
+        `workos-docs-mcp: WORKOS_DOCS_MCP_LOG_LEVEL="${envLevel.slice(0, 40)}" is not a log level (${LEVELS.join(', ')}); using "warning"\n`,
+      );
+    }
     this.stderrLevel = options.stderrLevel ?? (envLevel && LEVELS.includes(envLevel) ? envLevel : 'warning');
     this.stderr = options.stderr ?? ((line) => process.stderr.write(`${line}\n`));
     this.toClient = options.toClient ?? true;

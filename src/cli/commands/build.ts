@@ -80,7 +80,7 @@ export function registerBuild(program: Command): void {
     .option('--changelog-rss <url|file>', 'also read the WorkOS changelog RSS feed (a URL or a saved file)')
     .option(
       '--allow-partial',
-      'write the corpus even when a source (SDK package, feed) cannot be fetched; `info` lists what is missing',
+      'write the corpus even when a source (SDK package, feed) cannot be fetched (recorded in the corpus: the info command lists what is missing)',
     )
     .action(
       async (opts: {

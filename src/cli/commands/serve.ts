@@ -91,15 +91,24 @@ async function serve(flags: ServeFlags): Promise<number> {
     const stray = HTTP_ONLY.filter((k) => flags[k] !== undefined);
     if (stray.length > 0) {
       const names = stray.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
-      throw new Error(`${names} only work with --http (stdio is the default transport)`);
+      const verb = stray.length === 1 ? 'only works' : 'only work';
+      throw new Error(`${names} ${verb} with --http (stdio is the default transport)`);
     }
     await serveStdio(flags.corpus);
     return 0;
   }
   const env = process.env;
+  // Errors name what the user set: the flag, or the environment variable it came from.
+  if (flags.token === undefined && env[TOKEN_ENV] !== undefined && env[TOKEN_ENV].length < 16)
+    throw new Error(
+      `${TOKEN_ENV} must be at least 16 characters (e.g. \`openssl rand -hex 32\`), got ${env[TOKEN_ENV].length}`,
+    );
   const options = resolveHttpOptions({
     host: flags.host,
-    port: parseInteger('--port', flags.port ?? env.PORT),
+    port:
+      flags.port !== undefined
+        ? parseInteger('--port', flags.port)
+        : parseInteger('PORT (environment)', env.PORT),
     token: flags.token ?? env[TOKEN_ENV],
     allowedHosts: parseList(flags.allowedHosts ?? env[ALLOWED_HOSTS_ENV]),
     allowedOrigins: parseList(flags.allowedOrigins),
