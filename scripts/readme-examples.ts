@@ -1,8 +1,8 @@
 // `npm run readme:examples`: regenerate the README's example answers from the bundled corpus (see scripts/readme/examples.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadRuntime } from '../src/core/load-runtime.js';
-import { bundledCorpusFile } from '../src/core/runtime.js';
+import { loadRuntime } from '../src/lifecycle/load-runtime.js';
+import { bundledCorpusFile } from '../src/lifecycle/corpus-location.js';
 import { applyExamples, findExamples, renderExamples } from './readme/examples.js';
 
 const file = fileURLToPath(new URL('../README.md', import.meta.url));

@@ -6,7 +6,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadRuntime } from '../../src/core/load-runtime.js';
+import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { ensureBuilt } from '../fixtures/built.js';
 import { connect } from '../server/connect.js';
 import { spawnServer, type ServerProcess } from './process.js';

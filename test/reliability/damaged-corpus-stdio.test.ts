@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bundledCorpusFile } from '../../src/core/runtime.js';
+import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { BIN, ensureBuilt } from '../fixtures/built.js';
 
 const REBUILD = 'workos-docs-mcp build';
