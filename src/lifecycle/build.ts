@@ -178,9 +178,6 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
   const all = emptyIngestResult();
   merge(all, ingestDocsSource({ dir: sourceDir, baseUrl: options.baseUrl, log }), all.problems);
   for (const { adapter, part } of parts) merge(all, part, all.problems, adapter.supersedes);
-  // After every source: each doc, whichever source added it, is reachable from the table of contents.
-  all.nav = completeNavigation(all.nav, all.docs);
-
   const layer = all.surfaces?.length ? sdkLayer(all.docs, all.surfaces) : undefined;
   if (layer) {
     all.docs.push(...layer.docs);
@@ -188,6 +185,8 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
       `SDK API: ${layer.docs.length} api docs, ${layer.mismatches.length} of ${layer.sdk.links.length} docs methods without an exact SDK match`,
     );
   }
+  // After every source and the SDK API docs: each doc, whichever source added it, is reachable from the table of contents.
+  all.nav = completeNavigation(all.nav, all.docs);
 
   const counts: CorpusManifest['counts'] = {
     docs: all.docs.length,

@@ -130,7 +130,7 @@ describe('serve option parsing', () => {
       (e: { code: number; stderr: string }) => e,
     );
     expect(stray).toMatchObject({ code: 1 });
-    expect((stray as { stderr: string }).stderr).toMatch(/--port only work with --http/);
+    expect((stray as { stderr: string }).stderr).toMatch(/--port only works with --http/);
     const open = await run(process.execPath, [bin, 'serve', '--http', '--host', '0.0.0.0']).catch(
       (e: { code: number; stderr: string }) => e,
     );

@@ -1,7 +1,6 @@
 import { symbolMarkdown } from '../../../corpus/sdk-markdown.js';
 import type { ApiSymbol, DocsSdkLink, SdkSurface } from '../../../corpus/sdk-surface.js';
 import type { Doc, Section } from '../../../corpus/types.js';
-import { npmPageUrl } from '../readme-doc.js';
 
 export const API_DOC_ROOT = 'sdk-api';
 
@@ -62,12 +61,15 @@ export function surfaceDocs(surface: SdkSurface, links: DocsSdkLink[]): Doc[] {
       },
       ...symbols.map((s) => symbolSection(s, surface, heading, linksOf(s))),
     ];
+    const path = apiDocPath(surface, group || undefined);
     docs.push({
-      path: apiDocPath(surface, group || undefined),
+      path,
       title,
       description: intro.slice(0, 300),
       breadcrumb: ['SDK API', surface.package],
-      url: npmPageUrl(surface.package, surface.version),
+      // No web page holds one namespace of a package, and several api docs would share the npm page:
+      // the address printed is the one that reads this doc back (issue 15: every printed URL reads back).
+      url: `workos-docs://docs/${path}`,
       product: API_DOC_ROOT,
       kind: 'api',
       markdown: sections.map((s) => s.markdown).join('\n\n'),
