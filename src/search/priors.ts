@@ -18,7 +18,12 @@ export interface QueryCues {
   definition: boolean;
   /** Index terms of the question (its words and their synonyms), for method-name matching. */
   terms: ReadonlySet<string>;
+  /** Spells a JavaScript-style identifier (`verifyOrganizationDomain`, `adminPortal.generateLink`). */
+  jsIdentifier: boolean;
 }
+
+/** camelCase with a lower-case start, as JS SDK members are named (Python and Ruby use snake_case). */
+const JS_IDENTIFIER = /\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b/;
 
 /** The words of a method's own name: `$organizations->createOrganization()` gives creat, organ. */
 function methodWords(title: string): string[] {
@@ -112,6 +117,7 @@ export class DocPriors {
       httpStatus: HTTP_STATUS.test(text),
       definition: DEFINITION.test(text),
       terms,
+      jsIdentifier: JS_IDENTIFIER.test(text),
     };
   }
 
@@ -134,6 +140,12 @@ export class DocPriors {
       // an SDK README answers questions about its framework; for others the product docs say it better
       if (cues.namedSdks.has(doc)) f *= cfg.namedSdkBoost;
       else if (!this.isLanguageSdk(doc, cues.language)) f *= cfg.sdkPrior;
+    }
+    if (d.kind === 'api') {
+      // SDK API pages are the JavaScript packages' declarations: the answer for a JS question, a
+      // second opinion beside the product docs otherwise, and no answer for Python or Ruby.
+      if (!cues.language) f *= cues.jsIdentifier ? 1 : cfg.apiPrior;
+      else if (cues.language !== 'js') f *= cfg.apiOtherLanguagePrior;
     }
     if (cues.language) {
       if (this.languages[doc].has(cues.language)) f *= cfg.languageBoost;
@@ -182,4 +194,8 @@ export interface PriorConfig {
   /** Factor 1 + boost x coverage^2 for a doc defining a method the question spells out. */
   methodBoost: number;
   methodBoostNoLanguage: number;
+  /** SDK API pages (kind `api`) when the question names no language. */
+  apiPrior: number;
+  /** SDK API pages when the question names a language other than JavaScript. */
+  apiOtherLanguagePrior: number;
 }

@@ -71,6 +71,8 @@ export const DEFAULT_RANKING: RankingConfig = {
     otherLanguagePrior: 0.9,
     methodBoost: 0.6,
     methodBoostNoLanguage: 0,
+    apiPrior: 0.6,
+    apiOtherLanguagePrior: 0.2,
   },
   passageWeight: 0.5,
   boilerplatePrior: 0.5,
