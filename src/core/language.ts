@@ -41,7 +41,8 @@ export { LANGUAGE_NAMES as LANGUAGE_LABELS } from '../corpus/reference-markdown.
 
 export function normalizeLanguage(input: string): ReferenceLanguage {
   const key = input.trim().toLowerCase();
-  const lang = ALIASES[key];
+  // Own keys only: `constructor` or `__proto__` would otherwise come back as Object's members.
+  const lang = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   if (!lang) {
     throw new UnknownLanguageError(input.slice(0, 40), [
       ...REFERENCE_LANGUAGES,
@@ -70,6 +71,6 @@ export const FENCE_LANGUAGES: Record<ReferenceLanguage, string[]> = {
 /** Lenient variant for example filters: unknown names are matched literally instead of refused. */
 export function fenceLanguagesFor(input: string): string[] {
   const key = input.trim().toLowerCase();
-  const lang = ALIASES[key];
+  const lang = Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
   return lang ? FENCE_LANGUAGES[lang] : [key];
 }

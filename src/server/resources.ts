@@ -72,7 +72,11 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
           mimeType: 'text/markdown',
         })),
       }),
-      complete: { path: async (value) => completeDocPath(await paths(), value) },
+      // The SDK looks the argument's name up in this object: with no prototype, `__proto__` or
+      // `valueOf` find nothing (an empty completion) instead of Object's members (-32603).
+      complete: Object.assign(Object.create(null) as Record<string, never>, {
+        path: async (value: string) => completeDocPath(await paths(), value),
+      }),
     }),
     { title: 'WorkOS docs page', description: 'A WorkOS docs page as Markdown', mimeType: 'text/markdown' },
     async (uri, variables) => {
