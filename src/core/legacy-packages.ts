@@ -1,5 +1,5 @@
 import type { ReferenceLanguage, SourceInfo } from '../corpus/types.js';
-import { normalizeLanguage } from './language.js';
+import { LANGUAGE_LABELS, normalizeLanguage } from './language.js';
 
 /**
  * The old `@workos/mcp-docs-server` told models to ask its changelog tool for `@workos/node`,
@@ -12,15 +12,8 @@ export type LegacyChoice =
 
 /** npm names of the SDKs published there; the others live only on their own registries. */
 const NPM_SDK: Partial<Record<ReferenceLanguage, string>> = { js: '@workos-inc/node' };
-const SDK_LABEL: Record<Exclude<ReferenceLanguage, 'curl'>, string> = {
-  js: 'Node',
-  python: 'Python',
-  ruby: 'Ruby',
-  go: 'Go',
-  java: 'Java',
-  php: 'PHP',
-  dotnet: '.NET',
-};
+// The reference's display names, but the JavaScript SDK is the Node package here.
+const SDK_LABEL: Record<Exclude<ReferenceLanguage, 'curl'>, string> = { ...LANGUAGE_LABELS, js: 'Node' };
 
 /** `@workos/node`, `@workos-inc/python`, `workos-ruby`, `workos-go` -> the SDK language, else undefined. */
 export function legacySdkLanguage(asked: string): Exclude<ReferenceLanguage, 'curl'> | undefined {

@@ -1,7 +1,7 @@
 import { markdownToPlainText } from './plain-text.js';
 import type { Concept } from './query.js';
 import { conceptSatisfaction } from './rank.js';
-import { processTerm, rawTokens } from './tokenize.js';
+import { cachedTerms as termsOf, rawTokens } from './tokenize.js';
 
 /**
  * Passages: the units an answer lives in. A fact is one sentence, one table row, one list item or
@@ -23,18 +23,6 @@ const MAX_PASSAGE = 320;
 /** Bounded work per section: the facts a reader needs are rarely past the first few kilobytes. */
 const MAX_SECTION_CHARS = 12_000;
 const MAX_PASSAGES = 120;
-
-const termCache = new Map<string, string[]>();
-
-function termsOf(token: string): string[] {
-  let t = termCache.get(token);
-  if (!t) {
-    t = processTerm(token) ?? [];
-    if (termCache.size > 100_000) termCache.clear();
-    termCache.set(token, t);
-  }
-  return t;
-}
 
 function makePassage(text: string): Passage | undefined {
   const clean = text.replace(/\s+/g, ' ').trim();

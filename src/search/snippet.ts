@@ -1,20 +1,8 @@
-import { processTerm, rawTokens } from './tokenize.js';
+import { cachedTerms as termsOf, rawTokens } from './tokenize.js';
 
 export const SNIPPET_LENGTH = 200;
 /** Snippets look at the start of long sections only: bounded cost per query, and the start is what a reader sees first. */
 const SCAN_LIMIT = 2500;
-
-const termCache = new Map<string, string[]>();
-
-function termsOf(token: string): string[] {
-  let t = termCache.get(token);
-  if (!t) {
-    t = processTerm(token) ?? [];
-    if (termCache.size > 100_000) termCache.clear();
-    termCache.set(token, t);
-  }
-  return t;
-}
 
 interface TokenTerms {
   start: number;

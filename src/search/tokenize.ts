@@ -176,3 +176,16 @@ export function analyze(text: string): string[] {
 function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
+
+const termCache = new Map<string, string[]>();
+
+/** processTerm of one raw token, cached: snippets and passages look up the same tokens query after query. */
+export function cachedTerms(token: string): string[] {
+  let t = termCache.get(token);
+  if (!t) {
+    t = processTerm(token) ?? [];
+    if (termCache.size > 100_000) termCache.clear();
+    termCache.set(token, t);
+  }
+  return t;
+}

@@ -24,25 +24,35 @@ export class RegistryError extends Error {
 
 const NPM_TIMEOUT_MS = 60_000;
 
+/** `npm view <spec>` of the fields a download needs; a failed run rejects with npm's own error. */
+export async function npmViewDist(npmCommand: string, spec: string, timeoutMs: number): Promise<string> {
+  const { stdout } = await execFileAsync(
+    npmCommand,
+    ['view', spec, 'version', 'dist.integrity', 'dist.tarball', '--json'],
+    { timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
+  );
+  return stdout;
+}
+
+/** npm view's JSON (empty output = nothing matched); `what` names the request in the error. */
+export function parseNpmView(stdout: string, what: string): Record<string, unknown> {
+  try {
+    return JSON.parse(stdout || '{}') as Record<string, unknown>;
+  } catch {
+    throw new RegistryError(`npm view ${what} printed something that is not JSON`);
+  }
+}
+
 /** Asks through `npm view`, so the user's registry, proxy, auth and CA configuration all apply. */
 export function npmViewRegistry(npmCommand = 'npm'): RegistryClient {
   return async (name) => {
     let stdout: string;
     try {
-      ({ stdout } = await execFileAsync(
-        npmCommand,
-        ['view', `${name}@latest`, 'version', 'dist.integrity', 'dist.tarball', '--json'],
-        { timeout: NPM_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
-      ));
+      stdout = await npmViewDist(npmCommand, `${name}@latest`, NPM_TIMEOUT_MS);
     } catch (err) {
       throw new RegistryError(`npm view ${name} failed: ${firstLine(err)}`);
     }
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(stdout) as Record<string, unknown>;
-    } catch {
-      throw new RegistryError(`npm view ${name} printed something that is not JSON`);
-    }
+    const data = parseNpmView(stdout, name);
     return published(name, data.version, data['dist.integrity'], data['dist.tarball']);
   };
 }

@@ -1,10 +1,11 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import semver from 'semver';
 import { firstLine } from '../../ingest/sdk/fetchers.js';
-import { RegistryError, type PublishedVersion } from '../../ingest/sdk/registry.js';
-
-const execFileAsync = promisify(execFile);
+import {
+  npmViewDist,
+  parseNpmView,
+  RegistryError,
+  type PublishedVersion,
+} from '../../ingest/sdk/registry.js';
 
 /** The registry's record of one exact version (integrity + tarball), or a typed reason why not. */
 export type VersionLookup = (name: string, version: string) => Promise<PublishedVersion>;
@@ -36,23 +37,14 @@ export function npmViewVersion(npmCommand = 'npm'): VersionLookup {
   return async (name, version) => {
     let stdout: string;
     try {
-      ({ stdout } = await execFileAsync(
-        npmCommand,
-        ['view', `${name}@${version}`, 'version', 'dist.integrity', 'dist.tarball', '--json'],
-        { timeout: NPM_TIMEOUT_MS, maxBuffer: 4 * 1024 * 1024, shell: process.platform === 'win32' },
-      ));
+      stdout = await npmViewDist(npmCommand, `${name}@${version}`, NPM_TIMEOUT_MS);
     } catch (err) {
       const out = (err as { stdout?: string }).stdout ?? '';
       if (/No match found for version/i.test(out) || /No match found for version/i.test(firstLine(err)))
         throw new NoSuchVersionError(name, version);
       throw new RegistryError(`npm view ${name}@${version} failed: ${firstLine(err)}`);
     }
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(stdout || '{}') as Record<string, unknown>;
-    } catch {
-      throw new RegistryError(`npm view ${name}@${version} printed something that is not JSON`);
-    }
+    let data = parseNpmView(stdout, `${name}@${version}`);
     // A range matching several versions prints an array; we only ever ask for exact versions.
     if (Array.isArray(data)) data = (data.at(-1) ?? {}) as Record<string, unknown>;
     if (!data.version) throw new NoSuchVersionError(name, version);
