@@ -35,6 +35,8 @@ function refuseUnusableStdin(): void {
 
 /** How long answers to requests already read may take once stdin has closed (lifecycle: exit within 2 s). */
 const STDIN_DRAIN_MS = 1500;
+/** After a signal, the longest the process may linger once the server has been asked to close. */
+const SIGNAL_EXIT_MS = 1_000;
 /** Longest wait for a corpus load still running when stdin closes. */
 const LOAD_BACKSTOP_MS = 15_000;
 /**
@@ -94,8 +96,8 @@ export async function runStdioServer(
     const close = () => {
       if (closing) return;
       closing = true;
-      process.off('SIGINT', close);
-      process.off('SIGTERM', close);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
       stdin.off('end', inputEnded);
       stdin.off('close', inputEnded);
       server
@@ -133,8 +135,15 @@ export async function runStdioServer(
     transport.onclose = close;
     stdin.on('end', inputEnded);
     stdin.on('close', inputEnded);
-    process.on('SIGINT', close);
-    process.on('SIGTERM', close);
+    // A signal is the supervisor's word: close, and should anything still hold the process after
+    // SIGNAL_EXIT_MS (a rare hang after SIGTERM while idle, root cause not yet found), exit anyway.
+    // The timer is unref'd, so a clean close exits sooner on its own.
+    const onSignal = () => {
+      setTimeout(() => process.exit(0), SIGNAL_EXIT_MS).unref();
+      close();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
     let lastMessageAt = performance.now();
     let realCalls = 0;
     Promise.resolve(runtime).catch((err: unknown) => {
