@@ -21,6 +21,21 @@ const E2E = [
   'test/sdk/update-cli.test.ts',
   'test/sdk/bundled-corpus.test.ts',
   'test/lifecycle/surfaces/real-builders.test.ts',
+  // The real corpus (each file loads and walks the 20 MB bundle).
+  'test/core/clean-markdown.test.ts',
+  'test/core/urls-read-back.test.ts',
+  'test/core/load-runtime.test.ts',
+  'test/readme/**',
+  'test/sdk-api/real-corpus.test.ts',
+  'test/sdk-api/check-tool.test.ts',
+  'test/server/completions.test.ts',
+  'test/server/prototype-names.test.ts',
+  'test/server/toc-coverage.test.ts',
+  // Spawned processes: the built server, the old package's client, real or stand-in npm.
+  'test/server/project-stdio.test.ts',
+  'test/server/old-client.test.ts',
+  'test/sdk/offline-build.test.ts',
+  'test/sdk/npm-client.test.ts',
 ];
 const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
 

@@ -35,58 +35,71 @@ interface OurResult {
   language?: string;
 }
 
-/** Our engine over any connected client: reads follow what the search answer points at. */
-export function oursEngine(
+type ClosableEngine = AnswerEngine & { close(): Promise<void> };
+
+/**
+ * An engine over a connected client: both servers are asked the same `workos_search` and
+ * `workos_docs` calls; they differ in what a search answer points at and what a read may ask for.
+ */
+function mcpEngine(
+  name: string,
   client: Client,
   close: () => Promise<void>,
-): AnswerEngine & { close(): Promise<void> } {
+  targetsOf: (res: CallToolResult) => ReadTarget[],
+  readArgs: (t: ReadTarget) => Record<string, unknown>,
+): ClosableEngine {
   return {
-    name: 'workos-docs-mcp',
+    name,
     async search(q: AnswerQuestion): Promise<SearchOutcome> {
       const res = await callText(client, 'workos_search', { query: q.question });
+      return { text: textOf(res), targets: targetsOf(res) };
+    },
+    async read(t: ReadTarget): Promise<string> {
+      return textOf(await callText(client, 'workos_docs', readArgs(t)));
+    },
+    close,
+  };
+}
+
+/** Our engine over any connected client: reads follow what the search answer points at. */
+export function oursEngine(client: Client, close: () => Promise<void>): ClosableEngine {
+  return mcpEngine(
+    'workos-docs-mcp',
+    client,
+    close,
+    (res) => {
       const structured = (res.structuredContent ?? {}) as { results?: OurResult[]; language?: string };
-      const targets = (structured.results ?? []).map((r) => ({
+      return (structured.results ?? []).map((r) => ({
         path: r.path,
         section: r.anchor || undefined,
         language: r.language ?? structured.language,
       }));
-      return { text: textOf(res), targets };
     },
-    async read(t: ReadTarget): Promise<string> {
-      const args: Record<string, unknown> = { path: t.path };
-      if (t.section) args.section = t.section;
-      if (t.language) args.language = t.language;
-      return textOf(await callText(client, 'workos_docs', args));
-    },
-    close,
-  };
+    (t) => ({
+      path: t.path,
+      ...(t.section ? { section: t.section } : {}),
+      ...(t.language ? { language: t.language } : {}),
+    }),
+  );
 }
 
 /** The old package: no sections, so a read is the whole page it lists. */
-export function oldEngine(
-  client: Client,
-  close: () => Promise<void>,
-): AnswerEngine & { close(): Promise<void> } {
-  return {
-    name: '@workos/mcp-docs-server',
-    async search(q: AnswerQuestion): Promise<SearchOutcome> {
-      const res = await callText(client, 'workos_search', { query: q.question });
-      const text = textOf(res);
-      return { text, targets: parseOldResults(text).map((path) => ({ path })) };
-    },
-    async read(t: ReadTarget): Promise<string> {
-      return textOf(await callText(client, 'workos_docs', { path: t.path }));
-    },
+export function oldEngine(client: Client, close: () => Promise<void>): ClosableEngine {
+  return mcpEngine(
+    '@workos/mcp-docs-server',
+    client,
     close,
-  };
+    (res) => parseOldResults(textOf(res)).map((path) => ({ path })),
+    (t) => ({ path: t.path }),
+  );
 }
 
-export async function spawnOurs(corpusFile?: string): Promise<AnswerEngine & { close(): Promise<void> }> {
+export async function spawnOurs(corpusFile?: string): Promise<ClosableEngine> {
   const running: Running = await startServer(oursSpec(undefined, corpusFile));
   return oursEngine(running.client, () => running.close());
 }
 
-export async function spawnOld(): Promise<AnswerEngine & { close(): Promise<void> }> {
+export async function spawnOld(): Promise<ClosableEngine> {
   const running: Running = await startServer(oldSpec());
   return oldEngine(running.client, () => running.close());
 }

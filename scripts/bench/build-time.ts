@@ -2,13 +2,13 @@
  * Corpus build time (the real CLI, into a temporary folder so data/ is untouched) and the on-disk
  * size of what each server answers from: our bundle versus the old package's docs folder.
  */
-import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { runCollect } from './run-collect.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -32,22 +32,11 @@ export async function timeCorpusBuild(root = ROOT, installTo?: string): Promise<
   const out = mkdtempSync(join(tmpdir(), 'workos-docs-bench-'));
   try {
     const t0 = performance.now();
-    const { code, stdout, stderr } = await new Promise<{
-      code: number | null;
-      stdout: string;
-      stderr: string;
-    }>((resolve, reject) => {
-      const child = spawn(process.execPath, [join(root, 'dist/bin.js'), 'build', '--out', out, '--json'], {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let so = '';
-      let se = '';
-      child.stdout.on('data', (d: Buffer) => (so += d.toString()));
-      child.stderr.on('data', (d: Buffer) => (se += d.toString()));
-      child.on('error', reject);
-      child.on('close', (c) => resolve({ code: c, stdout: so, stderr: se }));
-    });
+    const { code, stdout, stderr } = await runCollect(
+      process.execPath,
+      [join(root, 'dist/bin.js'), 'build', '--out', out, '--json'],
+      { cwd: root },
+    );
     const wallMs = performance.now() - t0;
     if (code !== 0)
       return {

@@ -3,49 +3,16 @@
  * process (no tsx hooks, the built dist/ modules), as wall and CPU milliseconds, median of N runs.
  * CPU time is the steadier figure on a shared machine; wall time is what a client waits.
  */
-import { spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { runCollect } from './run-collect.js';
 import { CORPUS_ENV } from './servers.js';
 import { median } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-// Plain JS run with `node --input-type=module`: replays what dist/bin.js and the stdio server do, one
-// stage at a time. The server path is the bundled stdio chunk dist/bin.js loads; the stage-by-stage
-// calls then use tsc's per-module dist/ (a harness cost, shown as its own row and not on the server's
-// path). The bundle sub-stages (read, checksum, parse) mirror src/corpus/bundle.ts (format 2: manifest
-// line, layout line, JSON, blobs); `loadBundle` is then called for real to check they add up.
-const CHILD = (root: string): string => `
-const root = ${JSON.stringify(pathToFileURL(root).href)};
-const stages = [];
-let w = performance.now(), c = process.cpuUsage();
-const mem = () => { const m = process.memoryUsage(); return { heap: m.heapUsed / 1048576, rss: m.rss / 1048576 }; };
-const mark = (name) => { const now = performance.now(), cpu = process.cpuUsage(c); stages.push({ name, wall: now - w, cpu: (cpu.user + cpu.system) / 1000, ...mem() }); w = performance.now(); c = process.cpuUsage(); };
-const bootCpu = process.cpuUsage(); stages.push({ name: 'node boot (before first line)', wall: performance.now(), cpu: (bootCpu.user + bootCpu.system) / 1000, ...mem() });
-const { readdirSync, readFileSync } = await import('node:fs'); const { createHash } = await import('node:crypto');
-const chunk = readdirSync(new URL('dist/chunks/', root)).find((f) => f.startsWith('serve-stdio-'));
-if (chunk) { await import(root + 'dist/chunks/' + chunk); mark('import: bundled stdio entry (SDK, zod, our server; what dist/bin.js loads)'); }
-else { await import(root + 'dist/cli/serve-stdio.js'); mark('import: stdio entry (unbundled dist/cli/serve-stdio.js)'); }
-const { createServer } = await import(root + 'dist/server/index.js');
-const { createSearcher } = await import(root + 'dist/search/index.js');
-const { createRuntime } = await import(root + 'dist/core/runtime.js');
-const { resolveCorpusFile } = await import(root + 'dist/lifecycle/corpus-location.js');
-const { loadBundle } = await import(root + 'dist/corpus/bundle.js'); mark('(harness) import per-module dist/ for the stage-by-stage calls');
-const file = resolveCorpusFile();
-let bytes = readFileSync(file); mark('read: corpus file into a Buffer (replica)');
-const nl = bytes.indexOf(10);
-createHash('sha256').update(bytes.subarray(nl + 1)).digest('hex'); mark('verify: sha256 of everything after the manifest line (replica)');
-const nl2 = bytes.indexOf(10, nl + 1); const layout = JSON.parse(bytes.toString('latin1', nl + 1, nl2));
-JSON.parse(bytes.toString('latin1', nl2 + 1, nl2 + 1 + layout.json)); bytes = null; mark('parse: JSON.parse of the payload (replica)');
-const bundle = loadBundle(file); mark('loadBundle (the real loader: read, verify, parse, unpack)');
-const searcher = createSearcher(bundle.corpus, bundle.searchIndex); mark('index ready: createSearcher (prebuilt term index)');
-const runtime = createRuntime(bundle.corpus, searcher, { file, origin: 'custom' }); createServer(runtime); mark('createRuntime + createServer');
-searcher.search('SSO'); mark('first answer: search "SSO" (in-process)');
-searcher.search('how do I verify a webhook signature'); mark('second search (in-process)');
-globalThis.gc?.(); const m = process.memoryUsage();
-process.stdout.write(JSON.stringify({ stages, heapUsedMiB: m.heapUsed / 1048576, rssMiB: m.rss / 1048576, indexSource: searcher.stats.source, indexReason: searcher.stats.reason }));
-`;
+/** The child program: a real module, run by plain Node so no tsx hook is on the path it measures. */
+const CHILD = fileURLToPath(new URL('./startup-child.mjs', import.meta.url));
 
 export interface StageTiming {
   name: string;
@@ -75,32 +42,21 @@ interface ChildResult {
   indexReason?: string;
 }
 
-function runChild(root: string): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--input-type=module', '-e', CHILD(root)], {
-      cwd: root,
-      env: { ...process.env, [CORPUS_ENV]: join(root, 'data/corpus.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0)
-        return reject(
-          new Error(
-            `start-up profile failed (exit ${code}): ${err.trim().split('\n').slice(-3).join(' | ')}`,
-          ),
-        );
-      try {
-        resolve(JSON.parse(out) as ChildResult);
-      } catch {
-        reject(new Error(`start-up profile printed no result: ${out.slice(0, 200)}`));
-      }
-    });
-  });
+async function runChild(root: string): Promise<ChildResult> {
+  const { code, stdout, stderr } = await runCollect(
+    process.execPath,
+    ['--expose-gc', CHILD, pathToFileURL(root).href],
+    { cwd: root, env: { ...process.env, [CORPUS_ENV]: join(root, 'data/corpus.json') } },
+  );
+  if (code !== 0)
+    throw new Error(
+      `start-up profile failed (exit ${code}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+    );
+  try {
+    return JSON.parse(stdout) as ChildResult;
+  } catch {
+    throw new Error(`start-up profile printed no result: ${stdout.slice(0, 200)}`);
+  }
 }
 
 export async function profileStartup(runs: number, root = ROOT): Promise<StartupProfile> {

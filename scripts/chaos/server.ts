@@ -58,14 +58,16 @@ export interface Answer {
   headers: Record<string, string | string[] | undefined>;
 }
 
+export interface CallOptions {
+  headers?: Record<string, string>;
+  agent?: import('node:http').Agent | false;
+  timeoutMs?: number;
+}
+
 export function post(
   url: string,
   body: string,
-  options: {
-    headers?: Record<string, string>;
-    agent?: import('node:http').Agent | false;
-    timeoutMs?: number;
-  } = {},
+  options: CallOptions = {},
 ): Promise<Answer> {
   return httpCall(url, 'POST', body, options);
 }
@@ -74,14 +76,19 @@ export function httpCall(
   url: string,
   method: string,
   body: string | undefined,
-  options: {
-    headers?: Record<string, string>;
-    agent?: import('node:http').Agent | false;
-    timeoutMs?: number;
-  } = {},
+  options: CallOptions = {},
 ): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve) => {
+    // A request or response error is an answer too: status 0 with the error's code.
+    const failed = (e: Error) =>
+      resolve({
+        status: 0,
+        ms: performance.now() - started,
+        text: '',
+        error: (e as NodeJS.ErrnoException).code ?? e.message,
+        headers: {},
+      });
     const req = request(
       url,
       {
@@ -105,28 +112,12 @@ export function httpCall(
             headers: res.headers,
           }),
         );
-        res.on('error', (e) =>
-          resolve({
-            status: 0,
-            ms: performance.now() - started,
-            text: '',
-            error: (e as NodeJS.ErrnoException).code ?? e.message,
-            headers: {},
-          }),
-        );
+        res.on('error', failed);
       },
     );
     const timer = setTimeout(() => req.destroy(new Error('HUNG')), options.timeoutMs ?? 30_000);
     req.on('close', () => clearTimeout(timer));
-    req.on('error', (e) =>
-      resolve({
-        status: 0,
-        ms: performance.now() - started,
-        text: '',
-        error: (e as NodeJS.ErrnoException).code ?? e.message,
-        headers: {},
-      }),
-    );
+    req.on('error', failed);
     req.end(body);
   });
 }

@@ -3,6 +3,7 @@ import { registerBuild } from './commands/build.js';
 import { registerUpdate } from './commands/update.js';
 import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
+import { editDistance } from '../core/edit-distance.js';
 import { serverVersion } from '../core/info.js';
 import { loadRuntime } from '../lifecycle/load-runtime.js';
 import { registerOperationCommands, type CliContext } from './operation-command.js';
@@ -62,17 +63,6 @@ export function closestCommand(typed: string, names: string[]): string | undefin
     if (d < bestDistance) [best, bestDistance] = [name, d];
   }
   return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++)
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length];
 }
 
 export async function runCli(argv: string[], ctx?: CliContext): Promise<void> {

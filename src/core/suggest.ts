@@ -1,20 +1,8 @@
+import { editDistance } from './edit-distance.js';
 import type { DocSuggestion } from './errors.js';
 import type { Runtime } from './runtime.js';
 
 const MAX_SUGGESTIONS = 5;
-
-function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 function tokens(path: string): string[] {
   return path
@@ -26,7 +14,7 @@ function tokens(path: string): string[] {
 /** 0..1, higher is closer: edit distance on the whole path blended with shared path words. */
 export function pathSimilarity(asked: string, candidate: string): number {
   const a = asked.toLowerCase();
-  const edit = 1 - levenshtein(a, candidate) / Math.max(a.length, candidate.length, 1);
+  const edit = 1 - editDistance(a, candidate) / Math.max(a.length, candidate.length, 1);
   const askedTokens = tokens(a);
   const candTokens = new Set(tokens(candidate));
   const shared = askedTokens.filter(

@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import type { Runtime } from '../../src/core/runtime.js';
 import { ensureBuilt, ROOT } from '../fixtures/built.js';
-import { realRuntime } from '../fixtures/real-runtime.js';
-import { call, connect } from '../server/connect.js';
+import { call, realClient } from '../server/connect.js';
 
 /**
  * The operation table's promise: the CLI's --json prints exactly what MCP puts in structuredContent,
@@ -22,10 +21,7 @@ const queries = (
 let runtime: Runtime;
 let client: Client;
 
-beforeAll(async () => {
-  runtime = await realRuntime();
-  client = await connect(runtime);
-});
+beforeAll(async () => ({ runtime, client } = await realClient()));
 
 /** The CLI in-process over the same runtime; returns the parsed --json output. */
 async function cliJson(command: string, ...args: string[]): Promise<unknown> {

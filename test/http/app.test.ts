@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INIT_BODY, MCP_HEADERS, parseMcpBody, rawRequest, startTiny, type Started } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { INIT_BODY, MCP_HEADERS, parseMcpBody, rawRequest, useTiny } from './helpers.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
 
 describe('HTTP mode without a token', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await startTiny({ maxBodyBytes: 4096 });
-  });
-  afterAll(async () => {
-    await s.close();
-  });
+  const s = useTiny({ maxBodyBytes: 4096 });
 
   it('answers initialize on POST /mcp without a session id (stateless)', async () => {
     const res = await rawRequest(s.mcpUrl, { headers: MCP_HEADERS, body: INIT_BODY });
@@ -140,13 +134,7 @@ describe('HTTP mode without a token', () => {
 });
 
 describe('HTTP mode with a bearer token', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await startTiny({ token: TOKEN });
-  });
-  afterAll(async () => {
-    await s.close();
-  });
+  const s = useTiny({ token: TOKEN });
 
   it('refuses a missing token with 401 and a Bearer challenge', async () => {
     const res = await rawRequest(s.mcpUrl, { headers: MCP_HEADERS, body: INIT_BODY });
@@ -178,13 +166,7 @@ describe('HTTP mode with a bearer token', () => {
 });
 
 describe('HTTP mode with CORS and a timeout', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await startTiny({ corsOrigins: ['https://app.example.com'], requestTimeoutMs: 300 });
-  });
-  afterAll(async () => {
-    await s.close();
-  });
+  const s = useTiny({ corsOrigins: ['https://app.example.com'], requestTimeoutMs: 300 });
 
   it('answers a preflight from a listed origin with CORS headers', async () => {
     const res = await rawRequest(s.mcpUrl, {
@@ -221,13 +203,7 @@ describe('HTTP mode with CORS and a timeout', () => {
 });
 
 describe('HTTP mode with --json-response', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await startTiny({ jsonResponse: true });
-  });
-  afterAll(async () => {
-    await s.close();
-  });
+  const s = useTiny({ jsonResponse: true });
 
   it('answers with application/json instead of an SSE stream', async () => {
     const res = await rawRequest(s.mcpUrl, { headers: MCP_HEADERS, body: INIT_BODY });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
-import { startTiny, type Started } from './helpers.js';
+import { useTiny } from './helpers.js';
 
 const TOKEN = 'client-token-0123456789abcdef';
 
@@ -15,13 +15,7 @@ async function connect(url: string, token?: string): Promise<Client> {
 }
 
 describe('the SDK Client over stateless HTTP', () => {
-  let s: Started;
-  beforeAll(async () => {
-    s = await startTiny({ token: TOKEN });
-  });
-  afterAll(async () => {
-    await s.close();
-  });
+  const s = useTiny({ token: TOKEN });
 
   it('lists and calls tools, reads resources and gets prompts', async () => {
     const client = await connect(s.mcpUrl, TOKEN);

@@ -1,5 +1,6 @@
 /** Test doubles for the HTTP transport: a tiny MCP server factory and a server started on a free port. */
 import { request } from 'node:http';
+import { afterAll, beforeAll } from 'vitest';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { startHttpServer, type RunningHttpServer } from '../../src/transports/http/server.js';
@@ -44,6 +45,19 @@ export async function startTiny(overrides: Partial<HttpOptions> = {}): Promise<S
     log: (line) => logs.push(line),
   });
   return { ...running, mcpUrl: `${running.url}/mcp`, logs };
+}
+
+/**
+ * A tiny server started before the enclosing describe block's tests and closed after them; the
+ * returned object is filled in by the time the first test runs.
+ */
+export function useTiny(overrides: Partial<HttpOptions> = {}): Started {
+  const started = {} as Started;
+  beforeAll(async () => {
+    Object.assign(started, await startTiny(overrides));
+  });
+  afterAll(() => started.close());
+  return started;
 }
 
 export const MCP_HEADERS = {
@@ -103,3 +117,13 @@ export const INIT_BODY = JSON.stringify({
   method: 'initialize',
   params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'test', version: '1' } },
 });
+
+/** A `tools/call` of the fixture servers' `sleep` tool, which answers after `ms`. */
+export function sleepCall(ms: number, id = 1): string {
+  return JSON.stringify({
+    jsonrpc: '2.0',
+    id,
+    method: 'tools/call',
+    params: { name: 'sleep', arguments: { ms } },
+  });
+}

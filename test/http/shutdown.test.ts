@@ -1,18 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MCP_HEADERS, parseMcpBody, rawRequest } from './helpers.js';
+import { MCP_HEADERS, parseMcpBody, rawRequest, sleepCall } from './helpers.js';
 import { spawnServer, type ServerProcess } from './process.js';
 
 const FIXTURE = ['--import', 'tsx', 'test/http/fixtures/tiny-serve.ts'];
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function sleepCall(ms: number, id = 1): string {
-  return JSON.stringify({
-    jsonrpc: '2.0',
-    id,
-    method: 'tools/call',
-    params: { name: 'sleep', arguments: { ms } },
-  });
-}
 
 let proc: ServerProcess | undefined;
 afterEach(() => {

@@ -49,24 +49,7 @@ describe('workos-docs-mcp build', () => {
     capture(process.stdout);
     capture(process.stderr);
     const other = join(out, 'other');
-    await buildProgram().parseAsync([
-      'node',
-      'x',
-      'build',
-      '--no-sdks',
-      '--source',
-      SITE,
-      '--out',
-      other,
-      '--base-url',
-      'https://docs.example.com/guide/',
-    ]);
-    const doc = loadBundle(join(other, 'corpus.json')).corpus.docs.find((d) => d.path === 'widgets');
-    expect(doc?.url).toBe('https://docs.example.com/guide/widgets');
-    expect(doc?.markdown).toContain(
-      '[creating a widget](https://docs.example.com/guide/reference/widget/create)',
-    );
-    await expect(
+    const buildWithBaseUrl = (baseUrl: string) =>
       buildProgram().parseAsync([
         'node',
         'x',
@@ -77,8 +60,16 @@ describe('workos-docs-mcp build', () => {
         '--out',
         other,
         '--base-url',
-        'file:///etc',
-      ]),
-    ).rejects.toThrow('--base-url must be an http(s) URL, got "file:///etc"');
+        baseUrl,
+      ]);
+    await buildWithBaseUrl('https://docs.example.com/guide/');
+    const doc = loadBundle(join(other, 'corpus.json')).corpus.docs.find((d) => d.path === 'widgets');
+    expect(doc?.url).toBe('https://docs.example.com/guide/widgets');
+    expect(doc?.markdown).toContain(
+      '[creating a widget](https://docs.example.com/guide/reference/widget/create)',
+    );
+    await expect(buildWithBaseUrl('file:///etc')).rejects.toThrow(
+      '--base-url must be an http(s) URL, got "file:///etc"',
+    );
   });
 });

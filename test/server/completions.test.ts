@@ -2,16 +2,12 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Runtime } from '../../src/core/runtime.js';
-import { realRuntime } from '../fixtures/real-runtime.js';
-import { connect } from './connect.js';
+import { realClient } from './connect.js';
 
 let runtime: Runtime;
 let client: Client;
 
-beforeAll(async () => {
-  runtime = await realRuntime();
-  client = await connect(runtime);
-});
+beforeAll(async () => ({ runtime, client } = await realClient()));
 
 const docsRef = { type: 'ref/resource' as const, uri: 'workos-docs://docs/{+path}' };
 

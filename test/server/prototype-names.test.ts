@@ -2,10 +2,8 @@
 // Lookups keyed by them must miss cleanly: no -32603, no "[object Undefined]", no function used as a value.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Runtime } from '../../src/core/runtime.js';
 import { normalizeLanguage } from '../../src/core/language.js';
-import { realRuntime } from '../fixtures/real-runtime.js';
-import { connect } from './connect.js';
+import { realClient } from './connect.js';
 
 const NAMES = [
   '__proto__',
@@ -17,12 +15,8 @@ const NAMES = [
   '__defineGetter__',
 ];
 
-let runtime: Runtime;
 let client: Client;
-beforeAll(async () => {
-  runtime = await realRuntime();
-  client = await connect(runtime);
-});
+beforeAll(async () => ({ client } = await realClient()));
 
 describe('prototype property names as user input', () => {
   it('are not SDK languages', () => {

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { Runtime } from '../../src/core/runtime.js';
-import { realRuntime } from '../fixtures/real-runtime.js';
-import { call, connect } from './connect.js';
+import { call, realClient } from './connect.js';
 
 /** Clients warn near 10k tokens and cut at 25k; a default answer must stay far below the cut. */
 const MAX_ANSWER_CHARS = 25_000;
@@ -17,10 +16,7 @@ function seen(r: { text: string; structuredContent?: unknown }): number {
 
 let runtime: Runtime;
 let client: Client;
-beforeAll(async () => {
-  runtime = await realRuntime();
-  client = await connect(runtime);
-});
+beforeAll(async () => ({ runtime, client } = await realClient()));
 afterAll(() => client.close());
 
 describe('every doc of the real corpus', () => {

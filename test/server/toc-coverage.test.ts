@@ -10,17 +10,13 @@ import {
 } from '../../src/core/index.js';
 import { MCP_FACE } from '../../src/server/face.js';
 import { formatToc } from '../../src/core/format/doc.js';
-import { realRuntime } from '../fixtures/real-runtime.js';
-import { connect } from './connect.js';
+import { realClient } from './connect.js';
 
 // Issue 15 item 1: every doc of the real corpus is reachable from the table of contents and from
 // its product area, whatever source added it (docs bundle, SDK READMEs, feeds, later kinds).
 let runtime: Runtime;
 let client: Client;
-beforeAll(async () => {
-  runtime = await realRuntime();
-  client = await connect(runtime);
-});
+beforeAll(async () => ({ runtime, client } = await realClient()));
 afterAll(() => client.close());
 
 const paging = { maxTokens: DEFAULT_MAX_TOKENS, page: 1 };

@@ -1,19 +1,7 @@
-/** Edit distance, bounded: names longer than this are compared by prefix only (keeps the cost flat). */
-const MAX_LEN = 64;
+import { editDistance } from '../edit-distance.js';
 
-export function editDistance(a: string, b: string): number {
-  const x = a.slice(0, MAX_LEN);
-  const y = b.slice(0, MAX_LEN);
-  let prev = Array.from({ length: y.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= x.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[y.length];
-}
+/** Names longer than this are compared by prefix only (keeps the cost flat). */
+const MAX_LEN = 64;
 
 /**
  * The closest candidate to a misspelt or renamed name: same letters in another case first
@@ -27,7 +15,7 @@ export function closest(name: string, candidates: readonly string[]): string | u
   if (exactFold) return exactFold;
   let best: { c: string; d: number } | undefined;
   for (const c of candidates) {
-    const d = editDistance(lower, c.toLowerCase());
+    const d = editDistance(lower, c.toLowerCase(), MAX_LEN);
     if (!best || d < best.d) best = { c, d };
   }
   if (best && best.d <= Math.max(2, Math.floor(name.length / 3))) return best.c;

@@ -57,18 +57,26 @@ export function npmViewRegistry(npmCommand = 'npm'): RegistryClient {
   };
 }
 
-/** Reads the packument straight from a registry URL (npm's JSON API; used by tests and as a fallback). */
-export function httpRegistry(
+/** The packument fields we read: dist-tags and each version's integrity and tarball. */
+export interface Packument {
+  'dist-tags'?: { latest?: string };
+  versions?: Record<string, { dist?: { integrity?: string; tarball?: string } }>;
+}
+
+/**
+ * Reads packuments straight from a registry URL (npm's JSON API; used by tests and where npm is
+ * absent). Throws a RegistryError when the registry cannot be reached or refuses.
+ */
+export function packumentReader(
   registryUrl: string,
   fetchImpl: typeof fetch = fetch,
   timeoutMs = 30_000,
-): RegistryClient {
+): (name: string) => Promise<Packument> {
   const base = registryUrl.replace(/\/+$/, '');
   return async (name) => {
-    const url = `${base}/${name.replace('/', '%2f')}`;
     let res: Response;
     try {
-      res = await fetchImpl(url, {
+      res = await fetchImpl(`${base}/${name.replace('/', '%2f')}`, {
         headers: { accept: 'application/json' },
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -76,17 +84,28 @@ export function httpRegistry(
       throw new RegistryError(`cannot reach the npm registry at ${base} for ${name}: ${firstLine(err)}`);
     }
     if (!res.ok) throw new RegistryError(`the npm registry answered HTTP ${res.status} for ${name}`);
-    const doc = (await res.json().catch(() => ({}))) as {
-      'dist-tags'?: { latest?: string };
-      versions?: Record<string, { dist?: { integrity?: string; tarball?: string } }>;
-    };
+    return (await res.json().catch(() => ({}))) as Packument;
+  };
+}
+
+/** The latest version from the packument (arguments as for `packumentReader`). */
+export function httpRegistry(...reader: Parameters<typeof packumentReader>): RegistryClient {
+  const packument = packumentReader(...reader);
+  return async (name) => {
+    const doc = await packument(name);
     const latest = doc['dist-tags']?.latest;
     const dist = latest ? doc.versions?.[latest]?.dist : undefined;
     return published(name, latest, dist?.integrity, dist?.tarball);
   };
 }
 
-function published(name: string, version: unknown, integrity: unknown, tarball: unknown): PublishedVersion {
+/** A complete registry record, or a RegistryError naming the package. */
+export function published(
+  name: string,
+  version: unknown,
+  integrity: unknown,
+  tarball: unknown,
+): PublishedVersion {
   if (typeof version !== 'string' || typeof integrity !== 'string' || typeof tarball !== 'string') {
     throw new RegistryError(`the npm registry gave no version, integrity and tarball for ${name}`);
   }

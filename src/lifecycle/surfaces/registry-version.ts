@@ -2,7 +2,9 @@ import semver from 'semver';
 import { firstLine } from '../../ingest/sdk/fetchers.js';
 import {
   npmViewDist,
+  packumentReader,
   parseNpmView,
+  published,
   RegistryError,
   type PublishedVersion,
 } from '../../ingest/sdk/registry.js';
@@ -52,35 +54,13 @@ export function npmViewVersion(npmCommand = 'npm'): VersionLookup {
   };
 }
 
-/** The packument straight from a registry URL (tests, or where npm is absent). */
-export function httpVersionLookup(
-  registryUrl: string,
-  fetchImpl: typeof fetch = fetch,
-  timeoutMs = 30_000,
-): VersionLookup {
-  const base = registryUrl.replace(/\/+$/, '');
+/** The packument straight from a registry URL (arguments as for `packumentReader`). */
+export function httpVersionLookup(...reader: Parameters<typeof packumentReader>): VersionLookup {
+  const packument = packumentReader(...reader);
   return async (name, version) => {
-    let res: Response;
-    try {
-      res = await fetchImpl(`${base}/${name.replace('/', '%2f')}`, {
-        headers: { accept: 'application/json' },
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (err) {
-      throw new RegistryError(`cannot reach the npm registry at ${base} for ${name}: ${firstLine(err)}`);
-    }
-    if (!res.ok) throw new RegistryError(`the npm registry answered HTTP ${res.status} for ${name}`);
-    const doc = (await res.json().catch(() => ({}))) as {
-      versions?: Record<string, { dist?: { integrity?: string; tarball?: string } }>;
-    };
+    const doc = await packument(name);
     const dist = doc.versions?.[version]?.dist;
     if (!dist) throw new NoSuchVersionError(name, version, Object.keys(doc.versions ?? {}));
     return published(name, version, dist.integrity, dist.tarball);
   };
-}
-
-function published(name: string, version: unknown, integrity: unknown, tarball: unknown): PublishedVersion {
-  if (typeof version !== 'string' || typeof integrity !== 'string' || typeof tarball !== 'string')
-    throw new RegistryError(`the npm registry gave no version, integrity and tarball for ${name}`);
-  return { name, version, integrity, tarball };
 }

@@ -12,7 +12,7 @@ import {
   type HttpOptions,
 } from '../../../src/transports/http/options.js';
 import { startHttpServer, type RunningHttpServer } from '../../../src/transports/http/server.js';
-import { MCP_HEADERS, rawRequest } from '../../http/helpers.js';
+import { MCP_HEADERS, rawRequest, sleepCall } from '../../http/helpers.js';
 import { spinServer } from './fixtures/spin-server.js';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -44,14 +44,6 @@ function openSocket(port: number, data?: string): Promise<{ socket: Socket; clos
     sockets.push(socket);
   });
 }
-
-const sleepCall = (ms: number) =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    method: 'tools/call',
-    params: { name: 'sleep', arguments: { ms } },
-  });
 
 describe('connection limits', () => {
   it('at the cap, closes the longest-idle connections so new clients (and /healthz) are served', async () => {

@@ -6,7 +6,7 @@
  */
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MCP_HEADERS } from '../../http/helpers.js';
+import { MCP_HEADERS, sleepCall } from '../../http/helpers.js';
 import { spawnServer, type ServerProcess } from '../../http/process.js';
 import { startHttpServer, type RunningHttpServer } from '../../../src/transports/http/server.js';
 import { resolveHttpOptions } from '../../../src/transports/http/options.js';
@@ -14,13 +14,6 @@ import { spinServer } from './fixtures/spin-server.js';
 
 const FIXTURE = ['--import', 'tsx', 'test/reliability/abuse/fixtures/spin-serve.ts'];
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const sleepCall = (ms: number) =>
-  JSON.stringify({
-    jsonrpc: '2.0',
-    id: 1,
-    method: 'tools/call',
-    params: { name: 'sleep', arguments: { ms } },
-  });
 
 interface Outcome {
   /** Whether the request went out on a kept-alive connection. */
