@@ -64,11 +64,7 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export function post(
-  url: string,
-  body: string,
-  options: CallOptions = {},
-): Promise<Answer> {
+export function post(url: string, body: string, options: CallOptions = {}): Promise<Answer> {
   return httpCall(url, 'POST', body, options);
 }
 
