@@ -5,6 +5,7 @@ import { normalizeLanguage } from './language.js';
 import { navContext, type NavContext } from './nav.js';
 import { paginate, pageMarkdown, type Block } from './paginate.js';
 import { resolveDocAddress } from './doc-urls.js';
+import { docAtSitePath } from './section-paths.js';
 import { languageView, referenceLanguages } from './reference.js';
 import type { Runtime } from './runtime.js';
 import { findSection, sectionWithSubsections } from './sections.js';
@@ -67,17 +68,10 @@ export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?:
   const address = resolveDocAddress(runtime, rawPath);
   const doc = runtime.docsByPath.get(address.path);
   if (doc) return { doc, anchor: address.anchor };
-  // `<doc>/<section anchor>` reads that section: how SDK symbols are addressed (`sdk-api/node/adminportal/generatelink`).
-  const cut = address.path.lastIndexOf('/');
-  const parent = cut > 0 ? runtime.docsByPath.get(address.path.slice(0, cut)) : undefined;
-  const anchor = address.path.slice(cut + 1);
-  if (
-    parent &&
-    address.anchor === undefined &&
-    parent.sections.some((s) => s.depth > 0 && s.anchor === anchor)
-  ) {
-    return { doc: parent, anchor };
-  }
+  // The site's section paths (`authkit/sessions/configuring-sessions/sign-out-redirect`) and the SDK
+  // symbol paths (`sdk-api/node/adminportal/generatelink`) name a section after the doc's path.
+  const found = docAtSitePath(runtime.docsByPath, address.path, address.anchor);
+  if (found) return found;
   throw new DocNotFoundError(rawPath.slice(0, 120), suggestDocs(runtime, address.path));
 }
 

@@ -1,3 +1,4 @@
+import { siteSlug } from './section-paths.js';
 import GithubSlugger from 'github-slugger';
 import type { Doc, Section } from '../corpus/types.js';
 import { MAX_PATH_LENGTH } from './paths.js';
@@ -20,6 +21,10 @@ export function findSection(doc: Doc, wanted: string): number {
     (s) => plain(s.heading) === text,
     (s) => s.anchor === slug,
     (s) => text.length >= 3 && plain(s.heading).includes(text),
+    // The docs site's slug (`dsync-activated` for `dsync.activated`), and a heading since renamed
+    // around the linked words (`#middleware-auth` in a README, now "Proxy / Middleware auth").
+    (s) => siteSlug(s.heading) === raw.toLowerCase(),
+    (s) => raw.length >= 3 && s.anchor.endsWith(`-${raw.toLowerCase()}`),
   ];
   for (const match of candidates) {
     const index = doc.sections.findIndex((s) => s.depth > 0 && match(s));
