@@ -64,6 +64,12 @@ export function splitPassages(markdown: string): Passage[] {
       flush();
       continue;
     }
+    // a definition line ("403" then ": The API key used did not have ...") is one passage with its term
+    if (!inCode && /^:\s/.test(t) && prose.length === 1) {
+      raw.push(...sentences(markdownToPlainText(`${prose[0]} — ${t.slice(1).trim()}`)));
+      prose = [];
+      continue;
+    }
     // list items, table rows, definition lines and code lines are passages of their own
     if (inCode || /^([-*+]|\d+\.)\s|^\||^:\s/.test(t)) {
       flush();

@@ -1,4 +1,5 @@
 import type { Corpus, Doc, ReferenceLanguage } from '../corpus/types.js';
+import { MethodIndex, asksSdkSurface } from './methods.js';
 import { expandToken } from './tokenize.js';
 
 /**
@@ -12,14 +13,18 @@ export interface QueryCues {
   namedSdks: Set<number>;
   /** Asks about rate limits: 2 = explicitly (429, rate limit, throttled), 1 = a count or frequency. */
   limits: 0 | 1 | 2;
-  /** Names an HTTP status code or asks what a response status means. */
-  httpStatus: boolean;
+  /** Asks what a response status means: 2 = names a status code (403, 5xx), 1 = "status code" in words. */
+  httpStatus: 0 | 1 | 2;
   /** "what is X", "what does X mean/stand for". */
   definition: boolean;
   /** Index terms of the question (its words and their synonyms), for method-name matching. */
   terms: ReadonlySet<string>;
   /** Spells a JavaScript-style identifier (`verifyOrganizationDomain`, `adminPortal.generateLink`). */
   jsIdentifier: boolean;
+  /** Reference docs defining a method the question spells exactly (see methods.ts). */
+  methodDocs: ReadonlySet<number>;
+  /** Asks about the SDK surface itself (types, signatures, a package): declaration pages lead. */
+  sdkSurface: boolean;
 }
 
 /** camelCase with a lower-case start, as JS SDK members are named (Python and Ruby use snake_case). */
@@ -71,7 +76,12 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LIMITS_STRONG =
   /\b(?:429|rate[- ]?limit\w*|throttl\w*|too many requests|requests? per|per (?:second|minute|hour)|quota)\b/i;
 const LIMITS_WEAK = /\bhow (?:many|often)\b|\blimit(?:s|ed)?\b|\bper (?:day|ip)\b/i;
-const HTTP_STATUS = /\b(?:[45]\d\d|5xx|4xx)\b|\bstatus code/i;
+/** 429 is the rate-limit page's code, not the error catalogue's first concern. */
+const HTTP_STATUS_CODE = /\b(?:4(?!29)\d\d|5\d\d|5xx|4xx)\b/i;
+/** A number is a status code only next to words of a response ("returns 403"; not "500 users"). */
+const RESPONSE_WORDS =
+  /\b(?:errors?|status|response|respond\w*|return\w*|gett?ing|got|http|fail\w*|rejected)\b/i;
+const HTTP_STATUS_WORDS = /\bstatus code|\b429\b/i;
 const DEFINITION =
   /^\s*(?:what(?:'s| is| are| does)\b(?!.*\b(?:difference|happens?|limit|default)\b)|define\b|meaning of\b)/i;
 
@@ -81,8 +91,10 @@ export class DocPriors {
   private readonly languages: Set<ReferenceLanguage>[];
   /** Per doc: the words of each SDK method name it defines, by language. */
   private readonly methods: { language: ReferenceLanguage; words: string[] }[][];
+  private readonly methodIndex: MethodIndex;
 
   constructor(private readonly corpus: Corpus) {
+    this.methodIndex = new MethodIndex(corpus);
     this.languages = corpus.docs.map((d) => new Set(d.reference.map((r) => r.language)));
     this.methods = corpus.docs.map((d) =>
       d.reference
@@ -114,10 +126,13 @@ export class DocPriors {
       language,
       namedSdks,
       limits: LIMITS_STRONG.test(text) ? 2 : LIMITS_WEAK.test(text) ? 1 : 0,
-      httpStatus: HTTP_STATUS.test(text),
+      httpStatus:
+        HTTP_STATUS_CODE.test(text) && RESPONSE_WORDS.test(text) ? 2 : HTTP_STATUS_WORDS.test(text) ? 1 : 0,
       definition: DEFINITION.test(text),
       terms,
       jsIdentifier: JS_IDENTIFIER.test(text),
+      methodDocs: this.methodIndex.definedBy(text, language),
+      sdkSurface: asksSdkSurface(text),
     };
   }
 
@@ -126,7 +141,9 @@ export class DocPriors {
     const out: { doc: number; strength: 1 | 2 }[] = [];
     for (const [doc, role] of this.roles) {
       if (role === 'limits' && cues.limits > 0) out.push({ doc, strength: cues.limits === 2 ? 2 : 1 });
-      if (role === 'errors' && cues.httpStatus) out.push({ doc, strength: 1 });
+      // a status code named in a question is looked up in the error catalogue first
+      if (role === 'errors' && cues.httpStatus > 0)
+        out.push({ doc, strength: cues.httpStatus === 2 ? 2 : 1 });
       if (role === 'glossary' && cues.definition) out.push({ doc, strength: 1 });
     }
     return out;

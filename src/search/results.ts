@@ -80,6 +80,7 @@ export class ResultBuilder {
     }
     docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
     this.placeCrossCutting(docs, byDoc, cues, allowed);
+    placeMethodPages(docs, this.corpus, cues);
     return docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
   }
 
@@ -235,6 +236,25 @@ export class ResultBuilder {
     }
     return t;
   }
+}
+
+/**
+ * A reference page defining the method the question spells, in the asked language, goes above the
+ * SDK declaration pages that define the same name: it has the parameters, the other languages and
+ * the endpoint, while the declaration page answers questions about the SDK surface itself (then it
+ * keeps its place). Order among the lifted pages is kept.
+ */
+function placeMethodPages(docs: DocGroup[], corpus: Corpus, cues: QueryCues): void {
+  if (cues.methodDocs.size === 0 || cues.sdkSurface) return;
+  let top = 0;
+  let best = 0;
+  for (const g of docs) {
+    if (corpus.docs[g.doc].kind === 'api') top = Math.max(top, g.score);
+    if (cues.methodDocs.has(g.doc)) best = Math.max(best, g.score);
+  }
+  if (top <= best || best <= 0) return;
+  const lift = (top * 1.01) / best;
+  for (const g of docs) if (cues.methodDocs.has(g.doc)) g.score *= lift;
 }
 
 interface Scored {

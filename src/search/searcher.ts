@@ -16,6 +16,7 @@ import {
 } from './rank.js';
 import { expandToken, tokenize } from './tokenize.js';
 import { detectLanguage } from './language.js';
+import { languageOfSyntax } from './methods.js';
 import { DocPriors } from './priors.js';
 import { ResultBuilder } from './results.js';
 import type { SearchOptions, SearchResponse, Searcher } from './types.js';
@@ -121,7 +122,7 @@ class IndexSearcher implements CorpusSearcher {
     let q = this.analyze(named.language ? named.text : text);
     if (named.language && q.concepts.length === 0) q = this.analyze(text);
     q = { ...mostInformative(dropFraming(q), MAX_CONCEPTS), text };
-    const language = opts.language ?? named.language;
+    const language = opts.language ?? named.language ?? languageOfSyntax(text);
     const empty = (suggestions: string[]): SearchResponse => ({
       query: q.text,
       results: [],

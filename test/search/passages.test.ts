@@ -30,6 +30,17 @@ describe('splitPassages', () => {
     ]);
   });
 
+  it('keeps a definition list term with its definition', () => {
+    const texts = splitPassages(
+      'Codes:\n\n403\n: The API key used did not have the correct permissions.\n\n404\n: Not found.',
+    ).map((p) => p.text);
+    expect(texts).toEqual([
+      'Codes:',
+      '403 — The API key used did not have the correct permissions.',
+      '404 — Not found.',
+    ]);
+  });
+
   it('splits long prose into sentences and bounds the work', () => {
     const long = Array.from(
       { length: 40 },
