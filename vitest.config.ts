@@ -37,7 +37,7 @@ const E2E = [
   'test/sdk/offline-build.test.ts',
   'test/sdk/npm-client.test.ts',
 ];
-const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts'];
+const ALL = ['test/**/*.test.ts', 'src/**/*.test.ts', 'scripts/**/*.test.ts'];
 
 export default defineConfig({
   test: {

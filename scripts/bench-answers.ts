@@ -24,7 +24,7 @@ import {
   playTrajectory,
   report,
   splitOf,
-} from '../test/eval/answers.js';
+} from '../harness/eval/answers.js';
 import { oursEngine, spawnOld, spawnOurs } from './bench/answer-engines.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { OPERATIONS, runOperation } from '../src/core/operations/index.js';
 import { loadRuntime } from '../src/lifecycle/load-runtime.js';
 import { resolveCorpusFile } from '../src/lifecycle/corpus-location.js';
-import { judgeExamples, loadExampleQuestions } from '../test/eval/examples-eval.js';
+import { judgeExamples, loadExampleQuestions } from '../harness/eval/examples-eval.js';
 
 const { values: args } = parseArgs({
   options: {

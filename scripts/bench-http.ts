@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from '../src/corpus/bundle.js';
-import { spawnServer, type ServerProcess } from '../test/http/process.js';
+import { spawnServer, type ServerProcess } from '../harness/process.js';
 import { drive, percentile, post, treeRssBytes } from './bench-http/load.js';
 import { buildCalls } from './bench-http/workload.js';
 import { heapCheck } from './bench-http/heap-check.js';

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { loadBundle } from '../src/corpus/bundle.js';
 import { resolveCorpusFile } from '../src/lifecycle/corpus-location.js';
 import { createSearcher } from '../src/search/index.js';
-import { runOldServer } from '../test/eval/baseline.js';
+import { runOldServer } from '../harness/eval/baseline.js';
 import {
   type EvalReport,
   type Metrics,
@@ -19,7 +19,7 @@ import {
   loadEvalSet,
   percentile,
   runEngine,
-} from '../test/eval/evaluate.js';
+} from '../harness/eval/evaluate.js';
 
 const { values: args } = parseArgs({
   options: {

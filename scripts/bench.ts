@@ -15,7 +15,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { evaluate, loadEvalSet, type EvalQuery } from '../test/eval/evaluate.js';
+import { evaluate, loadEvalSet, type EvalQuery } from '../harness/eval/evaluate.js';
 import { oldDocsSize, ourBundleSize, timeCorpusBuild, type BuildTiming } from './bench/build-time.js';
 import { coldStart, COLD_QUERY } from './bench/cold-start.js';
 import { updateReadme } from './bench/readme.js';

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadRuntime } from '../src/lifecycle/load-runtime.js';
 import { bundledCorpusFile } from '../src/lifecycle/corpus-location.js';
-import { applyExamples, findExamples, renderExamples } from './readme/examples.js';
+import { applyExamples, findExamples, renderExamples } from '../harness/readme-examples.js';
 
 const file = fileURLToPath(new URL('../README.md', import.meta.url));
 const readme = readFileSync(file, 'utf8');

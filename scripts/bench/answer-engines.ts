@@ -5,8 +5,8 @@
  */
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import type { AnswerEngine, AnswerQuestion, ReadTarget, SearchOutcome } from '../../test/eval/answers.js';
-import { parseOldResults } from '../../test/eval/baseline.js';
+import type { AnswerEngine, AnswerQuestion, ReadTarget, SearchOutcome } from '../../harness/eval/answers.js';
+import { parseOldResults } from '../../harness/eval/baseline.js';
 import { oldSpec, oursSpec, startServer, type Running } from './servers.js';
 
 function textOf(result: CallToolResult): string {

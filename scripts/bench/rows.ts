@@ -3,7 +3,7 @@
  * the old package's; a target is attached where an issue sets one (as a bound on ours/old): issue 14
  * for start-up, search latency and memory, issue 6 for the rest.
  */
-import type { EvalReport } from '../../test/eval/evaluate.js';
+import type { EvalReport } from '../../harness/eval/evaluate.js';
 import type { BuildTiming, DataSize } from './build-time.js';
 import type { ColdStartSamples } from './cold-start.js';
 import type { Row } from './report.js';

@@ -2,8 +2,8 @@
  * The long run: both servers up side by side, each call sent to one then the other (alternating who
  * goes first), so latency, answer size, quality and memory come from identical work in the same minutes.
  */
-import { parseOldResults } from '../../test/eval/baseline.js';
-import { normalizePath } from '../../test/eval/evaluate.js';
+import { parseOldResults } from '../../harness/eval/baseline.js';
+import { normalizePath } from '../../harness/eval/evaluate.js';
 import {
   callTool,
   listTools,

@@ -1,4 +1,4 @@
-import { percentile } from '../../test/eval/evaluate.js';
+import { percentile } from '../../harness/eval/evaluate.js';
 
 export { percentile };
 

@@ -2,7 +2,7 @@
  * What both servers are asked, derived from the project's relevance set so the benchmark needs no
  * list of its own to keep in sync: its queries for search, its judged docs for workos_docs.
  */
-import type { EvalQuery } from '../../test/eval/evaluate.js';
+import type { EvalQuery } from '../../harness/eval/evaluate.js';
 
 export type CallKind = 'search' | 'search@10' | 'docs' | 'examples' | 'changelogs';
 

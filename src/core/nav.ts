@@ -13,8 +13,11 @@ export interface NavContext {
   children: NavLink[];
 }
 
-/** Siblings beyond this are summarised as a count, to keep answers compact. */
-const MAX_SIBLINGS = 12;
+/**
+ * An area's own page is no node of the navigation tree: it lists at most this many of the pages below
+ * the area (the table of contents has them all), to keep answers compact.
+ */
+const MAX_AREA_PAGES = 12;
 
 function links(nodes: NavNode[]): NavLink[] {
   return nodes.flatMap((n) => (n.path !== undefined ? [{ title: n.title, path: n.path }] : []));
@@ -53,7 +56,7 @@ export function navContext(nav: NavArea[], path: string): NavContext {
   const areaOfRoot = nav.find((a) => a.product === path);
   const found = findNode(nav, path);
   if (!found) {
-    if (areaOfRoot) return { siblings: [], children: pagesBelow(areaOfRoot).slice(0, MAX_SIBLINGS) };
+    if (areaOfRoot) return { siblings: [], children: pagesBelow(areaOfRoot).slice(0, MAX_AREA_PAGES) };
     return { siblings: [], children: [] };
   }
   const { node, ancestors, area } = found;
@@ -68,5 +71,3 @@ export function navContext(nav: NavArea[], path: string): NavContext {
     children: pagesBelow(node),
   };
 }
-
-export { MAX_SIBLINGS };

@@ -81,7 +81,8 @@ export interface BuildOptions {
   log?: ProgressLog;
   // ---- extra sources plug in here ------------------------------------------------------------
   // e.g. SDK READMEs + CHANGELOGs via src/ingest/sdk `ingestSdkSources()` wrapped as a SourceAdapter.
-  // The CLI decides which adapters run (none by default, so a build needs no network).
+  // The caller decides which adapters run; none here means no network. The CLI's `build` adds the SDK
+  // sources unless given --no-sdks (they are read from the npm cache first, fetched when missing).
   extraSources?: SourceAdapter[];
   /** Builds the search index carried in the bundle; `null` ships no index (the loader builds one). */
   indexBuilder?: ((corpus: Corpus) => unknown) | null;

@@ -28,7 +28,8 @@ export function compactSchema(schema: unknown): unknown {
  * SEAM (SDK modules `server/zod-compat` and `server/zod-json-schema-compat`, exported but not part of
  * the documented API): the SDK's own zod -> JSON Schema conversion, so what we list is exactly what
  * its validation accepts, for zod 3 and 4 alike. Breaks on upgrade when: the SDK moves or renames
- * these modules or their options (`strictUnions`, `pipeStrategy`). Test: test/core/seams.test.ts.
+ * these modules or their options (`strictUnions`, `pipeStrategy`). Test: test/seams/seams.test.ts
+ * "sdk-json-schema".
  */
 export function toJsonSchema(schema: unknown, strategy: 'input' | 'output'): JsonSchema {
   const obj = normalizeObjectSchema(schema as AnySchema);

@@ -9,6 +9,10 @@ let loaded: Promise<TypeScript> | undefined;
 /**
  * The compiler is ~9 MB of JavaScript: loaded on first use only, so start-up paths that never build a
  * surface or check code never pay for it (it is also kept out of the esbuild bundle: scripts/bundle.ts).
+ *
+ * SEAM (typescript is CommonJS: its ESM import is the module or a `default` wrapper, depending on the
+ * loader): breaks on upgrade when typescript ships real ESM with named exports only, or moves the
+ * compiler API we call (createProgram, createSourceFile). Test: test/seams/seams.test.ts "typescript".
  */
 export function loadTypeScript(): Promise<TypeScript> {
   loaded ??= import('typescript').then(

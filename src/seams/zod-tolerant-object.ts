@@ -82,7 +82,7 @@ export function toleranceOf(shape: ZodRawShape, aliases: Record<string, string>)
  * tools/list (a z.preprocess wrapper would be listed as an empty object) while `{question: "..."}`
  * or `{maxResults: "5"}` still validate. Breaks on upgrade when: zod renames `_parse` or its
  * input shape (zod 4 does: `_zod.parse`), or the SDK stops calling the schema's own parse.
- * Test: test/unit/seams.test.ts "tolerant object".
+ * Test: test/seams/seams.test.ts "zod-tolerant-object".
  */
 class TolerantObject<T extends ZodRawShape> extends ZodObject<T, 'passthrough'> {
   tolerance: Tolerance = { aliases: {}, numbers: {}, enums: [] };
@@ -113,7 +113,11 @@ export type FieldFacts =
   | { type: 'string'; default?: string; description?: string }
   | { type: 'other'; description?: string };
 
-/** SEAM (zod 3 `_def.defaultValue`): read once here, so a zod upgrade changes one function. */
+/**
+ * SEAM (zod 3 `_def.defaultValue`): read once here, so a zod upgrade changes one function. Breaks on
+ * upgrade when: zod 4 moves it (`_zod.def.defaultValue`, a value, not a function).
+ * Test: test/seams/seams.test.ts "zod-tolerant-object" (fieldFacts).
+ */
 function defaultOf(schema: ZodTypeAny): unknown {
   if (schema instanceof ZodOptional) return defaultOf(schema.unwrap());
   if (schema instanceof ZodDefault) return (schema._def.defaultValue as () => unknown)();

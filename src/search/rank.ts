@@ -5,7 +5,7 @@ import type { AnalyzedQuery, Concept } from './query.js';
 
 /**
  * Every ranking knob in one place, set on test/eval/queries.json with coarse steps (see
- * test/eval/tune.ts); defaults below. Field boosts follow the issue's order: title and heading >
+ * scripts/tune-ranking.ts); defaults below. Field boosts follow the issue's order: title and heading >
  * identifiers, endpoints and path > description > body.
  */
 export interface RankingConfig {

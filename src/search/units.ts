@@ -5,8 +5,8 @@ import { markdownToPlainText } from './plain-text.js';
 
 /**
  * A search unit is one section of one document. Units are numbered in corpus order (doc by doc,
- * section by section), so a prebuilt index maps back to the same units as long as the corpus is the
- * same; the serialised index records the corpus checksum to guarantee that.
+ * section by section), so a prebuilt index maps back to the same units as long as the numbering is
+ * the same; the serialised index records the numbering's unitFingerprint (below) to guarantee that.
  */
 export interface UnitRef {
   doc: number;

@@ -4,7 +4,7 @@ import type { Runtime } from '../core/runtime.js';
 import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { lazyValidator } from './lazy-validator.js';
 import { ServerLog, type LogOptions } from './logging.js';
-import { reportInvalidParams } from './invalid-params.js';
+import { reportInvalidParams } from '../seams/sdk-invalid-params.js';
 import { ProjectContext } from '../lifecycle/project/context.js';
 import { attachProjectRoots } from './project-roots.js';
 import { registerProjectResource } from './project-resource.js';
@@ -13,7 +13,7 @@ import { withProtocolDowngrade } from './protocol-downgrade.js';
 import { registerResources } from './resources.js';
 import type { ToolContext } from './tool-kit.js';
 import { registerTools } from './tools.js';
-import { serveCompactToolsList } from './tools-list.js';
+import { serveCompactToolsList } from '../seams/sdk-tools-list.js';
 
 export interface CreateServerOptions {
   log?: LogOptions;

@@ -1,9 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import {
-  SetLevelRequestSchema,
-  type LoggingLevel,
-  type ServerNotification,
-} from '@modelcontextprotocol/sdk/types.js';
+import type { LoggingLevel, ServerNotification } from '@modelcontextprotocol/sdk/types.js';
+import { onSetLevel } from '../seams/sdk-set-level.js';
 
 const LEVELS: LoggingLevel[] = [
   'debug',
@@ -55,10 +52,9 @@ export class ServerLog {
     this.stderr = options.stderr ?? ((line) => process.stderr.write(`${line}\n`));
     this.toClient = options.toClient ?? true;
     // Replaces the SDK's own handler so the level lives here, per server instance.
-    server.server.setRequestHandler(SetLevelRequestSchema, async (request) => {
-      this.clientLevel = request.params.level;
-      this.log('debug', `log level set to ${request.params.level}`);
-      return {};
+    onSetLevel(server, (level) => {
+      this.clientLevel = level;
+      this.log('debug', `log level set to ${level}`);
     });
   }
 

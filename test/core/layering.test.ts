@@ -2,15 +2,33 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const SRC = resolve(import.meta.dirname, '../../src');
+const ROOT = resolve(import.meta.dirname, '../..');
+const SRC = join(ROOT, 'src');
 
-/** Static (not dynamic `import()`) relative imports of a module, as src/ paths. */
-function staticImports(file: string): string[] {
+/**
+ * Static (not dynamic `import()`) relative imports of a module, as absolute paths of files that
+ * exist; type-only imports too when `types` is set.
+ */
+function staticImports(file: string, types = false): string[] {
   const text = readFileSync(file, 'utf8');
   return [...text.matchAll(/^\s*(import|export)(\s+type)?\s[^;]*?from\s+'(\.[^']+)'/gms)]
-    .filter((m) => !m[2])
+    .filter((m) => types || !m[2])
     .map((m) => resolve(dirname(file), m[3].replace(/\.js$/, '.ts')))
     .filter((f) => existsSync(f));
+}
+
+/** The table eslint.config.js turns into no-restricted-imports rules: folder -> folders it never imports. */
+const { layers } = JSON.parse(readFileSync(join(ROOT, 'layers.json'), 'utf8')) as {
+  layers: Record<string, { never: string[]; except?: string[] }>;
+};
+
+/** Every .ts/.mjs file below a folder of the repository (relative to ROOT). */
+function filesBelow(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((e) => {
+    const rel = join(dir, e.name);
+    if (e.isDirectory()) return rel.includes('fixtures/sdk-surface') ? [] : filesBelow(rel);
+    return /\.(ts|mjs)$/.test(e.name) ? [rel] : [];
+  });
 }
 
 /** Every module reached from `entry` through static value imports (type-only imports excluded). */
@@ -34,6 +52,26 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('layering', () => {
+  it('no module imports a folder layers.json forbids it (the same table lint enforces)', () => {
+    const offenders: string[] = [];
+    for (const [folder, rule] of Object.entries(layers)) {
+      const parent = dirname(folder);
+      const forbidden = rule.never.map((n) => join(ROOT, parent, n) + '/');
+      const allowed = (rule.except ?? []).map((e) => join(ROOT, parent, e.replace(/\.js$/, '.ts')));
+      for (const file of filesBelow(folder)) {
+        for (const target of staticImports(join(ROOT, file), true)) {
+          if (allowed.includes(target)) continue;
+          if (forbidden.some((f) => target.startsWith(f)))
+            offenders.push(`${file} -> ${relative(ROOT, target)}`);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+    expect(Object.keys(layers)).toEqual(
+      expect.arrayContaining(['src/ingest', 'src/core', 'test', 'scripts']),
+    );
+  });
+
   it('the walk sees through to ingest/ where it should (the build command)', () => {
     expect([...reachable('cli/commands/build.ts')].some((f) => f.startsWith('ingest/'))).toBe(true);
   });

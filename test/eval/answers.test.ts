@@ -15,7 +15,7 @@ import {
   metricsOf,
   normalizeForFacts,
   playTrajectory,
-} from './answers.js';
+} from '../../harness/eval/answers.js';
 
 const questions = loadAnswerSet();
 

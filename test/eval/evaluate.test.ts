@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseOldResults } from './baseline.js';
-import { evaluate, firstRelevantRank, loadEvalSet, normalizePath, percentile } from './evaluate.js';
+import { parseOldResults } from '../../harness/eval/baseline.js';
+import {
+  evaluate,
+  firstRelevantRank,
+  loadEvalSet,
+  normalizePath,
+  percentile,
+} from '../../harness/eval/evaluate.js';
 
 describe('evaluation metrics', () => {
   const queries = [

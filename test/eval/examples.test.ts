@@ -3,7 +3,7 @@ import { formatExamples, type Runtime } from '../../src/core/index.js';
 import { MCP_FACE } from '../../src/server/face.js';
 import { findExamples } from '../fixtures/operations.js';
 import { realRuntime } from '../fixtures/real-runtime.js';
-import { judgeExamples, loadExampleQuestions } from './examples-eval.js';
+import { judgeExamples, loadExampleQuestions } from '../../harness/eval/examples-eval.js';
 
 // Issue 15 item 2 over the real corpus; `npm run bench:examples` prints the same numbers per question.
 let runtime: Runtime;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/corpus/bundle.js';
 import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { type CorpusSearcher, createSearcher } from '../../src/search/index.js';
-import { evaluate, loadEvalSet } from './evaluate.js';
+import { evaluate, loadEvalSet } from '../../harness/eval/evaluate.js';
 
 // The real corpus is part of the build (CI runs `npm run build` first); without it this suite fails
 // on purpose instead of skipping, because ranking quality is only meaningful on the real docs.

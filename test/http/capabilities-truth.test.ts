@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { ensureBuilt } from '../fixtures/built.js';
 import { connect } from '../server/connect.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { spawnServer, type ServerProcess } from '../../harness/process.js';
 
 const TOKEN = 'capabilities-truth-token-0123456789';
 let proc: ServerProcess;

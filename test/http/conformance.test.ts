@@ -3,7 +3,7 @@
  * docs server. ~10 s: each scenario is a separate `conformance` process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLICABLE_SCENARIOS, runScenario } from '../../scripts/conformance.js';
+import { APPLICABLE_SCENARIOS, runScenario } from '../../harness/conformance/index.js';
 import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { createServer } from '../../src/server/create-server.js';
 import { resolveHttpOptions } from '../../src/transports/http/options.js';

@@ -10,7 +10,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ensureBuilt } from '../fixtures/built.js';
 import { parseByteSize, parseWorkers } from '../../src/cli/commands/serve.js';
 import { MCP_HEADERS, parseMcpBody, rawRequest } from './helpers.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { spawnServer, type ServerProcess } from '../../harness/process.js';
 
 const TOKEN = 'e2e-token-0123456789abcdef';
 const run = promisify(execFile);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { MCP_HEADERS, parseMcpBody, rawRequest, sleepCall } from './helpers.js';
-import { spawnServer, type ServerProcess } from './process.js';
+import { spawnServer, type ServerProcess } from '../../harness/process.js';
 
 const FIXTURE = ['--import', 'tsx', 'test/http/fixtures/tiny-serve.ts'];
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -2,7 +2,7 @@
 // here; the fix is `npm run readme:examples` (regenerates every marked block), never a hand edit.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyExamples, excerpt, findExamples, renderExamples } from '../../scripts/readme/examples.js';
+import { applyExamples, excerpt, findExamples, renderExamples } from '../../harness/readme-examples.js';
 import { realRuntime } from '../fixtures/real-runtime.js';
 import { ROOT } from '../fixtures/built.js';
 

@@ -3,7 +3,7 @@
  * that does not grow with the number of calls (live heap after GC, and RSS).
  */
 import { describe, expect, it } from 'vitest';
-import { formatSoak, runSoak } from '../../scripts/soak.js';
+import { formatSoak, runSoak } from '../../harness/soak.js';
 import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
 import { bundledCorpusFile } from '../../src/lifecycle/corpus-location.js';
 import { fuzzRuns, report } from './helpers/report.js';

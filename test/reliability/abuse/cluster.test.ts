@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { rawRequest } from '../../http/helpers.js';
-import { spawnServer, type ServerProcess } from '../../http/process.js';
+import { spawnServer, type ServerProcess } from '../../../harness/process.js';
 
 const FIXTURE = ['--import', 'tsx', 'test/reliability/abuse/fixtures/spin-serve.ts'];
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,7 +7,7 @@
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MCP_HEADERS, sleepCall } from '../../http/helpers.js';
-import { spawnServer, type ServerProcess } from '../../http/process.js';
+import { spawnServer, type ServerProcess } from '../../../harness/process.js';
 import { startHttpServer, type RunningHttpServer } from '../../../src/transports/http/server.js';
 import { resolveHttpOptions } from '../../../src/transports/http/options.js';
 import { spinServer } from './fixtures/spin-server.js';

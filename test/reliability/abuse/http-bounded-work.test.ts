@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_MESSAGES } from '../../../src/transports/http/paced.js';
 import { MCP_HEADERS, parseMcpBody, rawRequest } from '../../http/helpers.js';
-import { spawnServer, type ServerProcess } from '../../http/process.js';
+import { spawnServer, type ServerProcess } from '../../../harness/process.js';
 
 // A separate process: in-process, a blocked server would also block the test's own clock and probes.
 const FIXTURE = ['--import', 'tsx', 'test/reliability/abuse/fixtures/spin-serve.ts'];

@@ -31,7 +31,7 @@ export interface AnswerQuestion {
   split?: 'holdout';
 }
 
-export const DEFAULT_ANSWER_FILE = fileURLToPath(new URL('./answers.json', import.meta.url));
+export const DEFAULT_ANSWER_FILE = fileURLToPath(new URL('../../test/eval/answers.json', import.meta.url));
 
 export function loadAnswerSet(file = DEFAULT_ANSWER_FILE): AnswerQuestion[] {
   const data = JSON.parse(readFileSync(file, 'utf8')) as { questions?: AnswerQuestion[] };

@@ -32,7 +32,9 @@ export interface ExamplesReport {
   judgements: ExampleJudgement[];
 }
 
-export function loadExampleQuestions(file = new URL('./examples.json', import.meta.url)): ExampleQuestion[] {
+export function loadExampleQuestions(
+  file = new URL('../../test/eval/examples.json', import.meta.url),
+): ExampleQuestion[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { questions: ExampleQuestion[] }).questions;
 }
 

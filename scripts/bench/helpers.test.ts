@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { replaceBenchmarksSection } from '../../scripts/bench/readme.js';
-import { checkRow, formatRatio, markdownTable } from '../../scripts/bench/report.js';
-import { median } from '../../scripts/bench/stats.js';
-import { buildWorkload, docSet } from '../../scripts/bench/workload.js';
+import { replaceBenchmarksSection } from './readme.js';
+import { checkRow, formatRatio, markdownTable } from './report.js';
+import { median } from './stats.js';
+import { buildWorkload, docSet } from './workload.js';
 
 const queries = [
   { id: 'a', kind: 'how-to', query: 'sso setup', relevant: ['sso', 'sso/quick-start'] },

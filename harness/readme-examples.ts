@@ -14,8 +14,8 @@
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { Runtime } from '../../src/core/runtime.js';
-import { createServer } from '../../src/server/create-server.js';
+import type { Runtime } from '../src/core/runtime.js';
+import { createServer } from '../src/server/create-server.js';
 
 // `prettier-ignore` keeps the formatter from reflowing the Markdown inside the fence (it must stay verbatim).
 const MARKER =

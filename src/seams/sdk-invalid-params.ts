@@ -43,9 +43,13 @@ export function withoutConstructorArgument(request: unknown): unknown {
  * The SDK validates each request's params before calling our handler and lets the ZodError escape,
  * which JSON-RPC then reports as -32603 "Internal error" with a multi-line JSON dump of issues
  * (seen with `tools/call` whose `arguments` is an array, a string, or an object with a
- * `constructor` key), and `resources/read` with a uri `new URL` cannot parse. JSON-RPC prescribes -32602 Invalid params for that, so we rewrap the
- * registered handlers once all are in place. The handler map is SDK-internal; when it is not
- * there (a future SDK), this does nothing and test/reliability catches the change.
+ * `constructor` key), and `resources/read` with a uri `new URL` cannot parse. JSON-RPC prescribes
+ * -32602 Invalid params for that, so we rewrap the registered handlers once all are in place.
+ *
+ * SEAM (the SDK's private `Protocol._requestHandlers` map): breaks on upgrade when the SDK renames
+ * or re-types that map (then this does nothing: malformed params are -32603 again), or starts
+ * reporting -32602 itself (then this can go). Must run after every handler is registered.
+ * Test: test/seams/seams.test.ts "sdk-invalid-params" (and test/reliability/invalid-params.test.ts).
  */
 export function reportInvalidParams(server: McpServer): void {
   const handlers = (server.server as unknown as { _requestHandlers?: unknown })._requestHandlers;

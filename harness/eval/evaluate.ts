@@ -30,7 +30,7 @@ export interface EvalReport {
   ranks: Record<string, number | null>;
 }
 
-export const DEFAULT_EVAL_FILE = fileURLToPath(new URL('./queries.json', import.meta.url));
+export const DEFAULT_EVAL_FILE = fileURLToPath(new URL('../../test/eval/queries.json', import.meta.url));
 
 export function loadEvalSet(file = DEFAULT_EVAL_FILE): EvalQuery[] {
   const data = JSON.parse(readFileSync(file, 'utf8')) as { queries?: EvalQuery[] } | EvalQuery[];

@@ -1,14 +1,14 @@
 /**
- * Coordinate search over the ranking knobs: `node --import tsx test/eval/tune.ts [--corpus FILE]`.
+ * Coordinate search over the ranking knobs: `node --import tsx scripts/tune-ranking.ts [--corpus FILE]`.
  * Tunes on half of the relevance set and reports the other half, so a change that only fits our own
  * wording shows up as a gap between the two. Coarse steps on purpose.
  */
 import { parseArgs } from 'node:util';
-import { loadBundle } from '../../src/corpus/bundle.js';
-import { resolveCorpusFile } from '../../src/lifecycle/corpus-location.js';
-import { createSearcher } from '../../src/search/index.js';
-import { DEFAULT_RANKING, type RankingConfig } from '../../src/search/rank.js';
-import { type EvalQuery, evaluate, loadEvalSet } from './evaluate.js';
+import { loadBundle } from '../src/corpus/bundle.js';
+import { resolveCorpusFile } from '../src/lifecycle/corpus-location.js';
+import { createSearcher } from '../src/search/index.js';
+import { DEFAULT_RANKING, type RankingConfig } from '../src/search/rank.js';
+import { type EvalQuery, evaluate, loadEvalSet } from '../harness/eval/evaluate.js';
 
 const { values: args } = parseArgs({
   options: { corpus: { type: 'string' }, rounds: { type: 'string', default: '2' } },

@@ -1,0 +1,109 @@
+/**
+ * One test per seam of src/seams/: each patch of SDK, zod or TypeScript internals is checked here
+ * against the installed version, so an upgrade that breaks one fails with the seam's name.
+ */
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { CallToolResultSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { reportInvalidParams } from '../../src/seams/sdk-invalid-params.js';
+import { toJsonSchema } from '../../src/seams/sdk-json-schema.js';
+import { onSetLevel } from '../../src/seams/sdk-set-level.js';
+import { serveCompactToolsList } from '../../src/seams/sdk-tools-list.js';
+import { loadTypeScript, loadTypeScriptSync } from '../../src/seams/typescript.js';
+import { fieldFacts, tolerantObject } from '../../src/seams/zod-tolerant-object.js';
+
+const input = tolerantObject(
+  {
+    query: z.string().describe('words'),
+    limit: z.number().int().min(1).max(20).default(5).describe('max results'),
+  },
+  { q: 'query' },
+);
+
+/** A bare McpServer with one tool over the tolerant schema, and a client linked in memory. */
+async function linked(setUp: (server: McpServer) => void): Promise<Client> {
+  const server = new McpServer({ name: 'seams', version: '1.0.0' }, { capabilities: { logging: {} } });
+  const tools = new Map();
+  tools.set(
+    'find',
+    server.registerTool('find', { description: 'find', inputSchema: input.shape }, async (args) => ({
+      content: [{ type: 'text', text: JSON.stringify(args) }],
+    })),
+  );
+  serveCompactToolsList(server, tools);
+  setUp(server);
+  const [a, b] = InMemoryTransport.createLinkedPair();
+  const client = new Client({ name: 'seams-test', version: '1.0.0' });
+  await server.connect(b);
+  await client.connect(a);
+  return client;
+}
+
+describe('seams', () => {
+  it('sdk-invalid-params: malformed params answer -32602 in one line, not -32603 with a dump', async () => {
+    const client = await linked((server) => reportInvalidParams(server));
+    const call = client.request(
+      { method: 'tools/call', params: { name: 'find', arguments: ['not', 'a', 'record'] } },
+      CallToolResultSchema,
+    );
+    await expect(call).rejects.toSatisfy(
+      (e: unknown) =>
+        e instanceof McpError && e.code === ErrorCode.InvalidParams && !e.message.includes('\n'),
+    );
+    const withConstructor = await client.callTool({
+      name: 'find',
+      arguments: { query: 'x', constructor: null },
+    });
+    expect(withConstructor.isError).toBeFalsy();
+  });
+
+  it('sdk-tools-list: tools/list answers compact schemas that keep every constraint', async () => {
+    const client = await linked(() => undefined);
+    const [tool] = (await client.listTools()).tools;
+    const schema = JSON.stringify(tool.inputSchema);
+    expect(schema).not.toContain('$schema');
+    expect(schema).not.toContain('"additionalProperties":true');
+    expect(tool.inputSchema.properties?.limit).toMatchObject({
+      type: 'integer',
+      minimum: 1,
+      maximum: 20,
+      default: 5,
+    });
+  });
+
+  it('sdk-set-level: logging/setLevel reaches our handler, each time', async () => {
+    let level = 'info';
+    const client = await linked((server) => onSetLevel(server, (l) => (level = l)));
+    await client.setLoggingLevel('error');
+    expect(level).toBe('error');
+    await client.setLoggingLevel('debug');
+    expect(level).toBe('debug');
+  });
+
+  it('zod-tolerant-object: repairs arguments before validation and stays a real ZodObject', () => {
+    expect(input.parse({ q: 'sso', limit: '50' })).toEqual({ query: 'sso', limit: 20 });
+    expect(input.parse({ query: 'sso', limit: 0 })).toEqual({ query: 'sso', limit: 1 });
+    expect(input).toBeInstanceOf(z.ZodObject);
+    expect(fieldFacts(input.shape.limit)).toMatchObject({ type: 'number', min: 1, max: 20, default: 5 });
+  });
+
+  it('sdk-json-schema: the SDK converts our zod schemas with every property listed', () => {
+    const schema = toJsonSchema(input, 'input');
+    expect(Object.keys(schema.properties as object)).toEqual(['query', 'limit']);
+    expect(schema).not.toHaveProperty('$schema');
+    expect(toJsonSchema(z.string(), 'input')).toEqual({ type: 'object', properties: {} });
+  });
+
+  it('typescript: the compiler loads lazily, sync and async, with the API we call', async () => {
+    const sync = loadTypeScriptSync();
+    const lazy = await loadTypeScript();
+    for (const ts of [sync, lazy]) {
+      expect(typeof ts.createSourceFile).toBe('function');
+      expect(typeof ts.createProgram).toBe('function');
+      expect(ts.version).toBe(sync.version);
+    }
+  });
+});
