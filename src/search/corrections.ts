@@ -1,4 +1,4 @@
-import { type Alternative, type AnalyzedQuery, addTerm } from './query.js';
+import { type Alternative, type AnalyzedQuery, addTerm, isIdentifier } from './query.js';
 import { stem } from './tokenize.js';
 
 /**
@@ -101,4 +101,51 @@ export function withConceptWeights(
     return { ...c, weight: Number.isFinite(weight) ? weight : 1 };
   });
   return { ...q, concepts };
+}
+
+/** Weight of an identifier's exact term in the index scan, as for an endpoint (query.ts). */
+const IDENTIFIER_TERM_WEIGHT = 2;
+/** Quality left to an identifier's separate words once the corpus is known to hold it whole. */
+const KNOWN_IDENTIFIER_PARTS_QUALITY = 0.5;
+/** An identifier found in more sections than this share is vocabulary, not a name to look up... */
+const MAX_IDENTIFIER_SHARE = 0.02;
+/** ... though in a small corpus a handful of sections is still rare. */
+const MIN_IDENTIFIER_SECTIONS = 5;
+
+/**
+ * An exact identifier in a natural question ("why do I get `invalid_grant` when refreshing") is what
+ * the question is about: the page that holds the identifier itself must beat pages sharing the
+ * question's other words, or the identifier's words taken apart ("invalid", "grant"). So when the
+ * corpus holds the identifier whole, and rarely, its concept weighs as much as all the others
+ * together and its separate words count for less. Run after withConceptWeights.
+ */
+export function withIdentifierDominance(q: AnalyzedQuery, vocab: TermStats, units: number): AnalyzedQuery {
+  if (q.concepts.length < 2) return q;
+  const rare = Math.max(MIN_IDENTIFIER_SECTIONS, MAX_IDENTIFIER_SHARE * units);
+  const dominant = new Set<number>();
+  q.concepts.forEach((c, i) => {
+    const whole = c.alternatives[0];
+    // code names only (`invalid_grant`, `getProfile`, `dsync.user.created`), not hyphenated words
+    if (!isIdentifier(c.text) || !whole || whole.quality < 1 || whole.terms.length !== 1) return;
+    if (c.alternatives.length < 2) return;
+    const df = vocab.docFrequency(whole.terms[0]);
+    if (df > 0 && df <= rare) dominant.add(i);
+  });
+  if (dominant.size === 0 || dominant.size === q.concepts.length) return q;
+  const others = q.concepts.reduce((s, c, i) => (dominant.has(i) ? s : s + (c.weight ?? 1)), 0);
+  const termWeights = new Map(q.termWeights);
+  const concepts = q.concepts.map((c, i) => {
+    if (!dominant.has(i)) return c;
+    termWeights.set(c.alternatives[0].terms[0], IDENTIFIER_TERM_WEIGHT);
+    const [whole, ...rest] = c.alternatives;
+    return {
+      ...c,
+      weight: Math.max(c.weight ?? 1, others),
+      alternatives: [
+        whole,
+        ...rest.map((a) => ({ ...a, quality: Math.min(a.quality, KNOWN_IDENTIFIER_PARTS_QUALITY) })),
+      ],
+    };
+  });
+  return { ...q, termWeights, concepts };
 }

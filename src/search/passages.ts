@@ -1,3 +1,4 @@
+import { passageShape } from './answer-type.js';
 import { markdownToPlainText } from './plain-text.js';
 import type { Concept } from './query.js';
 import { conceptSatisfaction } from './rank.js';
@@ -16,6 +17,8 @@ export interface Passage {
   terms: ReadonlySet<string>;
   /** Offsets of the tokens and their terms, for highlighting. */
   tokens: { start: number; end: number; terms: string[] }[];
+  /** What kind of answer it can give (answer-type.ts: a number, a duration). */
+  shape: number;
 }
 
 /** Passages longer than this are split into sentences: a snippet should be one thought. */
@@ -29,7 +32,7 @@ function makePassage(text: string): Passage | undefined {
   if (clean.length < 2) return undefined;
   const tokens = rawTokens(clean).map((t) => ({ start: t.start, end: t.end, terms: termsOf(t.text) }));
   if (tokens.length === 0) return undefined;
-  return { text: clean, terms: new Set(tokens.flatMap((t) => t.terms)), tokens };
+  return { text: clean, terms: new Set(tokens.flatMap((t) => t.terms)), tokens, shape: passageShape(clean) };
 }
 
 function sentences(text: string): string[] {
@@ -111,9 +114,11 @@ export function passageScore(
   passage: ReadonlySet<string>,
   heading: ReadonlySet<string>,
   title: ReadonlySet<string>,
+  answer?: { fits: boolean },
 ): number {
   let sum = 0;
   let total = 0;
+
   const p = asMatched(passage);
   const h = asMatched(heading);
   const t = asMatched(title);
@@ -128,5 +133,10 @@ export function passageScore(
     sum +=
       w * Math.max(inP, HEADING_SHARE * conceptSatisfaction(c, h), TITLE_SHARE * conceptSatisfaction(c, t));
   }
-  return total > 0 ? sum / total : 0;
+  const score = total > 0 ? sum / total : 0;
+  // a passage without the expected kind of answer (no number for "how many") answers less
+  return answer && !answer.fits ? score * MISSING_ANSWER_SHARE : score;
 }
+
+/** What a passage without a number or duration keeps of its score when the question asks for one. */
+const MISSING_ANSWER_SHARE = 0.6;

@@ -1,3 +1,4 @@
+import type { AnswerType } from './answer-type.js';
 import { endpointsInQuery } from './endpoints.js';
 import { phraseKeys } from './phrase.js';
 import { type SynonymRule, findSynonyms, synonymRules } from './synonyms.js';
@@ -34,6 +35,8 @@ export interface AnalyzedQuery {
   lastTerms: Set<string>;
   /** Stemmed content words of the query in order, for phrase bonuses. */
   phrase: string[];
+  /** The kind of answer the wording expects (see answer-type.ts). */
+  answerType?: AnswerType;
 }
 
 /** Weight of terms added by the synonym table relative to the user's own words. */
@@ -53,7 +56,7 @@ const ENDPOINT_WEIGHT = 2;
 const ENDPOINT_WORDS_QUALITY = 0.7;
 
 /** Identifier-shaped tokens: snake_case, camelCase, paths and dotted names with more than one dot. */
-function isIdentifier(token: string): boolean {
+export function isIdentifier(token: string): boolean {
   return /[_/]/.test(token) || /\p{Ll}\p{Lu}/u.test(token) || (token.match(/\./g)?.length ?? 0) >= 2;
 }
 
@@ -88,6 +91,11 @@ function tokenAlternatives(token: string): Alternative[] {
   for (const s of segments) alts.push({ terms: [s], quality: SEGMENT_QUALITY });
   if (words.length > 0) alts.push({ terms: words, quality: alts.length > 0 ? PART_QUALITY : 1 });
   return alts;
+}
+
+function sameTerms(a: readonly Alternative[], b: readonly Alternative[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((x, i) => x.quality === b[i].quality && x.terms.join(' ') === b[i].terms.join(' '));
 }
 
 /** Search weight of an alternative's terms, by how strongly it stands for what the user typed. */
@@ -141,10 +149,12 @@ export function analyzeQuery(
       alternatives.push({ terms, quality: SYNONYM_QUALITY });
       for (const t of terms) addTerm(termWeights, t, SYNONYM_WEIGHT);
     }
-    // a repeated word is one concept, not extra weight (and pasted text repeats a lot)
+    // a repeated word is one concept, not extra weight (and pasted text repeats a lot); so is the
+    // same word inflected ("keys" and "key" in "how many keys can a key context have")
     const text = group.join(' ');
-    if (!concepts.some((c) => c.text.toLowerCase() === text.toLowerCase()))
-      concepts.push({ text, alternatives });
+    const same = (c: Concept): boolean =>
+      c.text.toLowerCase() === text.toLowerCase() || sameTerms(c.alternatives, alternatives);
+    if (!concepts.some(same)) concepts.push({ text, alternatives });
   };
   for (const m of matches) {
     const from = keyOwner[m.start];

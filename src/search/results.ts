@@ -1,4 +1,5 @@
 import type { Corpus, ReferenceLanguage } from '../corpus/types.js';
+import { fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
 import { type Passage, passageScore, splitPassages, termSet } from './passages.js';
 import type { DocPriors, QueryCues } from './priors.js';
@@ -34,7 +35,12 @@ export interface QueryContext {
 const BOILERPLATE_HEADINGS =
   /^(?:install(?:ing)? the workos sdk|installation|set secrets|before getting started|implementing sso with workos|what you(?:'|’)?ll need|what you will need|what you(?:'|’)?ll build|next steps|api object definitions|what workos provides)$/i;
 
+/** Sections about limits answer "how many" even in lists without digits. */
+const LIMIT_HEADINGS = /\b(?:limits?|limitations|quotas?|constraints|restrictions|maximums?)\b/i;
+
 interface UnitText {
+  /** Its heading names limits (see LIMIT_HEADINGS). */
+  limits: boolean;
   passages: Passage[];
   heading: ReadonlySet<string>;
   boilerplate: boolean;
@@ -148,14 +154,15 @@ export class ResultBuilder {
       let best: Passage | undefined;
       let bestScore = 0;
       for (const p of t.passages) {
-        const s = passageScore(ctx.query.concepts, p.terms, t.heading, title);
+        const s = passageScore(ctx.query.concepts, p.terms, t.heading, title, answerOf(ctx.query, t, p));
         if (s > bestScore) {
           bestScore = s;
           best = p;
         }
       }
       // a section with nothing under its heading still answers by its heading
-      if (!best) bestScore = passageScore(ctx.query.concepts, new Set(), t.heading, title);
+      if (!best)
+        bestScore = passageScore(ctx.query.concepts, new Set(), t.heading, title, answerOf(ctx.query, t));
       const lambda = this.cfg.passageWeight;
       let score = (1 - lambda) * ((unitScore.get(id) ?? 0) / maxUnit) + lambda * bestScore;
       if (t.boilerplate) score *= this.cfg.boilerplatePrior;
@@ -221,6 +228,7 @@ export class ResultBuilder {
         passages: splitPassages(body),
         heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
         boilerplate: BOILERPLATE_HEADINGS.test(s.heading.trim()),
+        limits: LIMIT_HEADINGS.test(s.heading),
       };
       this.unitText.set(id, t);
     }
@@ -262,6 +270,12 @@ interface Scored {
   score: number;
   passage?: Passage;
   matched: ReadonlySet<string>;
+}
+
+/** Whether a passage (or its section, by a heading like "Limits") can give the kind of answer asked. */
+function answerOf(q: AnalyzedQuery, t: UnitText, p?: Passage): { fits: boolean } | undefined {
+  if (!q.answerType) return undefined;
+  return { fits: (q.answerType === 'count' && t.limits) || fitsAnswer(p?.shape ?? 0, q.answerType) };
 }
 
 /** The "SDK methods" line of one language in a reference section. */

@@ -4,7 +4,7 @@ import type { Corpus } from '../corpus/types.js';
 import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, knownKinds, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
-import { withConceptWeights, withCorrections } from './corrections.js';
+import { withConceptWeights, withCorrections, withIdentifierDominance } from './corrections.js';
 import { type AnalyzedQuery, analyzeQuery, dropFraming, mostInformative, normalizeQuery } from './query.js';
 import {
   DEFAULT_RANKING,
@@ -17,6 +17,7 @@ import {
 import { expandToken, tokenize } from './tokenize.js';
 import { detectLanguage } from './language.js';
 import { languageOfSyntax } from './methods.js';
+import { withAnswerType } from './answer-type.js';
 import { DocPriors } from './priors.js';
 import { ResultBuilder } from './results.js';
 import type { SearchOptions, SearchResponse, Searcher } from './types.js';
@@ -108,9 +109,9 @@ class IndexSearcher implements CorpusSearcher {
 
   private analyze(text: string): AnalyzedQuery {
     const v = this.vocabulary;
-    return withConceptWeights(
-      withCorrections(analyzeQuery(text), v),
-      (t) => v.docFrequency(t),
+    return withIdentifierDominance(
+      withConceptWeights(withCorrections(analyzeQuery(text), v), (t) => v.docFrequency(t), this.stats.units),
+      v,
       this.stats.units,
     );
   }
@@ -121,7 +122,7 @@ class IndexSearcher implements CorpusSearcher {
     const named = detectLanguage(text);
     let q = this.analyze(named.language ? named.text : text);
     if (named.language && q.concepts.length === 0) q = this.analyze(text);
-    q = { ...mostInformative(dropFraming(q), MAX_CONCEPTS), text };
+    q = { ...mostInformative(withAnswerType(dropFraming(q), text), MAX_CONCEPTS), text };
     const language = opts.language ?? named.language ?? languageOfSyntax(text);
     const empty = (suggestions: string[]): SearchResponse => ({
       query: q.text,

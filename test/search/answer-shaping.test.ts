@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  HAS_DURATION,
+  HAS_NUMBER,
+  answerTypeOf,
+  passageShape,
+  withAnswerType,
+} from '../../src/search/answer-type.js';
+import { createSearcher } from '../../src/search/index.js';
+import { analyzeQuery } from '../../src/search/query.js';
+import { corpus, doc, fixtureCorpus, storedIndex } from './fixture-corpus.js';
+
+describe('the kind of answer a question expects', () => {
+  it('reads durations and counts from the wording', () => {
+    expect(answerTypeOf('how long is a magic link valid')).toBe('duration');
+    expect(answerTypeOf('when does the session expire')).toBe('duration');
+    expect(answerTypeOf('how many keys can a context have')).toBe('count');
+    expect(answerTypeOf('maximum number of domains per organization')).toBe('count');
+    expect(answerTypeOf('what is a redirect URI')).toBeUndefined();
+  });
+
+  it('knows which passages hold a number or a duration, outside identifiers', () => {
+    expect(passageShape('An authentication link is valid for 15 minutes.')).toBe(HAS_DURATION | HAS_NUMBER);
+    expect(passageShape('Tokens last five minutes')).toBe(HAS_DURATION | HAS_NUMBER);
+    expect(passageShape('A maximum of 10 items can be present.')).toBe(HAS_NUMBER);
+    expect(passageShape('Use conn_01E4ZCR3C56J083X43JQXF3JK5 with SDK v2.')).toBe(0);
+    expect(passageShape('one or more keys')).toBe(0);
+  });
+
+  it('takes the framing word of "how long" out of the searched words', () => {
+    const q = withAnswerType(
+      analyzeQuery('how long is a magic link valid'),
+      'how long is a magic link valid',
+    );
+    expect(q.answerType).toBe('duration');
+    expect(q.concepts.map((c) => c.text)).not.toContain('long');
+    expect([...q.termWeights.keys()]).not.toContain('long');
+    // nothing else to search for: the word stays
+    expect(withAnswerType(analyzeQuery('how long'), 'how long').concepts.map((c) => c.text)).toEqual([
+      'long',
+    ]);
+  });
+
+  it('counts an inflected repeat of a word once', () => {
+    expect(analyzeQuery('keys for a key context').concepts.map((c) => c.text)).toEqual(['keys', 'context']);
+  });
+});
+
+const links = doc({
+  path: 'links',
+  title: 'Sign-in links',
+  sections: [
+    '## Introduction\n\nSign-in links are not sessions. You decide how long a session is valid and where sessions live; sign-in links only sign users in.',
+    '## Send a link\n\nCreate a link for the user and email it. A link is valid for 15 minutes and works once.',
+  ],
+});
+const errors = doc({
+  path: 'reference/errors/codes',
+  title: 'Error codes',
+  kind: 'reference',
+  sections: [
+    '# Error codes\n\n| Code | Meaning |\n| --- | --- |\n| `invalid_grant` | The code or refresh token has expired or was already used. |\n| `invalid_client` | Unknown client. |',
+  ],
+});
+const sessions = doc({
+  path: 'sessions',
+  title: 'Sessions',
+  sections: [
+    '## Refreshing a session\n\nRefresh the session when it expires: refreshing a session gives a new access token. Sessions are refreshed with the refresh token; an invalid refresh grant signs the user out.',
+  ],
+});
+const fixture = corpus([...fixtureCorpus().docs, links, errors, sessions]);
+const searcher = createSearcher(fixture, storedIndex(fixture));
+
+describe('answer shaping in search', () => {
+  it('points at the section whose passage holds a duration for "how long"', () => {
+    const top = searcher.search('how long is a sign-in link valid').results[0];
+    expect(top).toMatchObject({ path: 'links', anchor: 'send-a-link' });
+    expect(top.snippet).toContain('15 minutes');
+  });
+
+  it('puts the page holding an exact identifier above pages sharing the question’s other words', () => {
+    expect(searcher.search('why do I get invalid_grant when refreshing a session').results[0]?.path).toBe(
+      'reference/errors/codes',
+    );
+  });
+});
