@@ -8,6 +8,7 @@ import { serverVersion } from '../core/info.js';
 import { loadRuntime } from '../lifecycle/load-runtime.js';
 import { registerOperationCommands, type CliContext } from './operation-command.js';
 import { serveStdio } from './serve-stdio.js';
+import { guardOutput } from './output.js';
 
 const DEFAULT_CONTEXT: CliContext = {
   runtime: () => loadRuntime(),
@@ -25,6 +26,10 @@ export function buildProgram(ctx: CliContext = DEFAULT_CONTEXT): Command {
     .description('WorkOS docs for AI assistants: an MCP server (stdio or HTTP) and a CLI for humans.')
     .version(serverVersion())
     .showHelpAfterError('(run "workos-docs-mcp --help" for usage)');
+  // Every command but the MCP server (its transport owns stdout): a failing stdout is one line, not a stack.
+  program.hook('preAction', (_program, action) => {
+    if (action !== program && action.name() !== 'serve') guardOutput();
+  });
   registerBuild(program);
   registerUpdate(program);
   registerOperationCommands(program, ctx);

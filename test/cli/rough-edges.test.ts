@@ -1,7 +1,10 @@
 // Issue 15 item 11 (part): CLI messages a new user trips over, through the built binary.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
+import { closeSync, existsSync, openSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { guardOutput } from '../../src/cli/output.js';
 import { closestCommand } from '../../src/cli/program.js';
 import { ensureBuilt } from '../fixtures/built.js';
 
@@ -61,5 +64,57 @@ describe('CLI rough edges', () => {
     expect(typo.stderr).toContain("unknown command 'serch' (did you mean 'search'?)");
     expect(closestCommand('xyzzy', ['search', 'read'])).toBeUndefined();
     expect(closestCommand('chang', ['search', 'changelog'])).toBe('changelog');
+  });
+});
+
+/** Runs the CLI with stdout on an open file (a full disk: /dev/full), stderr captured. */
+function cliToFile(args: string[], file: string): Promise<{ code: number | null; stderr: string }> {
+  const fd = openSync(file, 'w');
+  const child = spawn(process.execPath, [ensureBuilt(), ...args], { stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
+}
+
+describe('a failing stdout', () => {
+  it.runIf(existsSync('/dev/full'))(
+    'on a full disk (ENOSPC) is one line on stderr and exit 1, no stack',
+    async () => {
+      for (const args of [['search', 'sso'], ['read', 'sso'], ['info']]) {
+        const r = await cliToFile(args, '/dev/full');
+        expect(r.code, args.join(' ')).toBe(1);
+        expect(r.stderr).toBe(
+          'workos-docs-mcp: cannot write to stdout: no space left on the device (ENOSPC).\n',
+        );
+      }
+    },
+  );
+
+  it('a reader that went away (EPIPE) ends quietly; other errors are worded once', () => {
+    const make = () => {
+      const stdout = new EventEmitter() as unknown as NodeJS.WritableStream;
+      const lines: string[] = [];
+      const stderr = Object.assign(new EventEmitter(), {
+        write: (t: string) => lines.push(t) > 0,
+      }) as unknown as NodeJS.WritableStream;
+      const codes: number[] = [];
+      guardOutput({ stdout, stderr, setExitCode: (c) => codes.push(c) });
+      return { stdout, lines, codes };
+    };
+    const pipe = make();
+    pipe.stdout.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    expect(pipe.lines).toEqual([]);
+    expect(pipe.codes).toEqual([]);
+    const ro = make();
+    ro.stdout.emit(
+      'error',
+      Object.assign(new Error('EROFS: read-only file system, write'), { code: 'EROFS' }),
+    );
+    ro.stdout.emit('error', Object.assign(new Error('again'), { code: 'EROFS' }));
+    expect(ro.lines).toEqual([
+      'workos-docs-mcp: cannot write to stdout: the file system is read-only (EROFS).\n',
+    ]);
+    expect(ro.codes).toEqual([1]);
   });
 });
