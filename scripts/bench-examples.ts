@@ -9,7 +9,12 @@ import { parseArgs } from 'node:util';
 import { OPERATIONS, runOperation } from '../src/core/operations/index.js';
 import { loadRuntime } from '../src/lifecycle/load-runtime.js';
 import { resolveCorpusFile } from '../src/lifecycle/corpus-location.js';
-import { judgeExamples, loadExampleQuestions } from '../harness/eval/examples-eval.js';
+import {
+  judgeExamples,
+  loadExampleQuestions,
+  splitQuestions,
+  type ExamplesReport,
+} from '../harness/eval/examples-eval.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -20,24 +25,30 @@ const { values: args } = parseArgs({
 });
 
 const runtime = await loadRuntime({ corpusFile: args.corpus ?? resolveCorpusFile() });
-const questions = loadExampleQuestions();
-const report = judgeExamples(questions, ({ query, language, framework }) =>
-  runOperation(OPERATIONS.examples, runtime, { query, language, framework }),
-);
+const { tuned, holdout } = splitQuestions(loadExampleQuestions());
+const judge = (questions: typeof tuned): ExamplesReport =>
+  judgeExamples(questions, ({ query, language, framework }) =>
+    runOperation(OPERATIONS.examples, runtime, { query, language, framework }),
+  );
+const reports = { tuned: judge(tuned), holdout: judge(holdout) };
 
 if (args.json) {
-  console.log(JSON.stringify(report, null, 2));
+  console.log(JSON.stringify(reports, null, 2));
 } else {
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  console.log(`workos_examples judged set: ${report.questions} questions (${runtime.corpusFile})`);
-  console.log(`  first code block relevant: ${pct(report.firstRelevant)}`);
-  console.log(`  precision of blocks shown: ${pct(report.precision)}`);
-  console.log(`  code blocks per answer:    ${report.blocksPerAnswer.toFixed(2)}`);
-  for (const j of report.judgements.filter((x) => args.all || !x.right)) {
-    const q = j.question;
-    const asked = [q.language, q.framework].filter(Boolean).join(', ');
-    console.log(
-      `  ${j.right ? 'ok  ' : 'MISS'} ${j.id} "${q.query}"${asked ? ` (${asked})` : ''} -> ${j.first ?? '(no code)'} [${j.relevantShown}/${j.shown} relevant]`,
-    );
+  console.log(`workos_examples judged set (${runtime.corpusFile})`);
+  for (const [name, report] of Object.entries(reports)) {
+    const label = name === 'tuned' ? 'tuned on' : 'held out (never tuned on)';
+    console.log(`${label}: ${report.questions} questions`);
+    console.log(`  first code block relevant: ${pct(report.firstRelevant)}`);
+    console.log(`  precision of blocks shown: ${pct(report.precision)}`);
+    console.log(`  code blocks per answer:    ${report.blocksPerAnswer.toFixed(2)}`);
+    for (const j of report.judgements.filter((x) => args.all || !x.right)) {
+      const q = j.question;
+      const asked = [q.language, q.framework].filter(Boolean).join(', ');
+      console.log(
+        `  ${j.right ? 'ok  ' : 'MISS'} ${j.id} "${q.query}"${asked ? ` (${asked})` : ''} -> ${j.first ?? '(no code)'} [${j.relevantShown}/${j.shown} relevant]`,
+      );
+    }
   }
 }

@@ -8,6 +8,8 @@ export interface ExampleQuestion extends Omit<ExamplesOptions, 'limit'> {
   /** `docPath#anchor` (any block of the section) or `docPath#anchor › Title` (one block). */
   relevant: string[];
   note?: string;
+  /** `holdout`: judged before tuning and never tuned on; reported apart. */
+  split?: 'holdout';
 }
 
 export interface ExampleJudgement {
@@ -36,6 +38,17 @@ export function loadExampleQuestions(
   file = new URL('../../test/eval/examples.json', import.meta.url),
 ): ExampleQuestion[] {
   return (JSON.parse(readFileSync(file, 'utf8')) as { questions: ExampleQuestion[] }).questions;
+}
+
+/** The questions tuned on, and the held-out ones (judged first, never tuned on). */
+export function splitQuestions(questions: ExampleQuestion[]): {
+  tuned: ExampleQuestion[];
+  holdout: ExampleQuestion[];
+} {
+  return {
+    tuned: questions.filter((q) => q.split !== 'holdout'),
+    holdout: questions.filter((q) => q.split === 'holdout'),
+  };
 }
 
 function isRelevant(

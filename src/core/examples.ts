@@ -117,7 +117,8 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
   const words = query ? terms(query) : [];
   if (query) {
     const hits = runtime.searcher.search(query, { limit: 30 }).results;
-    candidates = closeToBest(relevantExamples(candidates, hits, query));
+    const context = { reference: (path: string) => runtime.docsByPath.get(path)?.reference };
+    candidates = closeToBest(relevantExamples(candidates, hits, query, context));
     // No code in the asked SDK language (there is no Python, Ruby, Go… code in the docs): the HTTP
     // request for the same question is the next best thing, said so in a note below.
     if (candidates.length === 0 && sdkLanguage && sdkLanguage !== 'curl') {
@@ -127,6 +128,7 @@ export function findExamples(runtime: Runtime, options: ExamplesOptions): Exampl
           pool.filter((e) => curl.has(e.language)),
           hits,
           query,
+          { ...context, codeOnly: false },
         ),
       );
       httpFallback = candidates.length > 0;
@@ -231,7 +233,7 @@ function knownLanguage(name: string): ReferenceLanguage | undefined {
  * Below this share of the best block's score a block only shares a word or two with the question:
  * fewer, relevant blocks beat a full list of loose ones.
  */
-const MIN_SHARE_OF_BEST = 0.6;
+const MIN_SHARE_OF_BEST = 0.7;
 
 function closeToBest(ranked: RankedExample[]): CodeExample[] {
   const best = ranked[0]?.score ?? 0;
