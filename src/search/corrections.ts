@@ -105,8 +105,10 @@ export function withConceptWeights(
 
 /** Weight of an identifier's exact term in the index scan, as for an endpoint (query.ts). */
 const IDENTIFIER_TERM_WEIGHT = 2;
+/** An identifier's concept weighs this many times the question's other concepts together. */
+const IDENTIFIER_SHARE_OF_OTHERS = 2;
 /** Quality left to an identifier's separate words once the corpus is known to hold it whole. */
-const KNOWN_IDENTIFIER_PARTS_QUALITY = 0.5;
+const KNOWN_IDENTIFIER_PARTS_QUALITY = 0.3;
 /** An identifier found in more sections than this share is vocabulary, not a name to look up... */
 const MAX_IDENTIFIER_SHARE = 0.02;
 /** ... though in a small corpus a handful of sections is still rare. */
@@ -116,8 +118,8 @@ const MIN_IDENTIFIER_SECTIONS = 5;
  * An exact identifier in a natural question ("why do I get `invalid_grant` when refreshing") is what
  * the question is about: the page that holds the identifier itself must beat pages sharing the
  * question's other words, or the identifier's words taken apart ("invalid", "grant"). So when the
- * corpus holds the identifier whole, and rarely, its concept weighs as much as all the others
- * together and its separate words count for less. Run after withConceptWeights.
+ * corpus holds the identifier whole, and rarely, its concept weighs twice as much as all the others
+ * together and its separate words count for little. Run after withConceptWeights.
  */
 export function withIdentifierDominance(q: AnalyzedQuery, vocab: TermStats, units: number): AnalyzedQuery {
   if (q.concepts.length < 2) return q;
@@ -140,7 +142,7 @@ export function withIdentifierDominance(q: AnalyzedQuery, vocab: TermStats, unit
     const [whole, ...rest] = c.alternatives;
     return {
       ...c,
-      weight: Math.max(c.weight ?? 1, others),
+      weight: Math.max(c.weight ?? 1, IDENTIFIER_SHARE_OF_OTHERS * others),
       alternatives: [
         whole,
         ...rest.map((a) => ({ ...a, quality: Math.min(a.quality, KNOWN_IDENTIFIER_PARTS_QUALITY) })),

@@ -10,6 +10,10 @@ import type { SearchResult, SectionHit } from './types.js';
 import type { UnitRef } from './units.js';
 
 const MORE_SECTIONS = 2;
+/** Two sibling sections this close in score are read together through their parent... */
+const SIBLING_SHARE = 0.8;
+/** ... when the parent section, with everything under it, is at most this long. */
+const MAX_PARENT_READ = 2_500;
 /** An extra section is listed only if it scores at least this share of the doc's best section. */
 const MORE_SECTION_MIN_SHARE = 0.35;
 /** Sections of one doc considered when choosing the answering one (best first by index score). */
@@ -116,8 +120,12 @@ export class ResultBuilder {
   toResult(d: DocGroup, ctx: QueryContext): SearchResult {
     const doc = this.corpus.docs[d.doc];
     const chosen = this.chooseSections(d, ctx);
-    const [best, ...rest] = chosen;
-    const top = this.hit(best, ctx);
+    const [best] = chosen;
+    const parent = this.commonParent(chosen);
+    // siblings that answer about equally are read together through their small parent section
+    const pointed = parent === undefined ? best : { ...best, id: parent };
+    const rest = chosen.slice(1).filter((c) => parent === undefined || !this.isWithin(c.id, parent));
+    const top = { ...this.hit(best, ctx), ...this.place(pointed.id) };
     const language =
       ctx.cues.language && this.priors.hasLanguage(d.doc, ctx.cues.language) ? ctx.cues.language : undefined;
     return {
@@ -125,7 +133,7 @@ export class ResultBuilder {
       anchor: top.anchor,
       title: doc.title,
       section: top.section,
-      headingPath: this.headingPath(best.id),
+      headingPath: this.headingPath(pointed.id),
       url: top.anchor ? `${doc.url}#${top.anchor}` : doc.url,
       kind: doc.kind,
       product: doc.product,
@@ -176,6 +184,49 @@ export class ResultBuilder {
         .filter((s) => s.score >= MORE_SECTION_MIN_SHARE * first.score && s.score > 0)
         .slice(0, MORE_SECTIONS),
     ];
+  }
+
+  /**
+   * The parent section of the two best sections when they are siblings that score about the same
+   * ("Stream states" and "State transitions" under "Stream states and management") and the parent,
+   * with everything under it, is short enough to read at once.
+   */
+  private commonParent(chosen: readonly Scored[]): number | undefined {
+    const [a, b] = chosen;
+    if (!b || b.score < SIBLING_SHARE * a.score) return undefined;
+    const pa = this.parentOf(a.id);
+    if (pa === undefined || pa !== this.parentOf(b.id)) return undefined;
+    const { doc, section } = this.refs[pa];
+    const sections = this.corpus.docs[doc].sections;
+    const depth = sections[section].depth;
+    let chars = sections[section].markdown.length;
+    for (let i = section + 1; i < sections.length && sections[i].depth > depth; i++)
+      chars += sections[i].markdown.length;
+    return chars <= MAX_PARENT_READ ? pa : undefined;
+  }
+
+  /** Unit id of a section's parent (the nearest section above it with a smaller depth). */
+  private parentOf(id: number): number | undefined {
+    const { doc, section } = this.refs[id];
+    const sections = this.corpus.docs[doc].sections;
+    const depth = sections[section].depth;
+    if (depth <= 1) return undefined;
+    for (let i = section - 1; i >= 0; i--) {
+      if (sections[i].depth < depth) return sections[i].depth > 0 ? id - (section - i) : undefined;
+    }
+    return undefined;
+  }
+
+  private isWithin(id: number, parent: number): boolean {
+    for (let p = this.parentOf(id); p !== undefined; p = this.parentOf(p)) if (p === parent) return true;
+    return false;
+  }
+
+  /** Anchor and heading of a unit's section. */
+  private place(id: number): { anchor: string; section: string } {
+    const { doc, section } = this.refs[id];
+    const d = this.corpus.docs[doc];
+    return { anchor: d.sections[section].anchor, section: d.sections[section].heading || d.title };
   }
 
   private matchedTerms(id: number, d: DocGroup): ReadonlySet<string> {

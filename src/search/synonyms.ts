@@ -78,6 +78,27 @@ const GROUPS: string[] = [
   'sdk | client library | library',
   'pipes | connected accounts | third-party tokens',
   'mcp | model context protocol',
+  // Irregular verb forms: the stemmer joins "sends" and "sending" but not "sent" ("an invitation
+  // sent without an organization" answers "what if I send an invitation without one")
+  'send | sent',
+  'build | built',
+  'pay | paid',
+  'find | found',
+  'make | made',
+  'write | wrote | written',
+  'choose | chose | chosen',
+  'take | took | taken',
+  'give | gave | given',
+  'begin | began | begun',
+  'break | broke | broken',
+  'forget | forgot | forgotten',
+  'hide | hid | hidden',
+  'lose | lost',
+  'mean | meant',
+  'keep | kept',
+  'hold | held',
+  'show | shown',
+  'know | knew | known',
 ];
 
 export interface SynonymRule {

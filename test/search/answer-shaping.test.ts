@@ -69,7 +69,20 @@ const sessions = doc({
     '## Refreshing a session\n\nRefresh the session when it expires: refreshing a session gives a new access token. Sessions are refreshed with the refresh token; an invalid refresh grant signs the user out.',
   ],
 });
-const fixture = corpus([...fixtureCorpus().docs, links, errors, sessions]);
+const streams = doc({
+  path: 'streams',
+  title: 'Log streams',
+  sections: [
+    '## Overview\n\nLog streams send events to your SIEM provider.',
+    '## Stream states and management\n\nStreams have a state.',
+    '### Stream states\n\n| State | Description |\n| --- | --- |\n| Invalid | The stream state is invalid: credentials were rejected |',
+    '### State transitions\n\n- Active to Invalid: the stream state becomes invalid when credentials are rejected',
+  ].map((md) => md),
+});
+// the fixture helper puts every section directly under the title; nest the two states sections
+streams.sections[2].depth = 3;
+streams.sections[3].depth = 3;
+const fixture = corpus([...fixtureCorpus().docs, links, errors, sessions, streams]);
 const searcher = createSearcher(fixture, storedIndex(fixture));
 
 describe('answer shaping in search', () => {
@@ -77,6 +90,12 @@ describe('answer shaping in search', () => {
     const top = searcher.search('how long is a sign-in link valid').results[0];
     expect(top).toMatchObject({ path: 'links', anchor: 'send-a-link' });
     expect(top.snippet).toContain('15 minutes');
+  });
+
+  it('points at the small parent section when two sibling sections answer about equally', () => {
+    const top = searcher.search('stream state invalid credentials rejected').results[0];
+    expect(top).toMatchObject({ path: 'streams', anchor: 'stream-states-and-management' });
+    expect(top.more.map((m) => m.anchor)).not.toContain('state-transitions');
   });
 
   it('puts the page holding an exact identifier above pages sharing the question’s other words', () => {
