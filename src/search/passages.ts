@@ -2,7 +2,7 @@ import { passageShape } from './answer-type.js';
 import { markdownToPlainText } from './plain-text.js';
 import type { Concept } from './query.js';
 import { conceptSatisfaction } from './rank.js';
-import { cachedTerms as termsOf, rawTokens } from './tokenize.js';
+import { cachedTerms as termsOf, rawTokens, tokenize } from './tokenize.js';
 
 /**
  * Passages: the units an answer lives in. A fact is one sentence, one table row, one list item or
@@ -12,13 +12,49 @@ import { cachedTerms as termsOf, rawTokens } from './tokenize.js';
  */
 export interface Passage {
   /** Plain text, as shown in a snippet. */
-  text: string;
+  readonly text: string;
   /** Index terms of the passage (query-independent, cached with it). */
-  terms: ReadonlySet<string>;
+  readonly terms: ReadonlySet<string>;
   /** Offsets of the tokens and their terms, for highlighting. */
-  tokens: { start: number; end: number; terms: string[] }[];
+  readonly tokens: readonly PassageToken[];
   /** What kind of answer it can give (answer-type.ts: a number, a duration). */
-  shape: number;
+  readonly shape: number;
+}
+
+export interface PassageToken {
+  start: number;
+  end: number;
+  terms: string[];
+}
+
+/**
+ * Every passage of a candidate section is scored, but only the few shown become snippets: the
+ * token offsets are worked out (and kept) for those alone, which is most of the cold-query time
+ * and of what the per-section cache holds.
+ */
+class SplitPassage implements Passage {
+  private offsets?: PassageToken[];
+  private shapeBits?: number;
+
+  constructor(
+    readonly text: string,
+    readonly terms: ReadonlySet<string>,
+  ) {}
+
+  get tokens(): readonly PassageToken[] {
+    this.offsets ??= rawTokens(this.text).map((t) => ({
+      start: t.start,
+      end: t.end,
+      terms: termsOf(t.text),
+    }));
+    return this.offsets;
+  }
+
+  /** Asked for only when the question expects a number or a duration. */
+  get shape(): number {
+    this.shapeBits ??= passageShape(this.text);
+    return this.shapeBits;
+  }
 }
 
 /** Passages longer than this are split into sentences: a snippet should be one thought. */
@@ -30,9 +66,11 @@ const MAX_PASSAGES = 120;
 function makePassage(text: string): Passage | undefined {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length < 2) return undefined;
-  const tokens = rawTokens(clean).map((t) => ({ start: t.start, end: t.end, terms: termsOf(t.text) }));
-  if (tokens.length === 0) return undefined;
-  return { text: clean, terms: new Set(tokens.flatMap((t) => t.terms)), tokens, shape: passageShape(clean) };
+  const raw = tokenize(clean);
+  if (raw.length === 0) return undefined;
+  const terms = new Set<string>();
+  for (const token of raw) for (const term of termsOf(token)) terms.add(term);
+  return new SplitPassage(clean, terms);
 }
 
 function sentences(text: string): string[] {
@@ -103,6 +141,26 @@ function asMatched(terms: ReadonlySet<string>): ReadonlyMap<string, number> {
 /** How much of a concept's weight a passage earns when the title or heading already says it. */
 export const TITLE_SHARE = 0.3;
 export const HEADING_SHARE = 0.6;
+
+/**
+ * The most passageScore can give for these concepts, whatever the passage, heading and title: no
+ * more than a concept's weight per concept, or its best alternative's quality if that is above 1.
+ * Infinity when a weight is not positive (then no bound holds). Summed in passageScore's order, so
+ * the bound holds in floating point too.
+ */
+export function passageScoreCeiling(concepts: readonly Concept[]): number {
+  let sum = 0;
+  let total = 0;
+  for (const c of concepts) {
+    const w = c.weight ?? 1;
+    if (!(w > 0)) return Infinity;
+    total += w;
+    let quality = 1;
+    for (const alt of c.alternatives) if (alt.quality > quality) quality = alt.quality;
+    sum += w * quality;
+  }
+  return total > 0 ? sum / total : 0;
+}
 
 /**
  * Weighted share of the question's concepts a passage holds (0..1). A concept the doc title already

@@ -1,7 +1,7 @@
 import type { Corpus, ReferenceLanguage } from '../corpus/types.js';
 import { fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
-import { type Passage, passageScore, splitPassages, termSet } from './passages.js';
+import { type Passage, passageScore, passageScoreCeiling, splitPassages, termSet } from './passages.js';
 import type { DocPriors, QueryCues } from './priors.js';
 import type { AnalyzedQuery } from './query.js';
 import type { RankingConfig, UnitScore } from './rank.js';
@@ -157,7 +157,22 @@ export class ResultBuilder {
     const unitScore = new Map(d.units.map((u) => [u.id, u.score]));
     const title = this.titleOf(d.doc);
     const maxUnit = Math.max(1e-9, ...ids.map((id) => unitScore.get(id) ?? 0));
-    const scored: Scored[] = ids.map((id) => {
+    const lambda = this.cfg.passageWeight;
+    const blend = (id: number, passage: number): number => {
+      const score = (1 - lambda) * ((unitScore.get(id) ?? 0) / maxUnit) + lambda * passage;
+      return this.isBoilerplate(id) ? score * this.cfg.boilerplatePrior : score;
+    };
+    // Splitting a section into passages is the costly part of a cold query. A section whose score
+    // could not reach the kept ones even with a perfect passage is never split: candidates go best
+    // bound first, and once the bound falls below the last kept score no later one can be kept.
+    // The kept sections, their order and scores are exactly what scoring all of them gives.
+    const ceiling = passageScoreCeiling(ctx.query.concepts);
+    const candidates = ids.map((id) => ({ id, bound: blend(id, ceiling) }));
+    candidates.sort((a, b) => b.bound - a.bound || a.id - b.id);
+    const scored: Scored[] = [];
+    const kept = 1 + MORE_SECTIONS;
+    for (const { id, bound } of candidates) {
+      if (scored.length >= kept && bound < scored[kept - 1].score) break;
       const t = this.textOf(id);
       let best: Passage | undefined;
       let bestScore = 0;
@@ -171,19 +186,23 @@ export class ResultBuilder {
       // a section with nothing under its heading still answers by its heading
       if (!best)
         bestScore = passageScore(ctx.query.concepts, new Set(), t.heading, title, answerOf(ctx.query, t));
-      const lambda = this.cfg.passageWeight;
-      let score = (1 - lambda) * ((unitScore.get(id) ?? 0) / maxUnit) + lambda * bestScore;
-      if (t.boilerplate) score *= this.cfg.boilerplatePrior;
-      return { id, score, passage: best, matched: this.matchedTerms(id, d) };
-    });
-    scored.sort((a, b) => b.score - a.score || a.id - b.id);
+      scored.push({ id, score: blend(id, bestScore), passage: best, matched: EMPTY });
+      scored.sort((a, b) => b.score - a.score || a.id - b.id);
+    }
     const [first, ...others] = scored;
     return [
       first,
       ...others
         .filter((s) => s.score >= MORE_SECTION_MIN_SHARE * first.score && s.score > 0)
         .slice(0, MORE_SECTIONS),
-    ];
+    ].map((s) => ({ ...s, matched: this.matchedTerms(s.id, d) }));
+  }
+
+  private isBoilerplate(id: number): boolean {
+    const cached = this.unitText.get(id);
+    if (cached) return cached.boilerplate;
+    const { doc, section } = this.refs[id];
+    return BOILERPLATE_HEADINGS.test(this.corpus.docs[doc].sections[section].heading.trim());
   }
 
   /**
@@ -315,6 +334,8 @@ function placeMethodPages(docs: DocGroup[], corpus: Corpus, cues: QueryCues): vo
   const lift = (top * 1.01) / best;
   for (const g of docs) if (cues.methodDocs.has(g.doc)) g.score *= lift;
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
 
 interface Scored {
   id: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { passageScore, splitPassages, termSet } from '../../src/search/passages.js';
-import { analyzeQuery } from '../../src/search/query.js';
+import fc from 'fast-check';
+import { passageScore, passageScoreCeiling, splitPassages, termSet } from '../../src/search/passages.js';
+import { analyzeQuery, type Concept } from '../../src/search/query.js';
+import { analyze, rawTokens } from '../../src/search/tokenize.js';
 
 const SECTION = [
   'Rate limiting for AuthKit APIs are enforced on a per environment basis.',
@@ -73,5 +75,48 @@ describe('passageScore', () => {
     const viaHeading = passageScore(q, body, termSet('Ports'), none);
     expect(viaHeading).toBeGreaterThan(viaTitle);
     expect(viaTitle).toBeGreaterThan(passageScore(q, body, none, none));
+  });
+});
+
+describe('passage tokens', () => {
+  it('are the offsets and index terms of the passage text, worked out when first asked for', () => {
+    for (const p of splitPassages(SECTION)) {
+      const expected = rawTokens(p.text).map((t) => ({ start: t.start, end: t.end, terms: analyze(t.text) }));
+      expect(p.tokens).toEqual(expected);
+      expect(p.tokens).toBe(p.tokens);
+      expect([...p.terms].sort()).toEqual([...new Set(expected.flatMap((t) => t.terms))].sort());
+    }
+  });
+});
+
+describe('passageScoreCeiling', () => {
+  it('is never below the score of any passage, heading and title', () => {
+    const words = ['magic', 'auth', 'rate', 'limit', 'email', 'sso', 'okta', 'webhook', 'x'];
+    const term = fc.constantFrom(...words);
+    const concept: fc.Arbitrary<Concept> = fc.record({
+      text: fc.constant('c'),
+      weight: fc.option(fc.double({ min: 0.01, max: 20, noNaN: true }), { nil: undefined }),
+      alternatives: fc.array(
+        fc.record({
+          terms: fc.array(term, { minLength: 1, maxLength: 3 }),
+          quality: fc.double({ min: 0, max: 2, noNaN: true }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    }) as fc.Arbitrary<Concept>;
+    const set = fc.array(term, { maxLength: 6 }).map((t) => new Set(t));
+    fc.assert(
+      fc.property(fc.array(concept, { maxLength: 5 }), set, set, set, (cs, p, h, t) => {
+        expect(passageScore(cs, p, h, t)).toBeLessThanOrEqual(passageScoreCeiling(cs));
+      }),
+    );
+  });
+
+  it('gives no bound when a weight is not positive', () => {
+    expect(
+      passageScoreCeiling([
+        { text: 'a', weight: 0, alternatives: [{ terms: ['a'], quality: 1 }] },
+      ] as Concept[]),
+    ).toBe(Infinity);
   });
 });
