@@ -7,7 +7,8 @@
  * CPU and of the index's heap) and re-inserts every term into its radix tree. Here the tree is rebuilt
  * node for node as it was (same Maps, same key order, so prefix and fuzzy lookups enumerate terms in
  * exactly the same order), its leaves hold term numbers, and a term's Map<field, Map<unit, freq>> is
- * decoded from the postings only when a query touches it. Ranking cannot move: same data, same order.
+ * a small view over the postings (FieldPostings), made when a query first touches the term. Ranking
+ * cannot move: same data, same order.
  *
  * Postings layout for term t: postings[offsets[t] .. offsets[t + 1]) =
  *   fieldCount, then per field: fieldId, n, unit_1 .. unit_n, freq_1 .. freq_n   (in MiniSearch's order)
@@ -140,22 +141,82 @@ export class LazyTermMap {
   private decode(t: number): TermData {
     const hit = this.cache.get(t);
     if (hit) return hit;
-    const p = this.index.postings;
-    let i = this.index.offsets[t];
-    const data: TermData = new Map();
-    for (let fields = p[i++]; fields > 0; fields--) {
-      const fieldId = p[i++];
-      const n = p[i++];
-      const freqs = new Map<number, number>();
-      for (let k = 0; k < n; k++) freqs.set(p[i + k], p[i + n + k]);
-      data.set(fieldId, freqs);
-      i += 2 * n;
-    }
+    const data = termView(this.index.postings, this.index.offsets[t]);
     // Oldest first out: Map keys iterate in insertion order.
     if (this.cache.size >= DECODED_CACHE) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(t, data);
     return data;
   }
+}
+
+/**
+ * One field's postings of one term, read where they lie in the postings array: what MiniSearch's
+ * scoring reads of a Map<unit, freq> (size, keys in order, get), without building one. Decoding
+ * every touched term into Maps was most of a cold query's time and a steady share of the heap.
+ */
+class FieldPostings {
+  /** Where the next get() most likely looks: scoring walks keys() and gets each key in turn. */
+  private next = 0;
+
+  constructor(
+    private readonly postings: Uint32Array,
+    private readonly start: number,
+    readonly size: number,
+  ) {}
+
+  keys(): IterableIterator<number> {
+    return this.postings.subarray(this.start, this.start + this.size).values();
+  }
+
+  values(): IterableIterator<number> {
+    return this.postings.subarray(this.start + this.size, this.start + 2 * this.size).values();
+  }
+
+  *entries(): IterableIterator<[number, number]> {
+    for (let k = 0; k < this.size; k++) yield [this.postings[this.start + k], this.freqAt(k)];
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries();
+  }
+
+  has(unit: number): boolean {
+    return this.find(unit) >= 0;
+  }
+
+  get(unit: number): number | undefined {
+    const k = this.find(unit);
+    return k < 0 ? undefined : this.freqAt(k);
+  }
+
+  private freqAt(k: number): number {
+    return this.postings[this.start + this.size + k];
+  }
+
+  private find(unit: number): number {
+    const { postings, start, size } = this;
+    // from where the last lookup ended, wrapping round: O(1) for scoring's in-order walk
+    for (let i = 0, k = this.next; i < size; i++, k = k + 1 === size ? 0 : k + 1) {
+      if (postings[start + k] === unit) {
+        this.next = k + 1 === size ? 0 : k + 1;
+        return k;
+      }
+    }
+    return -1;
+  }
+}
+
+/** A term's Map<field, postings>, over the postings array (layout in the header comment). */
+function termView(postings: Uint32Array, offset: number): TermData {
+  const fields = new Map<number, FieldPostings>();
+  let i = offset;
+  for (let count = postings[i++]; count > 0; count--) {
+    const fieldId = postings[i++];
+    const n = postings[i++];
+    fields.set(fieldId, new FieldPostings(postings, i, n));
+    i += 2 * n;
+  }
+  return fields as unknown as TermData;
 }
 
 /** A MiniSearch over `rest` (see compactTermIndex) whose term index is the lazy one. */

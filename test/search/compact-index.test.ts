@@ -67,3 +67,29 @@ describe('compact term index', () => {
     expect(validTermIndex(null)).toBe(false);
   });
 });
+
+describe('term postings views', () => {
+  const inner = (compact as unknown as { _index: { get(t: string): Map<number, Map<number, number>> } })
+    ._index;
+  const original = (classic as unknown as { _index: { get(t: string): Map<number, Map<number, number>> } })
+    ._index;
+
+  it('hold what MiniSearch decodes, in its order, for any lookup order', () => {
+    for (const term of vocabulary.slice(0, 200)) {
+      const view = inner.get(term);
+      const expected = original.get(term);
+      expect([...view.keys()]).toEqual([...expected.keys()]);
+      for (const [field, freqs] of expected) {
+        const got = view.get(field)!;
+        expect(got.size).toBe(freqs.size);
+        expect([...got.keys()]).toEqual([...freqs.keys()]);
+        expect([...got.values()]).toEqual([...freqs.values()]);
+        expect([...got]).toEqual([...freqs]);
+        // backwards, then a unit that is not there
+        for (const unit of [...freqs.keys()].reverse()) expect(got.get(unit)).toBe(freqs.get(unit));
+        expect(got.get(-1)).toBeUndefined();
+        expect(got.has(-1)).toBe(false);
+      }
+    }
+  });
+});
