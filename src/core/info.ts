@@ -8,6 +8,8 @@ export interface CorpusInfo {
   corpusFile: string;
   /** Bundled with the package, built by `workos-docs-mcp update`, or named by the operator. */
   origin: CorpusOrigin;
+  /** Set when the preferred corpus failed to load and this one is served instead: why, and what to do. */
+  fallback?: string;
   formatVersion: number;
   builtAt: string;
   /** Whole days since the corpus was built. */
@@ -50,6 +52,7 @@ export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo
     serverVersion: serverVersion(),
     corpusFile: runtime.corpusFile,
     origin: runtime.origin,
+    ...(runtime.fallback ? { fallback: runtime.fallback } : {}),
     formatVersion: manifest.formatVersion,
     builtAt,
     ageDays: Number.isNaN(built) ? -1 : Math.max(0, Math.floor((now.getTime() - built) / 86_400_000)),

@@ -12,6 +12,8 @@ export interface Runtime {
   corpusFile: string;
   /** Which corpus this is, decided once by the loader (src/lifecycle/load-runtime.ts). */
   origin: CorpusOrigin;
+  /** Set when a preferred corpus failed to load and this one is served instead: why, and what to do. */
+  fallback?: string;
   docsByPath: ReadonlyMap<string, Doc>;
 }
 
@@ -21,13 +23,17 @@ export type CorpusOrigin = 'bundled' | 'updated' | 'custom' | 'memory';
 export function createRuntime(
   corpus: Corpus,
   searcher: Searcher,
-  source: { file: string; origin: CorpusOrigin } = { file: '(in memory)', origin: 'memory' },
+  source: { file: string; origin: CorpusOrigin; fallback?: string } = {
+    file: '(in memory)',
+    origin: 'memory',
+  },
 ): Runtime {
   return {
     corpus,
     searcher,
     corpusFile: source.file,
     origin: source.origin,
+    ...(source.fallback ? { fallback: source.fallback } : {}),
     docsByPath: new Map(corpus.docs.map((d) => [d.path, d])),
   };
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readRegularFile } from '../corpus/read-regular.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,13 @@ export function readPointer(cacheDir = defaultCacheDir()): CachePointer | undefi
   } catch {
     return undefined;
   }
+}
+
+/** The pointer file when it exists but does not name a corpus (damaged, truncated), else undefined. */
+export function unreadablePointer(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const cacheDir = defaultCacheDir(env);
+  const file = pointerFile(cacheDir);
+  return existsSync(file) && !readPointer(cacheDir) ? file : undefined;
 }
 
 /** Bytes read from the head of a corpus file to find its manifest without parsing the whole file. */

@@ -2,7 +2,14 @@ import { BundleError, loadBundle } from '../corpus/bundle.js';
 import { createSearcher } from '../search/index.js';
 import { CorpusUnavailableError } from '../core/errors.js';
 import { createRuntime, type Runtime } from '../core/runtime.js';
-import { bundledCorpusFile, corpusFilesToTry, corpusOrigin } from './corpus-location.js';
+import {
+  CORPUS_ENV,
+  bundledCorpusFile,
+  corpusFilesToTry,
+  corpusOrigin,
+  unreadablePointer,
+} from './corpus-location.js';
+import type { CorpusOrigin } from '../core/runtime.js';
 
 export interface LoadRuntimeOptions {
   corpusFile?: string;
@@ -18,14 +25,18 @@ export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Run
   // promise can answer the client's handshake (already waiting on stdin) before it does.
   await new Promise((resolve) => setImmediate(resolve));
   let firstError: BundleError | undefined;
+  // A pointer that cannot be read names no candidate at all; without this the fallback would be silent.
+  let fallback = files.length > 1 || options.corpusFile ? undefined : unreadablePointerNote(options.env);
   for (const file of files) {
     try {
       const bundle = loadBundle(file);
-      if (firstError) options.onFallback?.(`${firstError.message} Serving the previous corpus instead.`);
       const origin = corpusOrigin(file, { bundledFile: bundledCorpusFile(), env: options.env });
+      if (firstError) fallback = fallbackNote(firstError, origin, options.env);
+      if (fallback) options.onFallback?.(fallback);
       return createRuntime(bundle.corpus, createSearcher(bundle.corpus, bundle.searchIndex), {
         file,
         origin,
+        fallback,
       });
     } catch (err) {
       // A damaged updated corpus falls back to the bundled one instead of taking the server down. A file
@@ -42,4 +53,21 @@ export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Run
     }
   }
   throw new CorpusUnavailableError(firstError?.message ?? 'No corpus found. Run: workos-docs-mcp build');
+}
+
+const REPAIR_UPDATED = 'To repair the updated corpus, run "workos-docs-mcp update --force".';
+
+/** Why the preferred corpus was passed over, which one is served instead, and how to repair the other. */
+function fallbackNote(error: BundleError, served: CorpusOrigin, env?: NodeJS.ProcessEnv): string {
+  const failed = corpusOrigin(error.file, { bundledFile: bundledCorpusFile(), env });
+  const repair = failed === 'updated' ? ` ${REPAIR_UPDATED}` : '';
+  return `${error.message} Serving the ${served} corpus instead.${repair}`;
+}
+
+function unreadablePointerNote(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env[CORPUS_ENV]) return undefined;
+  const file = unreadablePointer(env);
+  return file
+    ? `The cache pointer ${file} (written by "workos-docs-mcp update") is unreadable, so the bundled corpus is served. ${REPAIR_UPDATED}`
+    : undefined;
 }

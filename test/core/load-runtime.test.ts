@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readCorpusManifest, pointerFile } from '../../src/lifecycle/corpus-location.js';
 import { CorpusUnavailableError } from '../../src/core/errors.js';
 import { loadRuntime } from '../../src/lifecycle/load-runtime.js';
+import { corpusInfo } from '../../src/core/info.js';
+import { formatInfo } from '../../src/core/format/info.js';
 import { bundledCorpusFile, corpusFilesToTry } from '../../src/lifecycle/corpus-location.js';
 
 const dirs: string[] = [];
@@ -45,6 +47,42 @@ describe('loadRuntime', () => {
     expect(runtime.corpus.docs.length).toBeGreaterThan(500);
     expect(told).toHaveLength(1);
     expect(told[0]).toMatch(/workos-docs-mcp build/);
+    // `info` says so too, with the repair (issue 16 item 6: a dangling pointer fell back silently).
+    expect(runtime.fallback).toBe(told[0]);
+    expect(told[0]).toMatch(
+      /Serving the bundled corpus instead\. To repair the updated corpus, run "workos-docs-mcp update --force"\.$/,
+    );
+    expect(formatInfo(corpusInfo(runtime))).toContain(`\nWARNING: fallback: ${told[0]}\n`);
+  });
+
+  it('a pointer naming a deleted corpus (two updates racing, before the lock) falls back and says so', async () => {
+    const env = damagedNewerCache();
+    rmSync(join(env.WORKOS_DOCS_MCP_CACHE!, 'corpus', 'corpus-new.json'));
+    const runtime = await loadRuntime({ env });
+    expect(runtime.origin).toBe('bundled');
+    expect(corpusInfo(runtime).fallback).toMatch(
+      /corpus-new\.json does not exist.*Serving the bundled corpus instead.*update --force/,
+    );
+  });
+
+  it('an unreadable pointer is no silent fallback either', async () => {
+    const env = damagedNewerCache();
+    writeFileSync(pointerFile(env.WORKOS_DOCS_MCP_CACHE), '{"file": 12');
+    const told: string[] = [];
+    const runtime = await loadRuntime({ env, onFallback: (m) => told.push(m) });
+    expect(runtime.origin).toBe('bundled');
+    expect(told).toEqual([runtime.fallback]);
+    expect(runtime.fallback).toMatch(
+      /^The cache pointer .*current\.json .* is unreadable, so the bundled corpus is served\. To repair/,
+    );
+  });
+
+  it('a healthy start has no fallback note', async () => {
+    const runtime = await loadRuntime({
+      env: { WORKOS_DOCS_MCP_CACHE: join(tmpdir(), 'wdm-no-cache-here') },
+    });
+    expect(runtime.fallback).toBeUndefined();
+    expect(formatInfo(corpusInfo(runtime))).not.toContain('WARNING');
   });
 
   it('tries only a corpus the operator named, and fails with the one-line rebuild hint', async () => {

@@ -19,6 +19,7 @@ export function formatInfo(info: CorpusInfo): string {
   return [
     `workos-docs-mcp ${info.serverVersion}`,
     `Corpus: ${ORIGIN[info.origin]}, ${age} (format ${info.formatVersion}): ${info.corpusFile}`,
+    ...(info.fallback ? [`WARNING: fallback: ${info.fallback}`] : []),
     `Built: ${info.builtAt || 'unknown'}`,
     `Sources: ${info.sources.map((s) => `${s.name}${s.version ? `@${s.version}` : ''} (${s.kind})`).join(', ') || 'none recorded'}`,
     `Docs: ${c.docs} in ${info.products} product areas · sections: ${c.sections} · API reference entries: ${c.referenceEntries}`,
