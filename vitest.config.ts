@@ -19,6 +19,8 @@ const E2E = [
   'test/ingest/real-corpus.test.ts',
   'test/ingest/build-command.test.ts',
   'test/sdk/update-cli.test.ts',
+  'test/sdk/update-races.test.ts',
+  'test/sdk/update-disk.test.ts',
   'test/sdk/bundled-corpus.test.ts',
   'test/lifecycle/surfaces/real-builders.test.ts',
   // The real corpus (each file loads and walks the 20 MB bundle).

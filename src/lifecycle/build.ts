@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,9 @@ import type { DocsSdkLink } from '../corpus/sdk-surface.js';
 import { emptyIngestResult, type IngestResult, type ProgressLog } from '../ingest/types.js';
 import { buildSearchIndex } from '../search/index-build.js';
 import { groupMissing } from '../core/format/missing.js';
+import { DiskError, describeDiskError } from './disk-errors.js';
+import { removeDeadTempFiles } from './leftovers.js';
+import { ensureWritableDir } from './writable-dir.js';
 
 /** The package root: src/lifecycle and dist/lifecycle are both two levels below it. */
 function packageRoot(): string {
@@ -148,6 +151,21 @@ function supersede(into: IngestResult, part: Partial<IngestResult>): void {
   into.changelogs = into.changelogs.filter((e) => !versions.has(`${e.package}\0${e.version}`));
 }
 
+/** Runs a write into outDir; a disk failure (full, read-only, denied) becomes one plain DiskError line. */
+function writeGuard<T>(outDir: string, write: () => T): T {
+  try {
+    return write();
+  } catch (err) {
+    const line = describeDiskError(err, {
+      action: 'build',
+      dir: outDir,
+      unchanged: `nothing was written (any previous ${BUNDLE_FILE_NAME} there is unchanged)`,
+      elsewhere: 'pass --out DIR on a writable disk',
+    });
+    throw line ? new DiskError(line, { cause: err }) : err;
+  }
+}
+
 /**
  * Builds the corpus bundle: ingest the docs folder, then every extra source, prebuild the search index,
  * and write data/corpus.json atomically. Throws (leaving any previous bundle intact) when the docs
@@ -163,6 +181,9 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     );
   }
   const outDir = resolve(options.outDir ?? defaultOutDir());
+  // Before the slow ingest: an unwritable --out fails in milliseconds, with its real reason.
+  writeGuard(outDir, () => ensureWritableDir(outDir));
+  removeDeadTempFiles(outDir);
 
   // Extra sources first: they are the ones that need the network, so an offline build fails before
   // the (slow) docs ingest rather than after it. Merged afterwards in the same order as before.
@@ -220,19 +241,18 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
     searchIndex = indexBuilder(corpus);
   }
 
-  if (existsSync(outDir) && !statSync(outDir).isDirectory())
-    throw new Error(`output path is not a folder: ${outDir}`);
-  mkdirSync(outDir, { recursive: true });
   const file = join(outDir, BUNDLE_FILE_NAME);
   log(`writing ${file}`);
-  const saved = saveBundle(file, manifest, {
-    docs: all.docs,
-    nav: all.nav,
-    examples: all.examples,
-    changelogs: all.changelogs,
-    ...(layer ? { sdk: layer.sdk } : {}),
-    searchIndex,
-  });
+  const saved = writeGuard(outDir, () =>
+    saveBundle(file, manifest, {
+      docs: all.docs,
+      nav: all.nav,
+      examples: all.examples,
+      changelogs: all.changelogs,
+      ...(layer ? { sdk: layer.sdk } : {}),
+      searchIndex,
+    }),
+  );
   return {
     file,
     manifest: saved.manifest,

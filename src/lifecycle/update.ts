@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { extract } from 'tar';
 import { loadBundle, writeFileAtomic } from '../corpus/bundle.js';
@@ -14,6 +15,9 @@ import type { ProgressLog } from '../ingest/types.js';
 import { buildCorpus, DEFAULT_DOCS_PACKAGE, type BuildOptions, type BuildSummary } from './build.js';
 import { cacheCorpusDir, pointerFile, readPointer, type CachePointer } from './corpus-location.js';
 import { sdkSourceAdapter } from './extra-sources.js';
+import { describeDiskError, quietly } from './disk-errors.js';
+import { removeDeadTempFiles, removeStagingLeftovers } from './leftovers.js';
+import { acquireLock, LockBusyError, type HeldLock } from './update-lock.js';
 
 /** One source and whether the registry has something newer than the corpus being served. */
 export interface SourceStatus {
@@ -102,15 +106,72 @@ export async function checkForUpdates(
 /**
  * Fetches the newest docs bundle and SDK tarballs (integrity-checked against the registry),
  * builds a corpus into the cache, verifies it loads, then switches the cache pointer with one
- * atomic rename. Any failure throws UpdateError and leaves the served corpus as it was.
+ * atomic rename. Any failure throws UpdateError and leaves the served corpus as it was. One update
+ * runs at a time per cache folder (a lock file); a second one is refused with who holds it.
  */
 export async function runUpdate(deps: UpdateDeps, options: { force?: boolean } = {}): Promise<UpdateResult> {
   const started = performance.now();
   const log = deps.log ?? (() => {});
   const { latest, ...check } = await checkForUpdates(deps);
   if (!options.force && check.newer.length === 0) return { status: 'up-to-date', check };
+  let lock: HeldLock | undefined;
+  try {
+    await mkdir(deps.cacheDir, { recursive: true });
+    lock = takeUpdateLock(deps.cacheDir);
+    const corpusDir = cacheCorpusDir(deps.cacheDir);
+    // Under the lock no other update is running, so every staging folder is a leftover of a killed one.
+    const removed = [
+      ...removeStagingLeftovers(deps.cacheDir),
+      ...removeDeadTempFiles(corpusDir, join(deps.cacheDir, 'tarballs')),
+    ];
+    if (removed.length)
+      log(`removed ${removed.length} leftover${removed.length === 1 ? '' : 's'} of interrupted runs`);
+    const { file, manifest } = await buildAndSwitch(deps, latest, corpusDir, log);
+    return { status: 'updated', check, file, manifest, ms: Math.round(performance.now() - started) };
+  } catch (err) {
+    throw asUpdateError(err, deps.cacheDir);
+  } finally {
+    lock?.release();
+  }
+}
 
-  const corpusDir = cacheCorpusDir(deps.cacheDir);
+const LOCK_FILE = 'update.lock';
+
+function takeUpdateLock(cacheDir: string): HeldLock {
+  try {
+    return acquireLock(join(cacheDir, LOCK_FILE));
+  } catch (err) {
+    if (!(err instanceof LockBusyError)) throw err;
+    const who = err.holder
+      ? `pid ${err.holder.pid}${err.holder.host === hostname() ? '' : ` on ${err.holder.host}`}, `
+      : '';
+    throw new UpdateError(
+      `another update is running (${who}started ${Math.round(err.ageMs / 1000)} s ago); the current corpus is unchanged. ` +
+        'Wait for it to finish: servers pick up its corpus when they next start',
+    );
+  }
+}
+
+/** Disk failures get one plain line; our own messages pass through; anything else keeps its first line. */
+function asUpdateError(err: unknown, cacheDir: string): UpdateError {
+  const disk = describeDiskError(err, {
+    action: 'update',
+    dir: cacheDir,
+    unchanged: 'the current corpus is unchanged',
+    elsewhere: 'set WORKOS_DOCS_MCP_CACHE to a folder on a writable disk',
+  });
+  if (disk) return new UpdateError(disk, { cause: err });
+  if (err instanceof UpdateError) return err;
+  return new UpdateError(`update failed: ${oneLine(err)}; the current corpus is unchanged`, { cause: err });
+}
+
+/** Everything that writes, under the lock: staging, build, verify, install, switch the pointer, prune. */
+async function buildAndSwitch(
+  deps: UpdateDeps,
+  latest: Map<string, PublishedVersion>,
+  corpusDir: string,
+  log: ProgressLog,
+): Promise<{ file: string; manifest: CorpusManifest }> {
   await mkdir(corpusDir, { recursive: true });
   const staging = await mkdtemp(join(deps.cacheDir, 'staging-'));
   let installed: string | undefined;
@@ -153,16 +214,12 @@ export async function runUpdate(deps: UpdateDeps, options: { force?: boolean } =
     writeFileAtomic(pointerFile(deps.cacheDir), `${JSON.stringify(pointer, null, 2)}\n`);
     installed = undefined;
     await pruneOldCorpora(corpusDir, [name, previous?.file]);
-    return {
-      status: 'updated',
-      check,
-      file: join(corpusDir, name),
-      manifest: loaded.corpus.manifest,
-      ms: Math.round(performance.now() - started),
-    };
+    return { file: join(corpusDir, name), manifest: loaded.corpus.manifest };
   } finally {
-    if (installed) await rm(installed, { force: true });
-    await rm(staging, { recursive: true, force: true });
+    // Quietly: a cleanup failure (ENOTEMPTY while a failed extraction still flushes) must not replace
+    // the error that stopped the update; whatever stays is removed by the next run.
+    if (installed) await quietly(() => rm(installed!, { force: true }));
+    await quietly(() => rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
   }
 }
 
@@ -171,7 +228,7 @@ async function step<T>(what: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (err) {
     if (err instanceof UpdateError) throw err;
-    throw new UpdateError(`${what}: ${oneLine(err)}; the current corpus is unchanged`);
+    throw new UpdateError(`${what}: ${oneLine(err)}; the current corpus is unchanged`, { cause: err });
   }
 }
 
@@ -188,7 +245,7 @@ async function fetchDocsBundle(
   );
   log(`${label}: ${fromCache ? 'cached' : 'downloaded'} (${Math.round(bytes.length / 1024)} KB)`);
   const tgz = join(staging, 'docs-bundle.tgz');
-  await writeFile(tgz, bytes);
+  await step(`cannot save ${label}`, () => writeFile(tgz, bytes));
   // Laid out as an install would be, so the docs source is recognised (and labelled) as the published bundle.
   const root = join(staging, 'node_modules', ...docs.name.split('/'));
   await mkdir(root, { recursive: true });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { create } from 'tar';
 import { sha512Integrity } from '../../src/ingest/sdk/integrity.js';
+import type { SourceManifest } from '../../src/ingest/sdk/manifest.js';
 
 export async function tempDir(prefix = 'wdm-sdk-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
@@ -94,5 +95,49 @@ export async function startFakeRegistry(packages: FakePackage[]): Promise<{
       served.set(fileOf(pkg.name, pkg.version), bytes ?? pkg.tarball);
     },
     tarballUrl: (name, version) => `${url}/tarballs/${fileOf(name, version)}`,
+  };
+}
+
+/** The docs bundle package and an SDK package, as the update tests publish them on the fake registry. */
+export const FAKE_DOCS = '@workos/mcp-docs-server';
+export const FAKE_SDK = '@example/authkit';
+
+export function docsBundle(version: string, title: string): Promise<Buffer> {
+  return makeTarball({
+    'package.json': JSON.stringify({ name: FAKE_DOCS, version }),
+    '.docs/organized/docs/sso/index.mdx': `---\ntitle: ${title}\ndescription: Single Sign-On with WorkOS.\n---\n\n## Choose your approach\n\nUse the \`getAuthorizationUrl\` method.\n`,
+    '.docs/organized/changelogs/workos-platform.json': JSON.stringify([
+      {
+        package: 'workos-platform',
+        version: 'FGA',
+        date: '2026-02-17',
+        changes: ['FGA is here.'],
+        url: 'https://workos.com/changelog/fga',
+      },
+    ]),
+    'dist/index.js': 'process.exit(1)',
+  });
+}
+
+export function sdkTarball(version: string): Promise<Buffer> {
+  return makeTarball({
+    'package.json': JSON.stringify({ name: FAKE_SDK, version }),
+    'README.md': `# AuthKit\n\n## Middleware\n\n\`\`\`ts\nexport default authkitMiddleware();\n\`\`\`\n`,
+    'CHANGELOG.md': `# Changelog\n\n## ${version}\n\n### Minor Changes\n\n- New things.\n\n## 1.0.0\n\n### Major Changes\n\n- First.\n`,
+  });
+}
+
+/** The SDK manifest an update starts from: pinned at an older version, which update replaces with the newest. */
+export function fakeUpdateManifest(): SourceManifest {
+  return {
+    packages: [
+      {
+        name: FAKE_SDK,
+        version: '1.0.0',
+        integrity: sha512Integrity(Buffer.from('old')),
+        tarball: 'http://127.0.0.1:1/old.tgz',
+        framework: 'nextjs',
+      },
+    ],
   };
 }

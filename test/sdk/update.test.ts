@@ -7,37 +7,16 @@ import type { SourceInfo } from '../../src/corpus/types.js';
 import { corpusCandidates, pointerFile, readPointer } from '../../src/lifecycle/corpus-location.js';
 import { checkForUpdates, runUpdate, UpdateError, type UpdateDeps } from '../../src/lifecycle/update.js';
 import { httpFetcher } from '../../src/ingest/sdk/fetchers.js';
-import { sha512Integrity } from '../../src/ingest/sdk/integrity.js';
 import { httpRegistry } from '../../src/ingest/sdk/registry.js';
-import { makeTarball, startFakeRegistry, tempDir } from './helpers.js';
-
-const DOCS = '@workos/mcp-docs-server';
-const SDK = '@example/authkit';
-
-function docsBundle(version: string, title: string): Promise<Buffer> {
-  return makeTarball({
-    'package.json': JSON.stringify({ name: DOCS, version }),
-    '.docs/organized/docs/sso/index.mdx': `---\ntitle: ${title}\ndescription: Single Sign-On with WorkOS.\n---\n\n## Choose your approach\n\nUse the \`getAuthorizationUrl\` method.\n`,
-    '.docs/organized/changelogs/workos-platform.json': JSON.stringify([
-      {
-        package: 'workos-platform',
-        version: 'FGA',
-        date: '2026-02-17',
-        changes: ['FGA is here.'],
-        url: 'https://workos.com/changelog/fga',
-      },
-    ]),
-    'dist/index.js': 'process.exit(1)',
-  });
-}
-
-function sdkTarball(version: string): Promise<Buffer> {
-  return makeTarball({
-    'package.json': JSON.stringify({ name: SDK, version }),
-    'README.md': `# AuthKit\n\n## Middleware\n\n\`\`\`ts\nexport default authkitMiddleware();\n\`\`\`\n`,
-    'CHANGELOG.md': `# Changelog\n\n## ${version}\n\n### Minor Changes\n\n- New things.\n\n## 1.0.0\n\n### Major Changes\n\n- First.\n`,
-  });
-}
+import {
+  docsBundle,
+  FAKE_DOCS as DOCS,
+  FAKE_SDK as SDK,
+  fakeUpdateManifest,
+  sdkTarball,
+  startFakeRegistry,
+  tempDir,
+} from './helpers.js';
 
 let registry: Awaited<ReturnType<typeof startFakeRegistry>>;
 let cacheDir: string;
@@ -51,18 +30,7 @@ function deps(overrides: Partial<UpdateDeps> = {}): UpdateDeps {
     cacheDir,
     registry: httpRegistry(registry.url),
     fetcher: httpFetcher(),
-    // Pinned at an older version: update replaces version, integrity and tarball with the newest.
-    manifest: {
-      packages: [
-        {
-          name: SDK,
-          version: '1.0.0',
-          integrity: sha512Integrity(Buffer.from('old')),
-          tarball: 'http://127.0.0.1:1/old.tgz',
-          framework: 'nextjs',
-        },
-      ],
-    },
+    manifest: fakeUpdateManifest(),
     current: oldSources,
     ...overrides,
   };
