@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,14 +11,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 let n = 0;
 const lockFile = () => join(root, `update-${n++}.lock`);
 
-/** A pid that certainly ran and has exited. */
-const deadPid = (() => {
-  const pid = spawnSync(process.execPath, [
-    '-e',
-    'process.stdout.write(String(process.pid))',
-  ]).stdout.toString();
-  return Number(pid);
-})();
+/** Above the largest pid Linux can hand out (2^22), so no process has it. */
+const deadPid = 2 ** 22 + 1;
 
 const holderOf = (pid: number, host = hostname()) =>
   JSON.stringify({ pid, host, startedAt: new Date().toISOString(), token: 'someone-else' });
