@@ -13,7 +13,7 @@ import { buildSearchIndex } from '../search/index-build.js';
 import { groupMissing } from '../core/format/missing.js';
 import { DiskError, describeDiskError } from './disk-errors.js';
 import { removeDeadTempFiles } from './leftovers.js';
-import { ensureWritableDir } from './writable-dir.js';
+import { makeDirs, probeWritableDir } from './writable-dir.js';
 
 /** The package root: src/lifecycle and dist/lifecycle are both two levels below it. */
 function packageRoot(): string {
@@ -182,7 +182,7 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
   }
   const outDir = resolve(options.outDir ?? defaultOutDir());
   // Before the slow ingest: an unwritable --out fails in milliseconds, with its real reason.
-  writeGuard(outDir, () => ensureWritableDir(outDir));
+  writeGuard(outDir, () => probeWritableDir(outDir));
   removeDeadTempFiles(outDir);
 
   // Extra sources first: they are the ones that need the network, so an offline build fails before
@@ -243,16 +243,17 @@ export async function buildCorpus(options: BuildOptions = {}): Promise<BuildSumm
 
   const file = join(outDir, BUNDLE_FILE_NAME);
   log(`writing ${file}`);
-  const saved = writeGuard(outDir, () =>
-    saveBundle(file, manifest, {
+  const saved = writeGuard(outDir, () => {
+    makeDirs(outDir);
+    return saveBundle(file, manifest, {
       docs: all.docs,
       nav: all.nav,
       examples: all.examples,
       changelogs: all.changelogs,
       ...(layer ? { sdk: layer.sdk } : {}),
       searchIndex,
-    }),
-  );
+    });
+  });
   return {
     file,
     manifest: saved.manifest,
