@@ -119,11 +119,22 @@ export async function serveStdioFast(): Promise<void> {
   stdin.off('end', onEnd);
   stdin.pause();
   // Ours until the real server installs its own: a signal while its code loads still exits 0.
+  // Dropped only once the server's own handlers are on (see `hold`): removing the last listener of a
+  // signal closes node's watcher for it, and a signal that arrived while JavaScript was busy (say,
+  // evaluating the server's modules) but not yet dispatched goes to that closed watcher and is lost:
+  // SIGTERM 100-500 ms after the handshake then left the process running for ever (issue 16).
+  const hold = (): void => undefined;
   const dropSignals = (): void => {
+    process.on('SIGTERM', hold);
+    process.on('SIGINT', hold);
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
   };
-  if (outcome === 'done') return dropSignals();
+  const releaseHold = (): void => {
+    process.off('SIGTERM', hold);
+    process.off('SIGINT', hold);
+  };
+  if (outcome === 'done') return;
 
   const input = new PassThrough();
   input.write(Buffer.concat(consumed));
@@ -134,11 +145,14 @@ export async function serveStdioFast(): Promise<void> {
   }
   const { serveStdio } = await import('./serve-stdio.js');
   // The client may have hung up while the server code loaded (a cold import takes a moment).
-  if (ended && nothingAsked()) return dropSignals();
-  // No await between here and the server installing its own SIGTERM/SIGINT handlers.
+  if (ended && nothingAsked()) return;
+  // serveStdio installs the server's SIGTERM/SIGINT handlers before its first await; only then is the
+  // placeholder removed, so the signal watchers stay open across the handover.
   dropSignals();
+  const serving = serveStdio(undefined, { stdin: input, stdout: replyFilter(sent) });
+  releaseHold();
   try {
-    await serveStdio(undefined, { stdin: input, stdout: replyFilter(sent) });
+    await serving;
   } finally {
     // The server stopped reading `input`; stdin itself must stop too, or an open pipe keeps the process alive.
     stdin.unpipe(input);
