@@ -44,6 +44,13 @@ describe('stdio server lifecycle', () => {
   beforeAll(async () => {
     for (const name of ['stdin', 'sigterm-idle', 'sigterm-busy', 'stdout-gone']) sessions[name] = session();
     await Promise.all(Object.values(sessions).map((s) => s.initialize()));
+    // One real call each, answered: the corpus is loaded, so the exit times below measure the exit,
+    // not a corpus load still running on a loaded machine (early signals: stdio-signal-handover.test.ts).
+    await Promise.all(
+      Object.values(sessions).map((s, i) =>
+        s.request(`warm-${i}`, 'tools/call', { name: 'workos_search', arguments: { query: 'sso' } }, 60_000),
+      ),
+    );
   });
 
   it('exits 0 within 2 s when stdin closes', async () => {

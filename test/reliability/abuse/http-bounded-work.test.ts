@@ -47,14 +47,22 @@ describe('bounded work per HTTP request', () => {
   for (const jsonResponse of [false, true]) {
     it(`/healthz answers between the items of a blocking batch (${jsonResponse ? 'JSON' : 'SSE'})`, async () => {
       const url = jsonResponse ? urls.json : urls.sse;
-      const batch = rawRequest(`${url}/mcp`, { headers, body: calls(16, 250), newConnection: true });
+      let batchDone = false;
+      const batch = rawRequest(`${url}/mcp`, { headers, body: calls(16, 250), newConnection: true }).then(
+        (answer) => {
+          batchDone = true;
+          return answer;
+        },
+      );
       await new Promise((r) => setTimeout(r, 100));
-      let worst = 0;
-      for (let i = 0; i < 5; i += 1) {
-        const t = performance.now();
+      // Probes answered while the batch is still running: before, the first probe waited for the whole
+      // batch (16 x 250 ms), so at most one finished and only as the batch did. Counted by order of
+      // events, not by a latency bound, so a loaded machine slows it down without failing it.
+      let answeredDuring = 0;
+      for (let i = 0; i < 5 && !batchDone; i += 1) {
         const health = await rawRequest(`${url}/healthz`, { method: 'GET', newConnection: true });
-        worst = Math.max(worst, performance.now() - t);
         expect(health.status).toBe(200);
+        if (!batchDone) answeredDuring += 1;
         await new Promise((r) => setTimeout(r, 150));
       }
       const answer = await batch;
@@ -66,8 +74,7 @@ describe('bounded work per HTTP request', () => {
           .map((m) => m.id)
           .sort((a, b) => a - b),
       ).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
-      // Before: the probe waited for the whole batch (4 s here). One item is 250 ms; the margin is for a shared machine.
-      expect(worst).toBeLessThan(1500);
+      expect(answeredDuring).toBeGreaterThanOrEqual(3);
     });
   }
 
