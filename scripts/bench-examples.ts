@@ -6,7 +6,9 @@
  * the blocks per answer; `--all` lists every question, else only the wrong ones.
  */
 import { parseArgs } from 'node:util';
-import { OPERATIONS, runOperation } from '../src/core/operations/index.js';
+import { NO_CONTEXT } from '../src/core/answer-context.js';
+import type { ExamplesAnswer } from '../src/core/examples.js';
+import { OPERATIONS, parseInput } from '../src/core/operations/index.js';
 import { loadRuntime } from '../src/lifecycle/load-runtime.js';
 import { resolveCorpusFile } from '../src/lifecycle/corpus-location.js';
 import {
@@ -28,7 +30,12 @@ const runtime = await loadRuntime({ corpusFile: args.corpus ?? resolveCorpusFile
 const { tuned, holdout } = splitQuestions(loadExampleQuestions());
 const judge = (questions: typeof tuned): ExamplesReport =>
   judgeExamples(questions, ({ query, language, framework }) =>
-    runOperation(OPERATIONS.examples, runtime, { query, language, framework }),
+    // The examples operation answers from the corpus alone, synchronously.
+    OPERATIONS.examples.run(
+      runtime,
+      parseInput(OPERATIONS.examples, { query, language, framework }),
+      NO_CONTEXT,
+    ) as ExamplesAnswer,
   );
 const reports = { tuned: judge(tuned), holdout: judge(holdout) };
 

@@ -40,7 +40,8 @@ type Call<O extends AnyOperation> = (corpus: DocsCorpus, input?: InputOf<O>) => 
 
 /** A plain async function per operation: input repaired and validated like MCP arguments. */
 function call<O extends AnyOperation>(op: O): Call<O> {
-  return async (corpus, input) => op.structured(runOperation(op, corpus, input ?? {})) as StructuredOf<O>;
+  return async (corpus, input) =>
+    op.structured(await runOperation(op, corpus, input ?? {})) as StructuredOf<O>;
 }
 
 /** Ranked pages for keywords or a question: `search(corpus, { query: 'SSO with Okta' })`. */

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ZodTypeAny } from 'zod';
+import { NO_CONTEXT, type AnswerContext } from '../core/answer-context.js';
 import { DocsError, describeError } from '../core/errors.js';
 import { runOperation } from '../core/operations/index.js';
 import type { Runtime } from '../core/runtime.js';
@@ -10,6 +11,8 @@ import { CLI_FACE } from './face.js';
 /** Where a CLI command gets its corpus and writes its answer (tests pass their own). */
 export interface CliContext {
   runtime: () => Promise<Runtime>;
+  /** The project in the current folder and the SDK versions it uses (built on first need). */
+  context?: (runtime: Runtime) => Promise<AnswerContext>;
   stdout: (text: string) => void;
 }
 
@@ -44,7 +47,8 @@ function helpLine(help: string | undefined, facts: FieldFacts): string {
 async function execute(spec: CommandSpec, raw: Record<string, unknown>, json: boolean, ctx: CliContext) {
   const op = spec.operation;
   try {
-    const answer = runOperation(op, await ctx.runtime(), raw);
+    const runtime = await ctx.runtime();
+    const answer = await runOperation(op, runtime, raw, await (ctx.context?.(runtime) ?? NO_CONTEXT));
     ctx.stdout(
       json ? `${JSON.stringify(op.structured(answer), null, 2)}\n` : `${op.markdown(answer, CLI_FACE)}\n`,
     );

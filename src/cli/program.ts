@@ -5,6 +5,7 @@ import { registerProject } from './commands/project.js';
 import { registerServe } from './commands/serve.js';
 import { editDistance } from '../core/edit-distance.js';
 import { serverVersion } from '../core/info.js';
+import { folderAnswerContext } from '../lifecycle/answer-context.js';
 import { loadRuntime } from '../lifecycle/load-runtime.js';
 import { registerOperationCommands, type CliContext } from './operation-command.js';
 import { serveStdio } from './serve-stdio.js';
@@ -12,6 +13,8 @@ import { guardOutput } from './output.js';
 
 const DEFAULT_CONTEXT: CliContext = {
   runtime: () => loadRuntime(),
+  // The project is the folder the command runs in, as for a stdio server.
+  context: folderAnswerContext(process.cwd()),
   stdout: (text) => process.stdout.write(text),
 };
 
@@ -33,7 +36,7 @@ export function buildProgram(ctx: CliContext = DEFAULT_CONTEXT): Command {
   registerBuild(program);
   registerUpdate(program);
   registerOperationCommands(program, ctx);
-  registerProject(program);
+  registerProject(program, ctx.runtime);
   registerServe(program);
   // No subcommand: what an MCP client launches (`npx workos-docs-mcp`) — the stdio server.
   program.allowExcessArguments().action(async (_opts: unknown, cmd: Command) => {

@@ -1,3 +1,4 @@
+import { NO_CONTEXT, type AnswerContext } from '../core/answer-context.js';
 import { DocsError, describeError } from '../core/errors.js';
 import { parseInput } from '../core/operations/index.js';
 import type { Runtime } from '../core/runtime.js';
@@ -30,7 +31,10 @@ export interface DocsTool {
  * The MCP tools as plain definitions, over a corpus loaded on first use. Bad arguments and
  * domain errors (unknown doc, bad filter) come back as `isError` results with what to do, as over MCP.
  */
-export function getToolsFor(runtime: () => Promise<Runtime>): DocsTool[] {
+export function getToolsFor(
+  runtime: () => Promise<Runtime>,
+  context: () => Promise<AnswerContext> = async () => NO_CONTEXT,
+): DocsTool[] {
   return TOOLS.map(({ operation, title, annotations }) => ({
     name: MCP_FACE.name(operation.name),
     title,
@@ -39,7 +43,12 @@ export function getToolsFor(runtime: () => Promise<Runtime>): DocsTool[] {
     annotations: { ...annotations },
     async execute(input: unknown): Promise<ToolResult> {
       try {
-        const { text, structured } = toolAnswer(operation, await runtime(), parseInput(operation, input));
+        const { text, structured } = await toolAnswer(
+          operation,
+          await runtime(),
+          parseInput(operation, input),
+          await context(),
+        );
         return { text, structured };
       } catch (err) {
         const text = describeError(err, MCP_FACE);

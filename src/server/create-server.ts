@@ -5,6 +5,7 @@ import { SERVER_INSTRUCTIONS } from './instructions.js';
 import { lazyValidator } from './lazy-validator.js';
 import { ServerLog, type LogOptions } from './logging.js';
 import { reportInvalidParams } from '../seams/sdk-invalid-params.js';
+import { answerContextFor, SdkVersions } from '../lifecycle/answer-context.js';
 import { ProjectContext } from '../lifecycle/project/context.js';
 import { attachProjectRoots } from './project-roots.js';
 import { registerProjectResource } from './project-resource.js';
@@ -29,7 +30,14 @@ export interface CreateServerOptions {
    * are sent: the operator's stderr has the logs. stdio, one session, advertises and honours it.
    */
   stateless?: boolean;
+  /**
+   * Where surfaces of exact SDK versions come from (the project's, or one a call names). One per
+   * process by default, shared by every session and request.
+   */
+  sdkVersions?: SdkVersions;
 }
+
+let processVersions: SdkVersions | undefined;
 
 /**
  * A fully registered MCP server over a runtime, with no transport: stdio connects one for the
@@ -56,18 +64,20 @@ export function createServer(
       jsonSchemaValidator: lazyValidator,
     },
   );
+  const project = new ProjectContext();
+  const versions = options.sdkVersions ?? (processVersions ??= new SdkVersions());
   const ctx: ToolContext = {
     runtime: Promise.resolve(runtime),
     log: new ServerLog(server, { ...options.log, toClient: !options.stateless }),
+    context: async (rt) => answerContextFor(await project.current(), rt, versions),
     tools: new Map(),
   };
   registerTools(server, ctx);
   serveCompactToolsList(server, ctx.tools);
   registerResources(server, ctx);
   registerPrompts(server, ctx);
-  const project = new ProjectContext();
   attachProjectRoots(server, project, { cwd: options.projectCwd });
-  registerProjectResource(server, project);
+  registerProjectResource(server, project, async () => ctx.context(await ctx.runtime));
   reportInvalidParams(server);
   // The SDK advertises listChanged for every list; ours are fixed for the life of a server (a new
   // corpus takes a restart), so none is ever sent and none is promised.

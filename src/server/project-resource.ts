@@ -1,18 +1,16 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ProjectContext } from '../lifecycle/project/context.js';
-import { formatProject } from '../lifecycle/project/format.js';
-import type { ProjectScan } from '../lifecycle/project/types.js';
+import type { AnswerContext } from '../core/answer-context.js';
+import { formatProject, surfaceLines } from '../lifecycle/project/format.js';
 
 export const PROJECT_URI = 'workos-docs://project';
-
-/** Lines added below the package list (which SDK surface answers use, and how it was obtained). */
-export type ProjectExtra = (scan: ProjectScan) => Promise<string[]>;
 
 /** `workos-docs://project`: the WorkOS SDKs of the session's project, with versions and their files. */
 export function registerProjectResource(
   server: McpServer,
   project: ProjectContext,
-  extra?: ProjectExtra,
+  /** The answer context of the session: which SDK surface answers use, and how it was obtained. */
+  context?: () => Promise<AnswerContext>,
 ): void {
   server.registerResource(
     'project',
@@ -25,7 +23,7 @@ export function registerProjectResource(
     },
     async (uri) => {
       const scan = await project.current();
-      const lines = extra ? await extra(scan).catch(() => []) : [];
+      const lines = context ? surfaceLines(await context().catch(() => undefined)) : [];
       return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: formatProject(scan, lines) }] };
     },
   );

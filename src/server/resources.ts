@@ -130,7 +130,7 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
     async (uri) => {
       const op = OPERATIONS.changelogs;
       // The most entries one call may ask for: the input schema's own ceiling.
-      const result = runOperation(op, await ctx.runtime, {
+      const result = await runOperation(op, await ctx.runtime, {
         package: DEFAULT_PACKAGE,
         limit: Number.MAX_SAFE_INTEGER,
       });

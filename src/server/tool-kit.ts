@@ -1,6 +1,7 @@
 import type { RegisteredTool } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { AnswerContext } from '../core/answer-context.js';
 import { DocsError, describeError } from '../core/errors.js';
 import type { Runtime } from '../core/runtime.js';
 import { MCP_FACE } from './face.js';
@@ -13,6 +14,8 @@ export interface ToolContext {
    */
   runtime: Promise<Runtime>;
   log: ServerLog;
+  /** The session's answer context (its project and SDK versions), built when a tool first needs it. */
+  context: (runtime: Runtime) => Promise<AnswerContext>;
   /** Registered tools by name, for our compact tools/list. */
   tools: Map<string, RegisteredTool>;
 }
@@ -32,12 +35,12 @@ export async function answer(
   ctx: ToolContext,
   tool: string,
   extra: Extra,
-  run: (runtime: Runtime) => ToolAnswer,
+  run: (runtime: Runtime) => ToolAnswer | Promise<ToolAnswer>,
 ): Promise<CallToolResult> {
   const started = performance.now();
   const notify = (n: ServerNotification) => extra.sendNotification(n);
   try {
-    const { text, structured } = run(await ctx.runtime);
+    const { text, structured } = await run(await ctx.runtime);
     ctx.log.log(
       'debug',
       `${tool}: ${text.length} chars in ${Math.round(performance.now() - started)} ms`,

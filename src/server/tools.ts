@@ -1,6 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { OPERATIONS, type AnyOperation, type ResolvedInputOf } from '../core/operations/index.js';
+import type { AnswerContext } from '../core/answer-context.js';
 import type { Runtime } from '../core/runtime.js';
 import { MCP_FACE, TOOL_NAMES } from './face.js';
 import { answer, type ToolContext } from './tool-kit.js';
@@ -26,8 +27,13 @@ export const TOOLS: ToolSpec[] = [
 ];
 
 /** The text and structured answer of one call: what a tool returns, and what the library's getTools() executes. */
-export function toolAnswer(op: AnyOperation, runtime: Runtime, input: ResolvedInputOf<AnyOperation>) {
-  const result = op.run(runtime, input);
+export async function toolAnswer(
+  op: AnyOperation,
+  runtime: Runtime,
+  input: ResolvedInputOf<AnyOperation>,
+  context: AnswerContext,
+) {
+  const result = await op.run(runtime, input, context);
   return {
     text: op.markdown(result, MCP_FACE),
     structured: op.structured(result) as Record<string, unknown>,
@@ -51,7 +57,9 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
         annotations,
       },
       (args: ResolvedInputOf<AnyOperation>, extra) =>
-        answer(ctx, name, extra, (runtime) => toolAnswer(operation, runtime, args)),
+        answer(ctx, name, extra, async (runtime) =>
+          toolAnswer(operation, runtime, args, await ctx.context(runtime)),
+        ),
     );
     ctx.tools.set(name, tool);
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkCode } from '../../src/core/check/index.js';
-import { OPERATIONS, runOperation } from '../../src/core/operations/index.js';
+import { OPERATIONS } from '../../src/core/operations/index.js';
+import { runOperation } from '../fixtures/operations.js';
 import type { DocPage } from '../../src/core/read-doc.js';
 import type { SearchAnswer } from '../../src/core/search.js';
 import { realRuntime } from '../fixtures/real-runtime.js';

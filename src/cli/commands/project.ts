@@ -1,12 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatProject } from '../../lifecycle/project/format.js';
+import type { Runtime } from '../../core/runtime.js';
+import { answerContextFor, SdkVersions } from '../../lifecycle/answer-context.js';
+import { formatProject, surfaceLines } from '../../lifecycle/project/format.js';
 import { scanRoots } from '../../lifecycle/project/index.js';
-import {
-  defaultVersionSurfaces,
-  describeSurfaces,
-  projectSurfaces,
-} from '../../lifecycle/surfaces/project-surfaces.js';
 
 interface ProjectCliOptions {
   json?: boolean;
@@ -17,10 +14,10 @@ interface ProjectCliOptions {
 /**
  * `workos-docs-mcp project [dir] [--json] [--offline]`: the WorkOS SDKs (and exact versions) the
  * project in `dir` (default: the current folder) depends on, read from its manifests and lockfiles
- * only, and the API surface answers would use for each JavaScript one (installed, cached, or
- * downloaded from npm once, with the time it took).
+ * only, and the API surface answers would use for each JavaScript one (in the corpus, installed,
+ * cached, or downloaded from npm once, with the time it took).
  */
-export function registerProject(program: Command): void {
+export function registerProject(program: Command, runtime: () => Promise<Runtime>): void {
   program
     .command('project [dir]')
     .description(
@@ -35,25 +32,27 @@ export function registerProject(program: Command): void {
     .action(async (dir: string | undefined, opts: ProjectCliOptions) => {
       const path = resolve(dir ?? process.cwd());
       const scan = await scanRoots([{ given: dir ?? path, path }], dir ? 'argument' : 'cwd');
-      const surfaces = await projectSurfaces(
-        scan,
-        defaultVersionSurfaces({ registry: opts.registry, offline: opts.offline }),
-      );
+      const versions = new SdkVersions({ registry: opts.registry, offline: opts.offline });
+      const context = await answerContextFor(scan, await runtime(), versions);
       if (opts.json) {
-        const summary = surfaces.map((s) =>
-          s.result.ok
-            ? {
-                package: s.package,
-                version: s.version,
-                origin: s.result.origin,
-                ms: s.result.ms,
-                symbols: s.result.surface.symbols.length,
-              }
-            : { package: s.package, version: s.version, error: s.result.code, reason: s.result.reason },
+        const surfaces = context.project.flatMap((p) =>
+          !p.surface || !p.version
+            ? []
+            : [
+                p.surface.ok
+                  ? {
+                      package: p.name,
+                      version: p.version,
+                      origin: p.surface.origin,
+                      ms: p.surface.ms,
+                      symbols: p.surface.surface.symbols.length,
+                    }
+                  : { package: p.name, version: p.version, error: p.surface.code, reason: p.surface.reason },
+              ],
         );
-        process.stdout.write(`${JSON.stringify({ ...scan, surfaces: summary }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...scan, surfaces }, null, 2)}\n`);
       } else {
-        process.stdout.write(`${formatProject(scan, describeSurfaces(surfaces, scan))}\n`);
+        process.stdout.write(`${formatProject(scan, surfaceLines(context))}\n`);
       }
       // A folder that cannot be read is a failed command; a project without WorkOS SDKs is not.
       if (scan.roots.every((r) => r.status === 'skipped')) process.exitCode = 1;

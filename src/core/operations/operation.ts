@@ -1,4 +1,5 @@
 import type { ZodObject, ZodRawShape, ZodTypeAny, z } from 'zod';
+import { NO_CONTEXT, type AnswerContext } from '../answer-context.js';
 import { InvalidArgumentError } from '../errors.js';
 import type { Face } from '../face.js';
 import type { Runtime } from '../runtime.js';
@@ -13,6 +14,8 @@ import type { Runtime } from '../runtime.js';
  * - `output` is the schema of `structured(answer)`: what MCP puts in structuredContent, what
  *   `--json` prints and what the library returns. It is face-neutral, so all three are identical.
  * - `markdown(answer, face)` is the text answer, worded for the face.
+ * - `run` gets the answer context (the session's project and its SDK versions, built by the face) and
+ *   may return a promise: an answer that needs another SDK version's surface waits for it.
  */
 export interface Operation<Shape extends ZodRawShape = ZodRawShape, Answer = unknown, Structured = unknown> {
   /** Face-neutral name; faces map it to a tool or a command. */
@@ -21,7 +24,11 @@ export interface Operation<Shape extends ZodRawShape = ZodRawShape, Answer = unk
   description(face: Face): string;
   input: ZodObject<Shape, 'passthrough'>;
   output: ZodTypeAny;
-  run(runtime: Runtime, input: z.output<ZodObject<Shape, 'passthrough'>>): Answer;
+  run(
+    runtime: Runtime,
+    input: z.output<ZodObject<Shape, 'passthrough'>>,
+    context: AnswerContext,
+  ): Answer | Promise<Answer>;
   markdown(answer: Answer, face: Face): string;
   structured(answer: Answer): Structured;
 }
@@ -32,7 +39,7 @@ export type AnyOperation = Operation<any, any, any>;
 
 export type InputOf<O extends AnyOperation> = z.input<O['input']>;
 export type ResolvedInputOf<O extends AnyOperation> = z.output<O['input']>;
-export type AnswerOf<O extends AnyOperation> = ReturnType<O['run']>;
+export type AnswerOf<O extends AnyOperation> = Parameters<O['markdown']>[0];
 export type StructuredOf<O extends AnyOperation> = ReturnType<O['structured']>;
 
 /** Keeps the generic types of an operation literal while checking it against the interface. */
@@ -61,6 +68,11 @@ export function parseInput<O extends AnyOperation>(op: O, raw: unknown): Resolve
 }
 
 /** Parse, then run: what every face does with arguments it did not validate itself. */
-export function runOperation<O extends AnyOperation>(op: O, runtime: Runtime, raw: unknown): AnswerOf<O> {
-  return op.run(runtime, parseInput(op, raw)) as AnswerOf<O>;
+export async function runOperation<O extends AnyOperation>(
+  op: O,
+  runtime: Runtime,
+  raw: unknown,
+  context: AnswerContext = NO_CONTEXT,
+): Promise<AnswerOf<O>> {
+  return (await op.run(runtime, parseInput(op, raw), context)) as AnswerOf<O>;
 }

@@ -1,3 +1,4 @@
+import type { AnswerContext } from '../../core/answer-context.js';
 import { LANGUAGE_NAMES } from '../../corpus/reference-markdown.js';
 import type { ProjectScan } from './types.js';
 
@@ -53,4 +54,41 @@ export function formatProject(scan: ProjectScan, extra: string[] = []): string {
 function notesOf(scan: ProjectScan): string[] {
   if (scan.notes.length === 0) return [];
   return ['', 'Not read:', ...scan.notes.map((n) => `- ${n.file ? `${n.file}: ` : ''}${n.reason}`)];
+}
+
+const ORIGIN_WORDS = {
+  corpus: "in this server's corpus",
+  installed: 'read from your installed copy in node_modules',
+  cache: 'from the user cache',
+  fetched: 'downloaded from npm and read',
+} as const;
+
+/** One line per JavaScript SDK: which version's API surface answers use, and what getting it cost. */
+export function surfaceLines(context: AnswerContext | undefined): string[] {
+  const lines: string[] = [];
+  for (const p of context?.project ?? []) {
+    if (p.ecosystem !== 'npm') continue;
+    const label = `${p.name} ${p.version ?? p.range ?? ''}`.trim();
+    const s = p.surface;
+    if (!p.version) {
+      lines.push(
+        `- ${p.name}: only a range (${p.range ?? 'none'}), no lockfile or install; answers use the version this server has and say so. Install (or lock) it to get answers for your version.`,
+      );
+    } else if (!s) {
+      lines.push(`- ${label}: not read (only the first few JavaScript SDKs of a project are).`);
+    } else if (s.ok) {
+      const cost =
+        s.origin === 'fetched' && s.ms !== undefined
+          ? ` in ${(s.ms / 1000).toFixed(1)} s (cached for next time)`
+          : '';
+      lines.push(
+        `- ${label}: API surface ${ORIGIN_WORDS[s.origin]}${cost}; ${s.surface.symbols.length} symbols.`,
+      );
+    } else {
+      lines.push(
+        `- ${label}: no API surface (${s.reason}). Answers are not for ${p.version}: each names the version it uses.`,
+      );
+    }
+  }
+  return lines.length > 0 ? ['', 'SDK surfaces used for answers:', ...lines] : [];
 }

@@ -47,6 +47,8 @@ export interface VersionSurfacesOptions<S> {
 export const DEFAULT_FETCH_TIMEOUT_MS = 60_000;
 /** A failed lookup is not retried on every call; a version that does not exist never is. */
 const FAILURE_TTL_MS = 60_000;
+/** Surfaces kept in memory per process (each is a few hundred KB of JSON). */
+const MAX_LOADED = 16;
 
 /** The env switch that turns off all fetching of SDK versions (same effect as `--offline`). */
 export function fetchingAllowed(env: NodeJS.ProcessEnv = process.env, flag?: boolean): boolean {
@@ -64,6 +66,8 @@ export function fetchingAllowed(env: NodeJS.ProcessEnv = process.env, flag?: boo
 export class VersionSurfaces<S extends VersionedSurface> {
   private readonly inflight = new Map<string, Promise<SurfaceResult<S>>>();
   private readonly installed = new Map<string, S>();
+  /** Surfaces read from the cache or built this process, so a version is parsed once per process. */
+  private readonly loaded = new Map<string, S>();
   private readonly failures = new Map<string, { at: number; result: SurfaceResult<S> }>();
 
   constructor(private readonly options: VersionSurfacesOptions<S>) {}
@@ -91,16 +95,21 @@ export class VersionSurfaces<S extends VersionedSurface> {
       const built = await this.fromInstalled(name, version, installedDir);
       if (built) return { ok: true, surface: built, origin: 'installed' };
     }
+    const key = `${name}@${version}`;
+    const loaded = this.loaded.get(key);
+    if (loaded) return { ok: true, surface: loaded, origin: 'cache' };
     const file = surfaceCacheFile(this.options.cacheDir, name, version);
     const cached = await readCachedSurface<S>(file, this.options.format);
-    if (cached) return { ok: true, surface: cached, origin: 'cache' };
+    if (cached) {
+      this.remember(key, cached);
+      return { ok: true, surface: cached, origin: 'cache' };
+    }
     if (!this.options.fetching)
       return {
         ok: false,
         code: 'disabled',
         reason: `fetching SDK versions is turned off (--offline or WORKOS_DOCS_MCP_OFFLINE), and ${name}@${version} is not cached`,
       };
-    const key = `${name}@${version}`;
     const failed = this.failures.get(key);
     if (
       failed &&
@@ -114,6 +123,12 @@ export class VersionSurfaces<S extends VersionedSurface> {
       this.inflight.set(key, work);
     }
     return withTimeout(work, this.options.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS, key);
+  }
+
+  /** A few versions per process at most; the oldest is dropped past the bound. */
+  private remember(key: string, surface: S): void {
+    if (this.loaded.size >= MAX_LOADED) this.loaded.delete(this.loaded.keys().next().value as string);
+    this.loaded.set(key, surface);
   }
 
   private async fromInstalled(name: string, version: string, dir: string): Promise<S | undefined> {
@@ -138,6 +153,7 @@ export class VersionSurfaces<S extends VersionedSurface> {
       const { bytes } = await getVerifiedTarball(this.options.cacheDir, ref, this.options.fetcher);
       const surface = await this.options.builders.fromTarball(bytes, { name, version });
       await writeCachedSurface(file, this.options.format, surface);
+      this.remember(key, surface);
       return { ok: true, surface, origin: 'fetched', ms: Math.round(performance.now() - started) };
     } catch (err) {
       const result = failure<S>(err, key);
