@@ -18,7 +18,7 @@ export interface CommandSpec {
     file?: boolean;
   };
   /** Per input field: short flag, value placeholder and help (defaults and ranges are appended). */
-  flags?: Record<string, { short?: string; value?: string; help?: string }>;
+  flags?: Record<string, { short?: string; long?: string; value?: string; help?: string }>;
 }
 
 export const COMMANDS: CommandSpec[] = [
@@ -91,7 +91,12 @@ export const COMMANDS: CommandSpec[] = [
     flags: {
       language: { short: 'L', value: 'lang', help: 'js/ts (default), python, ruby, go, java, php, dotnet' },
       package: { short: 'p', value: 'name', help: 'only this package, e.g. @workos-inc/node' },
-      version: { value: 'x.y.z', help: 'the SDK version the code targets' },
+      // `--version` is the program's own flag.
+      version: {
+        long: 'sdk-version',
+        value: 'x.y.z',
+        help: "the SDK version the code targets (default: your project's)",
+      },
     },
   },
   {

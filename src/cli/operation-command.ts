@@ -25,6 +25,8 @@ export function positiveInt(value: string): number {
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** Where commander keeps a long option's value: `sdk-version` -> `sdkVersion`. */
+const optionKey = (long: string) => long.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The help line: the CLI's words, then what the schema knows (choices, default, range). */
 function helpLine(help: string | undefined, facts: FieldFacts): string {
@@ -70,7 +72,7 @@ export function registerOperationCommand(program: Command, spec: CommandSpec, ct
   for (const field of fields) {
     const flag = spec.flags?.[field] ?? {};
     const facts = fieldFacts(shape[field]);
-    const long = `--${kebab(field)} <${flag.value ?? 'value'}>`;
+    const long = `--${flag.long ?? kebab(field)} <${flag.value ?? 'value'}>`;
     const flags = flag.short ? `-${flag.short}, ${long}` : long;
     const help = helpLine(flag.help, facts);
     if (facts.type === 'number') cmd.option(flags, help, positiveInt);
@@ -80,7 +82,10 @@ export function registerOperationCommand(program: Command, spec: CommandSpec, ct
   cmd.action(async (...params: unknown[]) => {
     const opts = params[positional ? 1 : 0] as Record<string, unknown>;
     const raw: Record<string, unknown> = {};
-    for (const field of fields) if (opts[field] !== undefined) raw[field] = opts[field];
+    for (const field of fields) {
+      const key = optionKey(spec.flags?.[field]?.long ?? field);
+      if (opts[key] !== undefined) raw[field] = opts[key];
+    }
     if (positional?.file) raw[positional.field] = await readInputFile(params[0] as string | undefined);
     else if (positional) {
       const value = params[0];

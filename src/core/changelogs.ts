@@ -1,5 +1,7 @@
 import type { ChangelogEntry } from '../corpus/types.js';
 import { compareVersions, isVersion } from '../corpus/versions.js';
+import type { AnswerContext } from './answer-context.js';
+import { apiChanges, projectVersionOf, sdkPackageNamed, type ApiChanges } from './api-changes.js';
 import { InvalidArgumentError, UnknownPackageError } from './errors.js';
 import { resolveLegacyPackage } from './legacy-packages.js';
 import type { Runtime } from './runtime.js';
@@ -15,6 +17,8 @@ export interface ChangelogOptions {
   package?: string;
   /** ISO date (`2025-01-31`) or, for SDK packages, a version (`7.0.0`). */
   since?: string;
+  /** For SDK packages: the version the API changes run to (default: the one this server carries). */
+  until?: string;
   query?: string;
   limit: number;
 }
@@ -28,6 +32,8 @@ export interface ChangelogAnswer {
   /** Matching entries before the limit. */
   total: number;
   notes: string[];
+  /** For a JS SDK between two versions: the API changes, from the type declarations of both. */
+  api?: ApiChanges;
 }
 
 export function changelogPackages(runtime: Runtime): string[] {
@@ -122,4 +128,54 @@ export function changelogs(runtime: Runtime, options: ChangelogOptions): Changel
   }
   if (entries.length === 0) notes.push('No entries match; try without `since` or `query`.');
   return { package: pkg, packages, since, query, entries: shown, total: entries.length, notes };
+}
+
+/**
+ * The changelog operation: a package's entries, and for a JS SDK between two versions the API
+ * changes computed from the declarations of both (the migration answer even when the package ships
+ * no CHANGELOG). Without `since`, a project on an older version gets the changes since its version.
+ */
+export async function changelogsWithApi(
+  runtime: Runtime,
+  options: ChangelogOptions,
+  context: AnswerContext,
+): Promise<ChangelogAnswer> {
+  const pkg = sdkPackageNamed(runtime, options.package);
+  if (!pkg) return changelogs(runtime, options);
+  const asked = options.since?.trim();
+  const mine = asked ? undefined : projectVersionOf(runtime, context, pkg);
+  const since = asked ?? mine;
+  const versionRange = (since !== undefined && isVersion(since)) || Boolean(options.until?.trim());
+  const base = entriesOrNone(
+    runtime,
+    { ...options, package: pkg, since: versionRange ? undefined : since },
+    pkg,
+  );
+  if (!versionRange) {
+    if (base.entries.length === 0)
+      base.notes.push(
+        `${pkg} ships no CHANGELOG here; pass \`since\` (a version like 8.13.0) for its API changes up to ${runtime.corpus.sdk?.surfaces.find((s) => s.package === pkg)?.version ?? 'the newest'}, computed from its type declarations.`,
+      );
+    return base;
+  }
+  const from = since ?? runtime.corpus.sdk?.surfaces.find((s) => s.package === pkg)?.version ?? '';
+  const api = await apiChanges(runtime, context, pkg, from, options.until);
+  if (mine) api.notes.unshift(`Since ${mine}, the version your project has.`);
+  const entries = base.entries.filter(
+    (e) =>
+      !isVersion(e.version) ||
+      (compareVersions(e.version, api.from) > 0 && compareVersions(e.version, api.to) <= 0),
+  );
+  const notes = base.notes.filter((n) => !n.startsWith('No entries match'));
+  return { ...base, since: api.from, entries, total: entries.length, notes, api };
+}
+
+/** The package's entries, or none (a JS SDK without a CHANGELOG is not an unknown package here). */
+function entriesOrNone(runtime: Runtime, options: ChangelogOptions, pkg: string): ChangelogAnswer {
+  try {
+    return changelogs(runtime, options);
+  } catch (err) {
+    if (!(err instanceof UnknownPackageError)) throw err;
+    return { package: pkg, packages: changelogPackages(runtime), entries: [], total: 0, notes: [] };
+  }
 }

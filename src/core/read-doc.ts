@@ -1,4 +1,5 @@
 import type { Doc, DocKind, ReferenceLanguage, Section } from '../corpus/types.js';
+import { NO_CONTEXT, type AnswerContext } from './answer-context.js';
 import { CHARS_PER_TOKEN, estimateTokens } from './budget.js';
 import { DocNotFoundError, InvalidArgumentError } from './errors.js';
 import { normalizeLanguage } from './language.js';
@@ -9,6 +10,8 @@ import { docAtSitePath } from './section-paths.js';
 import { languageView, referenceLanguages } from './reference.js';
 import type { Runtime } from './runtime.js';
 import { findSection, sectionWithSubsections } from './sections.js';
+import { API_DOC_ROOT } from '../corpus/api-docs.js';
+import { otherLanguageLine, projectSdk, replacedApiDocs, type SdkChoice } from './sdk-choice.js';
 import { suggestDocs } from './suggest.js';
 
 /** Resolved by the read operation's input schema (operations/read.ts): sizes defaulted and in range. */
@@ -63,17 +66,56 @@ const OVERHEAD_SINGLE_PAGE = 2000;
 const OVERHEAD_MULTI_PAGE = 5500;
 const MIN_BODY_CHARS = 1500;
 
-export function findDoc(runtime: Runtime, rawPath: string): { doc: Doc; anchor?: string } {
+export function findDoc(
+  runtime: Runtime,
+  rawPath: string,
+  choice?: SdkChoice,
+): { doc: Doc; anchor?: string } {
   // A doc's own URL (an SDK README's repository, as search prints it) reads back too.
   const address = resolveDocAddress(runtime, rawPath);
-  const doc = runtime.docsByPath.get(address.path);
+  const docs = docsFor(runtime, choice);
+  const doc = docs.get(address.path);
   if (doc) return { doc, anchor: address.anchor };
   // The site's section paths (`authkit/sessions/configuring-sessions/sign-out-redirect`) and the SDK
   // symbol paths (`sdk-api/node/adminportal/generatelink`) name a section after the doc's path.
-  const found = docAtSitePath(runtime.docsByPath, address.path, address.anchor);
+  const found = docAtSitePath(docs, address.path, address.anchor);
   if (found) return found;
   throw new DocNotFoundError(rawPath.slice(0, 120), suggestDocs(runtime, address.path));
 }
+
+/** On an SDK surface page: whose version it shows, when the project's version matters. */
+function apiVersionNotes(runtime: Runtime, doc: Doc, choice: SdkChoice): string[] {
+  const slug = doc.path.split('/')[1];
+  const pkg = (choice.sdk ?? runtime.corpus.sdk)?.surfaces.find((s) => s.slug === slug)?.package;
+  if (!pkg) return [];
+  const lines = [...choice.lines, ...choice.notes].filter((line) => line.includes(`${pkg} `));
+  const mine = choice.versions.get(pkg);
+  const corpusVersion = runtime.corpus.sdk?.surfaces.find((s) => s.slug === slug)?.version;
+  if (mine && mine.version !== corpusVersion && runtime.docsByPath.get(doc.path) === doc)
+    lines.unshift(
+      `Not in ${pkg} ${mine.version} (your version): this page is ${pkg} ${corpusVersion}'s API. Read \`${API_DOC_ROOT}/${slug}\` for what your version has.`,
+    );
+  return lines;
+}
+
+/**
+ * Docs by path for an answer: the corpus's, with the `api` pages of an SDK whose version the project
+ * (or the call) replaced taken from that version's surface. A page the project's version lacks still
+ * reads (the corpus's version), with a note saying so.
+ */
+function docsFor(runtime: Runtime, choice: SdkChoice | undefined): ReadonlyMap<string, Doc> {
+  const replaced = choice ? replacedApiDocs(runtime, choice) : undefined;
+  if (!replaced || replaced.size === 0) return runtime.docsByPath;
+  let merged = mergedDocs.get(replaced);
+  if (!merged) {
+    merged = new Map(runtime.docsByPath);
+    for (const [path, doc] of replaced) merged.set(path, doc);
+    mergedDocs.set(replaced, merged);
+  }
+  return merged;
+}
+
+const mergedDocs = new WeakMap<Map<string, Doc>, Map<string, Doc>>();
 
 function selectSections(
   doc: Doc,
@@ -85,14 +127,20 @@ function selectSections(
   return { chosen: sectionWithSubsections(sections, index), head: sections[index] };
 }
 
-export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
-  const { doc, anchor } = findDoc(runtime, options.path);
+export function readDoc(
+  runtime: Runtime,
+  options: ReadDocOptions,
+  context: AnswerContext = NO_CONTEXT,
+): DocPage {
+  const choice = projectSdk(runtime, context);
+  const { doc, anchor } = findDoc(runtime, options.path, choice);
   const { maxTokens } = options;
   const notes: string[] = [];
   const languages = referenceLanguages(doc);
 
   let sections = doc.sections;
   let language: ReferenceLanguage | undefined;
+  if (doc.kind === 'api') notes.push(...apiVersionNotes(runtime, doc, choice));
   if (options.language !== undefined && options.language.trim() !== '') {
     const asked = normalizeLanguage(options.language);
     if (languages.length === 0) {
@@ -100,11 +148,15 @@ export function readDoc(runtime: Runtime, options: ReadDocOptions): DocPage {
         `\`language\` applies to API reference pages; "${doc.path}" has no SDK renderings, so the full page is shown.`,
       );
     } else {
-      const view = languageView(doc, asked, runtime.corpus.sdk);
+      const view = languageView(doc, asked, choice.sdk);
       sections = view.sections;
       language = view.shown;
       if (view.note) notes.push(view.note);
+      // Say whose version the SDK signatures are: the project's, or why not.
+      if (view.sdkShown) notes.push(...choice.lines, ...choice.notes);
       notes.push(...view.sdkNotes);
+      const other = otherLanguageLine(runtime, context, language);
+      if (other) notes.push(other);
     }
   }
 

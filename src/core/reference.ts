@@ -12,6 +12,8 @@ export interface LanguageView {
   note?: string;
   /** Plain statements about docs methods that are not in the SDK as written (js only). */
   sdkNotes: string[];
+  /** Whether the real SDK's signature was shown for any method (so the answer names its version). */
+  sdkShown: boolean;
 }
 
 export function referenceLanguages(doc: Doc): ReferenceLanguage[] {
@@ -47,9 +49,11 @@ export function languageView(doc: Doc, asked: ReferenceLanguage, sdk?: SdkCorpus
   });
   const orphans: ReferenceEntry[] = [];
   const sdkNotes: string[] = [];
+  let sdkShown = false;
   // The SDK's real signature goes right under the docs' rendering of the method.
   const withSdk = (entry: ReferenceEntry): string => {
     const addendum = sdkAddendum(sdk, doc.path, entry);
+    if (addendum) sdkShown = true;
     if (addendum?.note) sdkNotes.push(addendum.note);
     return addendum ? `${entry.markdown.trim()}\n\n${addendum.markdown}` : entry.markdown.trim();
   };
@@ -78,7 +82,7 @@ export function languageView(doc: Doc, asked: ReferenceLanguage, sdk?: SdkCorpus
     });
   }
   if (orphans.length > 0) sections = [...sections, appendixSection(orphans, shown, withSdk)];
-  return { sections, shown, available, note, sdkNotes };
+  return { sections, shown, available, note, sdkNotes, sdkShown };
 }
 
 function appendixSection(

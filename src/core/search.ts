@@ -1,9 +1,11 @@
 import { DOC_KINDS, type DocKind } from '../corpus/types.js';
-import { sdkMismatchNotes } from './sdk-reference.js';
 import type { SearchResponse, SearchResult } from '../search/types.js';
 import { InvalidArgumentError } from './errors.js';
 import { normalizeLanguage } from './language.js';
+import { NO_CONTEXT, type AnswerContext } from './answer-context.js';
 import { cleanQuery } from './query-limits.js';
+import { projectSdk } from './sdk-choice.js';
+import { resultsForVersions } from './search-versions.js';
 import type { Runtime } from './runtime.js';
 
 export { DOC_KINDS };
@@ -40,14 +42,11 @@ function compactTail(result: SearchResult, rank: number): SearchResult {
   return { ...result, snippet, more: [] };
 }
 
-/** A reference page whose js method is not in the SDK as written says so in its snippet too. */
-function withSdkNote(runtime: Runtime, result: SearchResult): SearchResult {
-  if (result.kind !== 'reference' || !runtime.corpus.sdk) return result;
-  const notes = sdkMismatchNotes(runtime.corpus.sdk, result.path);
-  return notes.length ? { ...result, snippet: `${notes.join(' ')} ${result.snippet}` } : result;
-}
-
-export function searchDocs(runtime: Runtime, options: SearchRequest): SearchAnswer {
+export function searchDocs(
+  runtime: Runtime,
+  options: SearchRequest,
+  context: AnswerContext = NO_CONTEXT,
+): SearchAnswer {
   const notes: string[] = [];
   const query = cleanQuery(options.query, notes);
   if (query === undefined)
@@ -76,10 +75,10 @@ export function searchDocs(runtime: Runtime, options: SearchRequest): SearchAnsw
       ? normalizeLanguage(options.language)
       : undefined;
   const response = runtime.searcher.search(query, { limit, product, kind, language });
-  return {
-    ...response,
-    results: response.results.map(compactTail).map((r) => withSdkNote(runtime, r)),
-    limit,
-    notes,
-  };
+  // SDK hits and reference snippets speak for the project's SDK versions (the corpus's without one).
+  const choice = projectSdk(runtime, context);
+  const results = resultsForVersions(runtime, choice, response.results.map(compactTail));
+  if (results.some((r) => r.kind === 'api' || r.kind === 'reference'))
+    notes.push(...choice.lines, ...choice.notes);
+  return { ...response, results, limit, notes };
 }

@@ -1,4 +1,4 @@
-import type { ApiSymbol, SdkSurface } from '../../corpus/sdk-surface.js';
+import type { ApiSymbol, SdkCorpusData, SdkSurface } from '../../corpus/sdk-surface.js';
 import type { ReferenceLanguage } from '../../corpus/types.js';
 import { loadTypeScriptSync } from '../../seams/typescript.js';
 import { InvalidArgumentError } from '../errors.js';
@@ -23,8 +23,10 @@ export interface CheckInput {
 }
 
 export interface CheckOptions {
-  /** Surfaces to check against instead of the corpus's (a project's exact installed versions). */
-  surfaces?: SdkSurface[];
+  /** SDK data to check against instead of the corpus's (the project's versions, or the one asked for). */
+  sdk?: SdkCorpusData;
+  /** Which version this is and why (the project's, or why not), said first in the answer. */
+  notes?: string[];
 }
 
 /** Largest snippet read: a file or two of code. Past it the answer asks for the relevant part instead. */
@@ -43,13 +45,13 @@ export function checkCode(runtime: Runtime, input: CheckInput, options: CheckOpt
   const code = validate(input.code);
   const language = pickLanguage(input.language, code);
   const notes: string[] = [];
-  const sdk = runtime.corpus.sdk;
-  let surfaces = options.surfaces ?? sdk?.surfaces ?? [];
+  const sdk = options.sdk ?? runtime.corpus.sdk;
+  let surfaces = sdk?.surfaces ?? [];
   if (input.package) {
     const pkg = input.package.trim();
     surfaces = surfaces.filter((s) => s.package === pkg);
     if (surfaces.length === 0 && language === 'js') {
-      const known = (options.surfaces ?? sdk?.surfaces ?? []).map((s) => s.package);
+      const known = (sdk?.surfaces ?? []).map((s) => s.package);
       throw new InvalidArgumentError(
         'package',
         `No API surface for "${pkg.slice(0, 80)}". Known packages: ${known.join(', ') || 'none (corpus built without SDKs)'}.`,
@@ -77,6 +79,8 @@ export function checkCode(runtime: Runtime, input: CheckInput, options: CheckOpt
     };
   }
 
+  // Which version the check is for comes first (JS only: other languages are checked against the docs).
+  notes.push(...(options.notes ?? []));
   if (surfaces.length === 0)
     notes.push('This corpus carries no SDK API surface (built without SDKs): nothing to check against.');
   const ts = loadTypeScriptSync();
@@ -97,9 +101,10 @@ export function checkCode(runtime: Runtime, input: CheckInput, options: CheckOpt
     throw err;
   }
   const primary = analysis.used[0] ?? surfaces.find((s) => s.client) ?? surfaces[0];
-  if (input.version && primary && input.version.trim() !== primary.version) {
+  const asked = input.version?.trim().replace(/^v/, '');
+  if (asked && primary && asked !== primary.version && !notes.some((n) => n.includes(asked.slice(0, 40)))) {
     notes.push(
-      `Checked against ${primary.package} ${primary.version} (the version this server has); you asked about ${input.version.trim().slice(0, 40)}.`,
+      `Checked against ${primary.package} ${primary.version} (the version this server has); you asked about ${asked.slice(0, 40)}.`,
     );
   }
   if (analysis.used.length > 1)

@@ -1,7 +1,18 @@
 import type { ChangelogAnswer } from '../changelogs.js';
 import type { Face } from '../face.js';
+import { formatSurfaceDiff } from './surface-diff.js';
 
-export function formatChangelogs(answer: ChangelogAnswer, _face: Face): string {
+export function formatChangelogs(answer: ChangelogAnswer, face: Face): string {
+  // A JS SDK without CHANGELOG entries in range: the API changes are the whole answer.
+  if (answer.api && answer.entries.length === 0)
+    return [
+      formatSurfaceDiff(answer.api.diff).replace(/^## /, '# '),
+      ...[...answer.api.notes, ...answer.notes].map((n) => `\n_${n}_`),
+    ].join('\n');
+  return formatEntries(answer, face);
+}
+
+function formatEntries(answer: ChangelogAnswer, _face: Face): string {
   const filters = [answer.since && `since ${answer.since}`, answer.query && `matching "${answer.query}"`]
     .filter(Boolean)
     .join(', ');
@@ -18,6 +29,10 @@ export function formatChangelogs(answer: ChangelogAnswer, _face: Face): string {
     lines.push('', `## ${heading}`);
     if (meta) lines.push(meta);
     lines.push('', e.text.trim());
+  }
+  if (answer.api) {
+    lines.push('', formatSurfaceDiff(answer.api.diff));
+    for (const note of answer.api.notes) lines.push('', `_${note}_`);
   }
   for (const note of answer.notes) lines.push('', `_${note}_`);
   if (answer.packages.length > 1)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { changelogs, type ChangelogAnswer } from '../changelogs.js';
+import { changelogsWithApi, type ChangelogAnswer } from '../changelogs.js';
 import { formatChangelogs } from '../format/changelogs.js';
 import { operationInput } from './input.js';
 import { defineOperation } from './operation.js';
@@ -7,7 +7,8 @@ import { defineOperation } from './operation.js';
 const input = operationInput(
   {
     package: z.string().optional().describe('Default "workos-platform"'),
-    since: z.string().optional().describe('YYYY-MM-DD, or a version'),
+    since: z.string().optional().describe('YYYY-MM-DD, or a version (SDKs: API changes since it)'),
+    until: z.string().optional().describe('SDK version the API changes run to (default newest here)'),
     query: z.string().optional().describe('Words the entry must contain'),
     limit: z.number().int().min(1).max(50).default(10).describe('Max entries'),
   },
@@ -38,7 +39,7 @@ export const changelogsOperation = defineOperation({
     'WorkOS changelog entries, newest first: the platform changelog by default, filterable by date and words.',
   input,
   output,
-  run: changelogs,
+  run: changelogsWithApi,
   markdown: formatChangelogs,
   structured: (answer: ChangelogAnswer) => ({
     package: answer.package,
@@ -53,5 +54,29 @@ export const changelogsOperation = defineOperation({
       url: e.url,
     })),
     notes: answer.notes.length > 0 ? answer.notes : undefined,
+    api: answer.api ? structuredApi(answer.api) : undefined,
   }),
 });
+
+/** Additions can run to hundreds of names: the structured answer keeps the first ones and the count. */
+const MAX_STRUCTURED_ADDED = 100;
+
+function structuredApi(api: NonNullable<ChangelogAnswer['api']>) {
+  const { diff } = api;
+  return {
+    package: api.package,
+    from: api.from,
+    to: api.to,
+    namespaces: diff.namespaces,
+    symbols: {
+      added: diff.symbols.added.slice(0, MAX_STRUCTURED_ADDED),
+      addedTotal: diff.symbols.added.length,
+      removed: diff.symbols.removed,
+      renamed: diff.symbols.renamed,
+    },
+    options: diff.options,
+    deprecated: diff.deprecated,
+    removedDeprecated: diff.removedDeprecated,
+    notes: api.notes.length > 0 ? api.notes : undefined,
+  };
+}

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { checkCode, MAX_CHECK_CHARS, type CheckResult } from '../check/index.js';
 import { formatCheck } from '../format/check.js';
+import type { Runtime } from '../runtime.js';
+import { projectSdk, sdkWithVersion } from '../sdk-choice.js';
 import { operationInput } from './input.js';
 import { defineOperation } from './operation.js';
 
@@ -32,7 +34,20 @@ export const checkOperation = defineOperation({
     'Check code against the real WorkOS SDK: each call, import and option key is ok, unknown, bad-option or deprecated, with the closest real name. JS/TS from type declarations; other languages docs-based.',
   input,
   output,
-  run: (runtime, args) => checkCode(runtime, args),
+  // The project's version by default; an explicit `version` wins (and may need that version's surface).
+  run: async (runtime, args, context) => {
+    const pkg = args.package?.trim() || clientPackage(runtime);
+    const choice =
+      args.version?.trim() && pkg
+        ? await sdkWithVersion(runtime, context, pkg, args.version)
+        : projectSdk(runtime, context);
+    return checkCode(runtime, args, { sdk: choice.sdk, notes: [...choice.lines, ...choice.notes] });
+  },
   markdown: (answer: CheckResult) => formatCheck(answer),
   structured: (answer: CheckResult) => answer,
 });
+
+/** The package with the `new WorkOS()` client: what a version without a package is about. */
+function clientPackage(runtime: Runtime): string | undefined {
+  return runtime.corpus.sdk?.surfaces.find((s) => s.client)?.package;
+}

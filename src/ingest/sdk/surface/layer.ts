@@ -1,7 +1,7 @@
 import type { DocsSdkLink, SdkCorpusData, SdkSurface } from '../../../corpus/sdk-surface.js';
 import type { Doc } from '../../../corpus/types.js';
-import { surfaceDocs } from './api-docs.js';
-import { linkDocsToSurfaces } from './docs-links.js';
+import { surfaceDocs } from '../../../corpus/api-docs.js';
+import { linkDocsToSurfaces } from '../../../corpus/docs-links.js';
 
 export interface SdkLayer {
   sdk: SdkCorpusData;

@@ -1,6 +1,6 @@
-import type { ApiSymbol, DocsSdkLink, SdkSurface } from '../../../corpus/sdk-surface.js';
-import type { Doc, ReferenceEntry } from '../../../corpus/types.js';
-import { parseDocsTitle } from '../../../corpus/sdk-names.js';
+import type { ApiSymbol, DocsSdkLink, SdkSurface } from './sdk-surface.js';
+import type { Doc, ReferenceEntry } from './types.js';
+import { parseDocsTitle } from './sdk-names.js';
 
 export { parseDocsTitle };
 

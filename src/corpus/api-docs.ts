@@ -1,6 +1,6 @@
-import { symbolMarkdown } from '../../../corpus/sdk-markdown.js';
-import type { ApiSymbol, DocsSdkLink, SdkSurface } from '../../../corpus/sdk-surface.js';
-import type { Doc, Section } from '../../../corpus/types.js';
+import { symbolMarkdown } from './sdk-markdown.js';
+import type { ApiSymbol, DocsSdkLink, SdkSurface } from './sdk-surface.js';
+import type { Doc, Section } from './types.js';
 
 export const API_DOC_ROOT = 'sdk-api';
 
