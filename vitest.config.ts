@@ -16,6 +16,8 @@ const E2E = [
   'test/server/stdio.test.ts',
   'test/server/real-corpus.test.ts',
   'test/server/loading.test.ts',
+  'test/server/project-stdio.test.ts',
+  'test/core/project-versions.test.ts',
   'test/ingest/real-corpus.test.ts',
   'test/ingest/build-command.test.ts',
   'test/sdk/update-cli.test.ts',

@@ -146,6 +146,8 @@ export async function changelogsWithApi(
   const mine = asked ? undefined : projectVersionOf(runtime, context, pkg);
   const since = asked ?? mine;
   const versionRange = (since !== undefined && isVersion(since)) || Boolean(options.until?.trim());
+  // Validated here too: a package without entries would otherwise never look at it.
+  if (since !== undefined && !versionRange) sinceFilter(since);
   const base = entriesOrNone(
     runtime,
     { ...options, package: pkg, since: versionRange ? undefined : since },

@@ -78,4 +78,52 @@ describe('the project over stdio (built server)', () => {
       }
     }
   });
+
+  it('answers flip with the version: workos_check and the Node reference page, from the folder and from roots', async () => {
+    const old = await project('8.13.0');
+    const current = await project('12.3.0');
+    const code = `import { WorkOS } from '@workos-inc/node';\nconst workos = new WorkOS('k');\nawait workos.portal.generateLink({ organization: 'org_1', intent: 'sso' });`;
+    const cases: { version: string; cwd: string; roots?: string[] }[] = [
+      { version: '8.13.0', cwd: old },
+      { version: '8.13.0', cwd: current, roots: [pathToFileURL(old).href] },
+      { version: '12.3.0', cwd: current },
+      { version: '12.3.0', cwd: old, roots: [pathToFileURL(current).href] },
+    ];
+    for (const c of cases) {
+      const { client, read } = await start(c.cwd, c.roots);
+      try {
+        const checked = await client.callTool({ name: 'workos_check', arguments: { code } });
+        const calls = checked.structuredContent as {
+          version: string;
+          calls: { code: string; status: string }[];
+        };
+        expect(calls.version, JSON.stringify(c)).toBe(c.version);
+        const portal = calls.calls.find((x) => x.code.includes('generateLink'));
+        expect(portal?.status, JSON.stringify(c)).toBe(c.version === '8.13.0' ? 'ok' : 'unknown');
+
+        const page = await client.callTool({
+          name: 'workos_docs',
+          arguments: { path: 'reference/admin-portal/portal-link/generate', language: 'node' },
+        });
+        const text = (page.content as { text: string }[])[0].text;
+        if (c.version === '8.13.0') {
+          expect(text).toContain(
+            'Your project: @workos-inc/node 8.13.0, from node_modules/@workos-inc/node/package.json.',
+          );
+          expect(text).toContain('workos.portal.generateLink(');
+        } else {
+          expect(text).toContain(
+            'in @workos-inc/node 12.3.0 it is `workos.adminPortal.generateLink(options)`',
+          );
+        }
+        expect(await read()).toContain(
+          c.version === '8.13.0'
+            ? '- @workos-inc/node 8.13.0: API surface read from your installed copy in node_modules'
+            : "- @workos-inc/node 12.3.0: API surface in this server's corpus",
+        );
+      } finally {
+        await client.close();
+      }
+    }
+  });
 });
