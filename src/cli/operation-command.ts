@@ -79,8 +79,14 @@ export function registerOperationCommand(program: Command, spec: CommandSpec, ct
     else cmd.option(flags, help);
   }
   cmd.option('--json', 'print the structured result as JSON (the same as MCP structuredContent)');
+  cmd.option(
+    '--offline',
+    "never download an SDK version (your project's, or one asked for); also WORKOS_DOCS_MCP_OFFLINE=1",
+  );
   cmd.action(async (...params: unknown[]) => {
     const opts = params[positional ? 1 : 0] as Record<string, unknown>;
+    // Read when the first SDK version is looked up (lifecycle/surfaces), after this.
+    if (opts.offline === true) process.env.WORKOS_DOCS_MCP_OFFLINE = '1';
     const raw: Record<string, unknown> = {};
     for (const field of fields) {
       const key = optionKey(spec.flags?.[field]?.long ?? field);

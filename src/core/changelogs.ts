@@ -135,11 +135,11 @@ export function changelogs(runtime: Runtime, options: ChangelogOptions): Changel
  * changes computed from the declarations of both (the migration answer even when the package ships
  * no CHANGELOG). Without `since`, a project on an older version gets the changes since its version.
  */
-export async function changelogsWithApi(
+export function changelogsWithApi(
   runtime: Runtime,
   options: ChangelogOptions,
   context: AnswerContext,
-): Promise<ChangelogAnswer> {
+): ChangelogAnswer | Promise<ChangelogAnswer> {
   const pkg = sdkPackageNamed(runtime, options.package);
   if (!pkg) return changelogs(runtime, options);
   const asked = options.since?.trim();
@@ -161,7 +161,18 @@ export async function changelogsWithApi(
     return base;
   }
   const from = since ?? runtime.corpus.sdk?.surfaces.find((s) => s.package === pkg)?.version ?? '';
-  const api = await apiChanges(runtime, context, pkg, from, options.until);
+  // Only this part waits (another version's surface may need reading or a download).
+  return withApiChanges(runtime, context, base, { pkg, from, until: options.until, mine });
+}
+
+async function withApiChanges(
+  runtime: Runtime,
+  context: AnswerContext,
+  base: ChangelogAnswer,
+  ask: { pkg: string; from: string; until?: string; mine?: string },
+): Promise<ChangelogAnswer> {
+  const { pkg, from, mine } = ask;
+  const api = await apiChanges(runtime, context, pkg, from, ask.until);
   if (mine) api.notes.unshift(`Since ${mine}, the version your project has.`);
   const entries = base.entries.filter(
     (e) =>

@@ -125,5 +125,5 @@ describe('the project over stdio (built server)', () => {
         await client.close();
       }
     }
-  });
+  }, 180_000);
 });

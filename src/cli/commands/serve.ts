@@ -7,6 +7,8 @@ import { HTTP_DEFAULTS, resolveHttpOptions, runHttp } from '../../transports/htt
 
 export const TOKEN_ENV = 'WORKOS_DOCS_MCP_TOKEN';
 export const ALLOWED_HOSTS_ENV = 'WORKOS_DOCS_MCP_ALLOWED_HOSTS';
+/** Read by lifecycle/surfaces (fetchingAllowed): no SDK version is ever downloaded. */
+const OFFLINE_ENV = 'WORKOS_DOCS_MCP_OFFLINE';
 
 interface ServeFlags {
   http?: boolean;
@@ -23,6 +25,7 @@ interface ServeFlags {
   accessLog: boolean;
   jsonResponse?: boolean;
   corpus?: string;
+  offline?: boolean;
 }
 
 /** `1mb`, `512kb`, `2048` -> bytes. */
@@ -87,6 +90,8 @@ const HTTP_ONLY: (keyof ServeFlags)[] = [
 ];
 
 async function serve(flags: ServeFlags): Promise<number> {
+  // Through the environment, so HTTP worker processes (node:cluster) inherit it too.
+  if (flags.offline) process.env[OFFLINE_ENV] = '1';
   if (!flags.http) {
     const stray = HTTP_ONLY.filter((k) => flags[k] !== undefined);
     if (stray.length > 0) {
@@ -166,6 +171,10 @@ export function registerServe(program: Command): void {
     )
     .option('--no-access-log', 'do not log one JSON line per HTTP request to stderr')
     .option('--json-response', 'answer POST /mcp with application/json instead of an SSE stream')
+    .option(
+      '--offline',
+      `never download an SDK version for a project or a call (also: ${OFFLINE_ENV}=1); installed and cached versions still answer`,
+    )
     .addOption(
       new Option(
         '--corpus <file>',
