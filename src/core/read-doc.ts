@@ -11,7 +11,13 @@ import { languageView, referenceLanguages } from './reference.js';
 import type { Runtime } from './runtime.js';
 import { findSection, sectionWithSubsections } from './sections.js';
 import { API_DOC_ROOT } from '../corpus/api-docs.js';
-import { otherLanguageLine, projectSdk, replacedApiDocs, type SdkChoice } from './sdk-choice.js';
+import {
+  otherLanguageLine,
+  projectSdk,
+  replacedApiDocs,
+  versionNotes,
+  type SdkChoice,
+} from './sdk-choice.js';
 import { suggestDocs } from './suggest.js';
 
 /** Resolved by the read operation's input schema (operations/read.ts): sizes defaulted and in range. */
@@ -153,7 +159,7 @@ export function readDoc(
       language = view.shown;
       if (view.note) notes.push(view.note);
       // Say whose version the SDK signatures are: the project's, or why not.
-      if (view.sdkShown) notes.push(...choice.lines, ...choice.notes);
+      if (view.sdkShown) notes.push(...versionNotes(choice, context));
       notes.push(...view.sdkNotes);
       const other = otherLanguageLine(runtime, context, language);
       if (other) notes.push(other);

@@ -214,3 +214,22 @@ export function replacedSlugs(runtime: Runtime, choice: SdkChoice): Set<string> 
   for (const s of choice.sdk.surfaces) if (!runtime.corpus.sdk?.surfaces.includes(s)) out.add(s.slug);
   return out;
 }
+
+const costSaid = new WeakSet<SdkSurface>();
+
+/**
+ * What an answer says about the SDK versions it used: the choice's lines and notes, and — once per
+ * downloaded version, on the first answer that used it — how long getting it took.
+ */
+export function versionNotes(choice: SdkChoice, context: AnswerContext): string[] {
+  const cost: string[] = [];
+  for (const p of context.project) {
+    const s = p.surface;
+    if (!s?.ok || s.origin !== 'fetched' || s.ms === undefined || costSaid.has(s.surface)) continue;
+    costSaid.add(s.surface);
+    cost.push(
+      `${p.name} ${p.version} was downloaded from npm and read for this answer in ${(s.ms / 1000).toFixed(1)} s (cached for next time).`,
+    );
+  }
+  return [...choice.lines, ...choice.notes, ...cost];
+}

@@ -4,7 +4,7 @@ import { InvalidArgumentError } from './errors.js';
 import { normalizeLanguage } from './language.js';
 import { NO_CONTEXT, type AnswerContext } from './answer-context.js';
 import { cleanQuery } from './query-limits.js';
-import { projectSdk } from './sdk-choice.js';
+import { projectSdk, versionNotes } from './sdk-choice.js';
 import { resultsForVersions } from './search-versions.js';
 import type { Runtime } from './runtime.js';
 
@@ -79,6 +79,6 @@ export function searchDocs(
   const choice = projectSdk(runtime, context);
   const results = resultsForVersions(runtime, choice, response.results.map(compactTail));
   if (results.some((r) => r.kind === 'api' || r.kind === 'reference'))
-    notes.push(...choice.lines, ...choice.notes);
+    notes.push(...versionNotes(choice, context));
   return { ...response, results, limit, notes };
 }

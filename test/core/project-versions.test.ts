@@ -173,6 +173,21 @@ describe('answers for the SDK version the project has', () => {
     ).rejects.toThrow(/neither a date|not an exact version/);
   });
 
+  it('the first answer that used a downloaded version says how long it took; later ones do not', async () => {
+    const surface = await sdkSurfaceBuilders.fromTarball(await makeTarball(workosNodePackage('8.12.0')), {
+      name: NODE,
+      version: '8.12.0',
+    });
+    const ctx = project('8.12.0', { ok: true, surface, origin: 'fetched', ms: 2345 });
+    const first = await check(ctx);
+    expect(first.notes).toContain(
+      '@workos-inc/node 8.12.0 was downloaded from npm and read for this answer in 2.3 s (cached for next time).',
+    );
+    const second = await check(ctx);
+    expect(second.notes.join(' ')).not.toContain('downloaded');
+    expect(second.notes).toContain('Your project: @workos-inc/node 8.12.0, from package-lock.json.');
+  });
+
   it('other languages: the answer names the project SDK version and the docs date', async () => {
     const ctx: AnswerContext = {
       project: [

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkCode, MAX_CHECK_CHARS, type CheckResult } from '../check/index.js';
 import { formatCheck } from '../format/check.js';
 import type { Runtime } from '../runtime.js';
-import { projectSdk, sdkWithVersion } from '../sdk-choice.js';
+import { projectSdk, sdkWithVersion, versionNotes } from '../sdk-choice.js';
 import { operationInput } from './input.js';
 import { defineOperation } from './operation.js';
 
@@ -41,7 +41,7 @@ export const checkOperation = defineOperation({
       args.version?.trim() && pkg
         ? await sdkWithVersion(runtime, context, pkg, args.version)
         : projectSdk(runtime, context);
-    return checkCode(runtime, args, { sdk: choice.sdk, notes: [...choice.lines, ...choice.notes] });
+    return checkCode(runtime, args, { sdk: choice.sdk, notes: versionNotes(choice, context) });
   },
   markdown: (answer: CheckResult) => formatCheck(answer),
   structured: (answer: CheckResult) => answer,
