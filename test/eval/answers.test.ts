@@ -91,6 +91,6 @@ describe('answer-level set on the real corpus', () => {
       const text = formatSearch(searchDocs(runtime, { query: q.question, limit: 8 }), MCP_FACE);
       if (factsIn(normalizeForFacts(text), q.facts).every(Boolean)) answered++;
     }
-    expect(answered / questions.length).toBeGreaterThanOrEqual(0.6);
+    expect(answered / questions.length).toBeGreaterThanOrEqual(0.7);
   });
 });
