@@ -2,6 +2,7 @@ import { fstatSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import type { Runtime } from '../core/runtime.js';
 import { createServer } from '../server/create-server.js';
+import { heapBudget } from './heap-budget.js';
 import { JsonLinesTransport } from './json-lines.js';
 
 /** What a person who started the server by hand sees instead of a silent, hanging terminal. */
@@ -90,6 +91,13 @@ export async function runStdioServer(
   const server = createServer(runtime, { projectCwd: process.cwd() });
   // Not the SDK's StdioServerTransport: it closes the session on one oversized line (see json-lines.ts).
   const transport = new JsonLinesTransport(stdin, stdout);
+  const budget = heapBudget();
+  const send = transport.send.bind(transport);
+  // A reply handed over is the moment to see whether the heap needs collecting (heap-budget.ts).
+  transport.send = async (message) => {
+    await send(message);
+    if ('id' in message && !('method' in message)) budget.answered();
+  };
   let loadError: unknown;
   await new Promise<void>((resolve) => {
     let closing = false;

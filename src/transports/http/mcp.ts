@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { heapBudget } from '../heap-budget.js';
 import { paceMessages } from './paced.js';
 
 /** Builds a ready McpServer (tools, resources, prompts registered) over the process's shared runtime. */
@@ -28,6 +29,7 @@ export async function serveMcpPost(
     closed = true;
     void transport.close().catch(() => undefined);
     void server.close().catch(() => undefined);
+    heapBudget().answered();
   });
   await server.connect(transport);
   // One batch item per event-loop turn, within the request's budget; nothing more once the client left.

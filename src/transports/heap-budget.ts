@@ -1,0 +1,85 @@
+/**
+ * Keeps a long-running server's memory near what it holds. V8 sizes a process's heap for the
+ * machine's RAM: before its first full collection the old space may fill with dead answers up to
+ * a limit of hundreds of MiB, and afterwards it grows to a multiple of the live size. A docs server
+ * holds about 40 MiB and turns over a few MiB of garbage per answer, so a session of 1,000 calls
+ * sat at 250-300 MiB RSS, most of it garbage nobody collected.
+ *
+ * Here the server says when an answer is out: once the heap has grown GROWTH_BYTES past what the
+ * last full collection left, a full collection runs on the next turn of the event loop (after the
+ * reply is written, ~50 ms CPU, about once per few hundred calls). The young generation is kept at
+ * its starting size for the same reason: grown, it is 32 MiB of RSS for little gain here.
+ *
+ * Both knobs go through v8.setFlagsFromString, which Node documents as "behaviour after the VM
+ * has started is undefined": if either is refused, the server runs exactly as before.
+ */
+import v8 from 'node:v8';
+import vm from 'node:vm';
+
+/** Heap growth over the last full collection's survivors that triggers the next one. */
+export const GROWTH_BYTES = 24 * 1024 * 1024;
+/** Set to 1 to leave V8's collection schedule and young generation alone. */
+export const HEAP_BUDGET_OFF_ENV = 'WORKOS_DOCS_MCP_NO_HEAP_BUDGET';
+
+export interface HeapBudget {
+  /** Call when a reply has been handed to the transport. */
+  answered(): void;
+  /** Full collections run so far (for tests and the benchmark). */
+  readonly collections: number;
+}
+
+const NONE: HeapBudget = { answered: () => undefined, collections: 0 };
+let shared: HeapBudget | undefined;
+
+/** The process's budget (one per process: it is a property of the heap, not of a session). */
+export function heapBudget(): HeapBudget {
+  shared ??= process.env[HEAP_BUDGET_OFF_ENV] ? NONE : createHeapBudget();
+  return shared;
+}
+
+function exposeGc(): (() => void) | undefined {
+  const g = (globalThis as { gc?: () => void }).gc;
+  if (typeof g === 'function') return g;
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    // The flag applies to contexts created from now on: a fresh one hands over its `gc`.
+    const fn: unknown = vm.runInNewContext('gc');
+    return typeof fn === 'function' ? (fn as () => void) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function createHeapBudget(): HeapBudget {
+  const gc = exposeGc();
+  if (!gc) return NONE;
+  try {
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
+  } catch {
+    /* the young generation keeps V8's sizing */
+  }
+  /** Undefined until the first answer: the corpus is loaded by then, and that is the start line. */
+  let survivors: number | undefined;
+  let pending = false;
+  let collections = 0;
+  const collect = (): void => {
+    pending = false;
+    gc();
+    collections++;
+    survivors = v8.getHeapStatistics().used_heap_size;
+  };
+  return {
+    answered(): void {
+      if (pending) return;
+      const used = v8.getHeapStatistics().used_heap_size;
+      survivors ??= used;
+      if (used - survivors < GROWTH_BYTES) return;
+      pending = true;
+      // Not on the reply's path: the answer is written first, the next request waits at most one collection.
+      setImmediate(collect).unref();
+    },
+    get collections() {
+      return collections;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { GROWTH_BYTES, heapBudget } from '../../src/transports/heap-budget.js';
+
+const turn = () => new Promise((r) => setImmediate(r));
+
+describe('heap budget', () => {
+  it('collects once the heap has grown by the budget since the last collection, not before', async () => {
+    const budget = heapBudget();
+    budget.answered(); // the start line
+    await turn();
+    const before = budget.collections;
+    // a little garbage: no collection
+    let keep: number[][] = Array.from({ length: 100 }, () => new Array(100).fill(1));
+    budget.answered();
+    await turn();
+    expect(budget.collections).toBe(before);
+    // more than the budget, still reachable while answered() looks
+    keep = Array.from({ length: Math.ceil((GROWTH_BYTES * 1.5) / 8 / 1000) }, () =>
+      new Array(1000).fill(1.5),
+    );
+    budget.answered();
+    budget.answered(); // one collection per crossing, however often it is told
+    expect(keep.length).toBeGreaterThan(0);
+    keep = [];
+    await turn();
+    expect(budget.collections).toBe(before + 1);
+    // the collection freed it: the next answer needs no other
+    budget.answered();
+    await turn();
+    expect(budget.collections).toBe(before + 1);
+  });
+});
