@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { corpusInfo, type Runtime } from '../../core/index.js';
 import { createServer } from '../../server/index.js';
 import { loadServedRuntime, serveStdio } from '../serve-stdio.js';
-import { HTTP_DEFAULTS, resolveHttpOptions, runHttp } from '../../transports/http/index.js';
+import { HTTP_DEFAULTS, resolveHttpOptions, runHttp, type HttpOptions } from '../../transports/http/index.js';
 
 export const TOKEN_ENV = 'WORKOS_DOCS_MCP_TOKEN';
 export const ALLOWED_HOSTS_ENV = 'WORKOS_DOCS_MCP_ALLOWED_HOSTS';
@@ -22,6 +22,10 @@ interface ServeFlags {
   maxBody?: string;
   requestTimeout?: string;
   shutdownTimeout?: string;
+  maxConnections?: string;
+  maxInFlight?: string;
+  headersTimeout?: string;
+  keepAliveTimeout?: string;
   accessLog: boolean;
   jsonResponse?: boolean;
   corpus?: string;
@@ -29,9 +33,9 @@ interface ServeFlags {
 }
 
 /** `1mb`, `512kb`, `2048` -> bytes. */
-export function parseByteSize(value: string): number {
+export function parseByteSize(value: string, name = '--max-body'): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m)?\s*$/i.exec(value);
-  if (!m) throw new Error(`--max-body must be a size such as 1mb, 512kb or 65536, got "${value}"`);
+  if (!m) throw new Error(`${name} must be a size such as 1mb, 512kb or 65536, got "${value}"`);
   const unit = (m[2] ?? 'b').toLowerCase();
   const factor = unit.startsWith('m') ? 1024 * 1024 : unit.startsWith('k') ? 1024 : 1;
   return Math.floor(Number(m[1]) * factor);
@@ -57,6 +61,89 @@ export function parseWorkers(value: string | undefined): number {
   const n = parseInteger('--workers', value) ?? 1;
   if (n < 1 || n > 64) throw new Error(`--workers must be from 1 to 64 (or "auto"), got ${n}`);
   return n;
+}
+
+type LimitKey =
+  | 'maxBody'
+  | 'requestTimeout'
+  | 'shutdownTimeout'
+  | 'maxConnections'
+  | 'maxInFlight'
+  | 'headersTimeout'
+  | 'keepAliveTimeout';
+
+/**
+ * The HTTP mode's limits, each settable by flag or environment variable (a container sets env, a
+ * shell sets flags; the flag wins). Defaults and ranges live in transports/http/options.ts.
+ */
+export const LIMITS: {
+  key: LimitKey;
+  flag: string;
+  env: string;
+  option: keyof HttpOptions;
+  bytes?: boolean;
+}[] = [
+  {
+    key: 'maxBody',
+    flag: '--max-body',
+    env: 'WORKOS_DOCS_MCP_MAX_BODY',
+    option: 'maxBodyBytes',
+    bytes: true,
+  },
+  {
+    key: 'requestTimeout',
+    flag: '--request-timeout',
+    env: 'WORKOS_DOCS_MCP_REQUEST_TIMEOUT',
+    option: 'requestTimeoutMs',
+  },
+  {
+    key: 'shutdownTimeout',
+    flag: '--shutdown-timeout',
+    env: 'WORKOS_DOCS_MCP_SHUTDOWN_TIMEOUT',
+    option: 'shutdownTimeoutMs',
+  },
+  {
+    key: 'maxConnections',
+    flag: '--max-connections',
+    env: 'WORKOS_DOCS_MCP_MAX_CONNECTIONS',
+    option: 'maxConnections',
+  },
+  {
+    key: 'maxInFlight',
+    flag: '--max-in-flight',
+    env: 'WORKOS_DOCS_MCP_MAX_IN_FLIGHT',
+    option: 'maxInFlight',
+  },
+  {
+    key: 'headersTimeout',
+    flag: '--headers-timeout',
+    env: 'WORKOS_DOCS_MCP_HEADERS_TIMEOUT',
+    option: 'headersTimeoutMs',
+  },
+  {
+    key: 'keepAliveTimeout',
+    flag: '--keep-alive-timeout',
+    env: 'WORKOS_DOCS_MCP_KEEP_ALIVE_TIMEOUT',
+    option: 'keepAliveTimeoutMs',
+  },
+];
+
+/** Each limit from its flag, else its environment variable; errors name whichever was set. */
+export function resolveLimits(
+  flags: Partial<Record<LimitKey, string>>,
+  env: NodeJS.ProcessEnv,
+): Partial<HttpOptions> {
+  const out: Partial<Record<keyof HttpOptions, number>> = {};
+  for (const limit of LIMITS) {
+    const fromFlag = flags[limit.key];
+    const raw = fromFlag ?? (env[limit.env] === '' ? undefined : env[limit.env]);
+    if (raw === undefined) continue;
+    const name = fromFlag !== undefined ? limit.flag : `${limit.env} (environment)`;
+    const value = limit.bytes ? parseByteSize(raw, name) : parseInteger(name, raw);
+    if (value === undefined || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+    out[limit.option] = value;
+  }
+  return out as Partial<HttpOptions>;
 }
 
 /** What /healthz says about the data: enough to tell which corpus an instance serves, no file paths. */
@@ -86,6 +173,10 @@ const HTTP_ONLY: (keyof ServeFlags)[] = [
   'maxBody',
   'requestTimeout',
   'shutdownTimeout',
+  'maxConnections',
+  'maxInFlight',
+  'headersTimeout',
+  'keepAliveTimeout',
   'jsonResponse',
 ];
 
@@ -118,9 +209,7 @@ async function serve(flags: ServeFlags): Promise<number> {
     allowedHosts: parseList(flags.allowedHosts ?? env[ALLOWED_HOSTS_ENV]),
     allowedOrigins: parseList(flags.allowedOrigins),
     corsOrigins: parseList(flags.cors),
-    maxBodyBytes: flags.maxBody === undefined ? undefined : parseByteSize(flags.maxBody),
-    requestTimeoutMs: parseInteger('--request-timeout', flags.requestTimeout),
-    shutdownTimeoutMs: parseInteger('--shutdown-timeout', flags.shutdownTimeout),
+    ...resolveLimits(flags, env),
     accessLog: flags.accessLog,
     jsonResponse: flags.jsonResponse ?? false,
   });
@@ -135,6 +224,11 @@ async function serve(flags: ServeFlags): Promise<number> {
       };
     },
   });
+}
+
+function limitHelp(key: LimitKey, what: string, fallback: string | number): string {
+  const limit = LIMITS.find((l) => l.key === key)!;
+  return `${what} (default: $${limit.env} or ${fallback})`;
 }
 
 export function registerServe(program: Command): void {
@@ -163,11 +257,50 @@ export function registerServe(program: Command): void {
       '--workers <n>',
       'worker processes sharing the port (node:cluster); "auto" = one per CPU (default: 1)',
     )
-    .option('--max-body <size>', 'largest request body, e.g. 1mb, 512kb (default: 1mb)')
-    .option('--request-timeout <ms>', `per-request time limit (default: ${HTTP_DEFAULTS.requestTimeoutMs})`)
+    .option('--max-body <size>', limitHelp('maxBody', 'largest request body, e.g. 1mb, 512kb', '1mb'))
+    .option(
+      '--request-timeout <ms>',
+      limitHelp('requestTimeout', 'per-request time limit', HTTP_DEFAULTS.requestTimeoutMs),
+    )
     .option(
       '--shutdown-timeout <ms>',
-      `how long SIGTERM waits for in-flight requests (default: ${HTTP_DEFAULTS.shutdownTimeoutMs})`,
+      limitHelp(
+        'shutdownTimeout',
+        'how long SIGTERM waits for in-flight requests',
+        HTTP_DEFAULTS.shutdownTimeoutMs,
+      ),
+    )
+    .option(
+      '--max-connections <n>',
+      limitHelp(
+        'maxConnections',
+        'open connections per process; past it idle ones are closed, else new ones refused',
+        `${HTTP_DEFAULTS.maxConnections}, or less under a low open-file limit`,
+      ),
+    )
+    .option(
+      '--max-in-flight <n>',
+      limitHelp(
+        'maxInFlight',
+        'MCP requests handled at once per process; more get 503 + Retry-After',
+        HTTP_DEFAULTS.maxInFlight,
+      ),
+    )
+    .option(
+      '--headers-timeout <ms>',
+      limitHelp(
+        'headersTimeout',
+        "time to receive a request's headers (slow-loris guard)",
+        HTTP_DEFAULTS.headersTimeoutMs,
+      ),
+    )
+    .option(
+      '--keep-alive-timeout <ms>',
+      limitHelp(
+        'keepAliveTimeout',
+        'how long an idle kept-alive connection stays open (behind a balancer: above its idle timeout)',
+        HTTP_DEFAULTS.keepAliveTimeoutMs,
+      ),
     )
     .option('--no-access-log', 'do not log one JSON line per HTTP request to stderr')
     .option('--json-response', 'answer POST /mcp with application/json instead of an SSE stream')
