@@ -3,6 +3,7 @@ import { compareVersions, isVersion } from '../corpus/versions.js';
 import type { AnswerContext } from './answer-context.js';
 import { apiChanges, projectVersionOf, sdkPackageNamed, type ApiChanges } from './api-changes.js';
 import { InvalidArgumentError, UnknownPackageError } from './errors.js';
+import { explainEmptySince } from './changelog-since.js';
 import { resolveLegacyPackage } from './legacy-packages.js';
 import type { Runtime } from './runtime.js';
 import { cleanQuery } from './query-limits.js';
@@ -101,8 +102,9 @@ export function changelogs(runtime: Runtime, options: ChangelogOptions): Changel
     }
   }
 
-  let entries = runtime.corpus.changelogs.filter((e) => e.package === pkg);
-  if (since) entries = entries.filter(sinceFilter(since));
+  const all = runtime.corpus.changelogs.filter((e) => e.package === pkg);
+  let entries = since ? all.filter(sinceFilter(since)) : all;
+  const sinceOnly = entries;
   if (query) {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     entries = entries.filter((e) => {
@@ -126,7 +128,11 @@ export function changelogs(runtime: Runtime, options: ChangelogOptions): Changel
     used += text.length;
     shown.push({ ...e, text, truncated });
   }
-  if (entries.length === 0) notes.push('No entries match; try without `since` or `query`.');
+  if (entries.length === 0)
+    notes.push(
+      (since && explainEmptySince(pkg, all, since, sinceOnly)) ||
+        'No entries match; try without `since` or `query`.',
+    );
   return { package: pkg, packages, since, query, entries: shown, total: entries.length, notes };
 }
 

@@ -77,6 +77,30 @@ function cliToFile(args: string[], file: string): Promise<{ code: number | null;
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
+describe('answers that say why they are empty', () => {
+  it('a search that matches nothing: one suggestion a line, a search that works, the table of contents', async () => {
+    const r = await cli(['search', 'xyzzyplugh']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toContain('Try: "');
+    expect(r.stdout).toContain('\n- No docs mention: "xyzzyplugh". Check the spelling or use fewer words.\n');
+    expect(r.stdout).toMatch(/\n- Product areas: admin-portal, .*sso/);
+    expect(r.stdout).toContain('`workos-docs-mcp read` (the table of contents)');
+  });
+
+  it('changelog --since that leaves nothing says why, with the range there is', async () => {
+    const version = await cli(['changelog', '--since', '1.2.3']);
+    expect(version.stdout).toMatch(
+      /`workos-platform` entries are dated, not versioned: pass `since` as a date \(YYYY-MM-DD\); they run from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\./,
+    );
+    const future = await cli(['changelog', '--since', '2999-01-01']);
+    expect(future.stdout).toMatch(
+      /No `workos-platform` entry on or after 2999-01-01: the newest is from \d{4}-/,
+    );
+    const dated = await cli(['changelog', '-p', '@workos-inc/widgets', '--since', '2026-01-01']);
+    expect(dated.stdout).toMatch(/entries carry versions, not dates: pass `since` as a version/);
+  });
+});
+
 describe('a failing stdout', () => {
   it.runIf(existsSync('/dev/full'))(
     'on a full disk (ENOSPC) is one line on stderr and exit 1, no stack',

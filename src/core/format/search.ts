@@ -1,4 +1,5 @@
 import { LANGUAGE_LABELS } from '../language.js';
+import { formatNoResults } from './no-results.js';
 import type { SearchAnswer } from '../search.js';
 import type { SearchResult } from '../../search/types.js';
 import type { Face } from '../face.js';
@@ -38,10 +39,7 @@ export function formatSearch(answer: SearchAnswer, face: Face): string {
   const { results, total, query } = answer;
   const lines: string[] = [];
   if (results.length === 0) {
-    lines.push(`No docs match "${query}".`);
-    if (answer.suggestions.length > 0)
-      lines.push(`Try: ${answer.suggestions.map((s) => `"${s}"`).join(', ')}.`);
-    lines.push(...answer.notes);
+    lines.push(...formatNoResults(query, answer.suggestions, face), ...answer.notes);
     return lines.join('\n');
   }
   const shown = total > results.length ? ` (top ${results.length} of ${total})` : '';
