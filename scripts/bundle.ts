@@ -37,7 +37,9 @@ await build({
   },
   // The TypeScript compiler (a runtime dependency, loaded lazily to read SDK declarations) is CommonJS that
   // reads its own __filename: bundled into ESM it throws. It stays a package, resolved from node_modules.
-  external: ['typescript'],
+  // marked + marked-terminal (with highlight.js, 1.5 MB) draw answers at a terminal only: loaded from the
+  // installed packages when a person runs a command, not copied into the bundle.
+  external: ['typescript', 'marked', 'marked-terminal'],
   logLevel: 'warning',
 });
 chmodSync(join(DIST, 'bin.js'), 0o755);

@@ -10,10 +10,13 @@ import { CLI_FACE } from './face.js';
 
 /** Where a CLI command gets its corpus and writes its answer (tests pass their own). */
 export interface CliContext {
-  runtime: () => Promise<Runtime>;
+  /** `corpusFile`: the command's `--corpus <file>`, when given. */
+  runtime: (corpusFile?: string) => Promise<Runtime>;
   /** The project in the current folder and the SDK versions it uses (built on first need). */
   context?: (runtime: Runtime) => Promise<AnswerContext>;
   stdout: (text: string) => void;
+  /** Draws a Markdown answer for a person (stdout is a terminal); absent: the Markdown as is. */
+  render?: (markdown: string) => Promise<string>;
 }
 
 /** commander option parser for positive integers; commander prints the message and exits 1. */
@@ -46,14 +49,19 @@ function helpLine(help: string | undefined, facts: FieldFacts): string {
  * schema MCP uses; `--json` prints exactly what MCP puts in structuredContent. Domain errors become one
  * Error carrying the full message with its suggestions; bin.ts prints it to stderr and exits 1.
  */
-async function execute(spec: CommandSpec, raw: Record<string, unknown>, json: boolean, ctx: CliContext) {
+async function execute(
+  spec: CommandSpec,
+  raw: Record<string, unknown>,
+  flags: { json: boolean; corpus?: string },
+  ctx: CliContext,
+) {
   const op = spec.operation;
   try {
-    const runtime = await ctx.runtime();
+    const runtime = await ctx.runtime(flags.corpus);
     const answer = await runOperation(op, runtime, raw, await (ctx.context?.(runtime) ?? NO_CONTEXT));
-    ctx.stdout(
-      json ? `${JSON.stringify(op.structured(answer), null, 2)}\n` : `${op.markdown(answer, CLI_FACE)}\n`,
-    );
+    if (flags.json) return ctx.stdout(`${JSON.stringify(op.structured(answer), null, 2)}\n`);
+    const markdown = op.markdown(answer, CLI_FACE);
+    ctx.stdout(`${ctx.render ? await ctx.render(markdown) : markdown}\n`);
   } catch (err) {
     if (err instanceof DocsError) throw new Error(describeError(err, CLI_FACE));
     throw err;
@@ -83,6 +91,10 @@ export function registerOperationCommand(program: Command, spec: CommandSpec, ct
     '--offline',
     "never download an SDK version (your project's, or one asked for); also WORKOS_DOCS_MCP_OFFLINE=1",
   );
+  cmd.option(
+    '--corpus <file>',
+    'corpus bundle to read (default: $WORKOS_DOCS_MCP_CORPUS or the bundled one)',
+  );
   cmd.action(async (...params: unknown[]) => {
     const opts = params[positional ? 1 : 0] as Record<string, unknown>;
     // Read when the first SDK version is looked up (lifecycle/surfaces), after this.
@@ -98,7 +110,8 @@ export function registerOperationCommand(program: Command, spec: CommandSpec, ct
       const text = Array.isArray(value) ? value.join(' ') : value;
       if (text !== undefined) raw[positional.field] = text;
     }
-    await execute(spec, raw, opts.json === true, ctx);
+    const corpus = typeof opts.corpus === 'string' ? opts.corpus : undefined;
+    await execute(spec, raw, { json: opts.json === true, corpus }, ctx);
   });
 }
 

@@ -10,12 +10,15 @@ import { loadRuntime } from '../lifecycle/load-runtime.js';
 import { registerOperationCommands, type CliContext } from './operation-command.js';
 import { serveStdio } from './serve-stdio.js';
 import { guardOutput } from './output.js';
+import { terminalRenderer } from './render.js';
 
 const DEFAULT_CONTEXT: CliContext = {
-  runtime: () => loadRuntime(),
+  runtime: (corpusFile) => loadRuntime({ corpusFile }),
   // The project is the folder the command runs in, as for a stdio server.
   context: folderAnswerContext(process.cwd()),
   stdout: (text) => process.stdout.write(text),
+  // People at a terminal get the answer drawn (headings, bold, code); a pipe gets plain Markdown.
+  render: terminalRenderer(),
 };
 
 /**

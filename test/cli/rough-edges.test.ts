@@ -1,12 +1,14 @@
 // Issue 15 item 11 (part): CLI messages a new user trips over, through the built binary.
 import { execFile, spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { guardOutput } from '../../src/cli/output.js';
 import { closestCommand } from '../../src/cli/program.js';
-import { ensureBuilt } from '../fixtures/built.js';
+import { ROOT, ensureBuilt } from '../fixtures/built.js';
 
 const run = promisify(execFile);
 
@@ -76,6 +78,40 @@ function cliToFile(args: string[], file: string): Promise<{ code: number | null;
   child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
+
+describe('--corpus on every answer command, as on serve', () => {
+  it('each command reads the named bundle, and says so when it is missing', async () => {
+    const missing = '/nonexistent/corpus.json';
+    for (const args of [
+      ['search', 'sso'],
+      ['read', 'sso'],
+      ['read'],
+      ['examples', 'callback route'],
+      ['changelog'],
+      ['check', '-'],
+      ['info'],
+    ]) {
+      const r = await cli([...args, '--corpus', missing], {}, 'workos.sso.getProfile({ code })');
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.stderr).toContain(`Corpus bundle ${missing} does not exist`);
+    }
+  });
+
+  it('a copy elsewhere is served and named by info', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wdm-corpus-'));
+    const copy = join(dir, 'copy.json');
+    copyFileSync(join(ROOT, 'data', 'corpus.json'), copy);
+    try {
+      const info = await cli(['info', '--corpus', copy, '--json']);
+      expect(info.code).toBe(0);
+      expect(JSON.parse(info.stdout)).toMatchObject({ corpusFile: copy, origin: 'custom' });
+      const read = await cli(['read', 'sso', '--corpus', copy]);
+      expect(read.stdout.startsWith('# Single Sign-On')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('answers that say why they are empty', () => {
   it('a search that matches nothing: one suggestion a line, a search that works, the table of contents', async () => {
