@@ -29,13 +29,15 @@ const { values: args } = parseArgs({
 const runtime = await loadRuntime({ corpusFile: args.corpus ?? resolveCorpusFile() });
 const { tuned, holdout } = splitQuestions(loadExampleQuestions());
 const judge = (questions: typeof tuned): ExamplesReport =>
-  judgeExamples(questions, ({ query, language, framework }) =>
-    // The examples operation answers from the corpus alone, synchronously.
-    OPERATIONS.examples.run(
-      runtime,
-      parseInput(OPERATIONS.examples, { query, language, framework }),
-      NO_CONTEXT,
-    ) as ExamplesAnswer,
+  judgeExamples(
+    questions,
+    ({ query, language, framework }) =>
+      // The examples operation answers from the corpus alone, synchronously.
+      OPERATIONS.examples.run(
+        runtime,
+        parseInput(OPERATIONS.examples, { query, language, framework }),
+        NO_CONTEXT,
+      ) as ExamplesAnswer,
   );
 const reports = { tuned: judge(tuned), holdout: judge(holdout) };
 
