@@ -71,8 +71,8 @@ function loadGate() {
 
 /** A stale prebuilt index is still answered correctly but costs seconds at every start: say so. */
 function reportSearchIndex(runtime: Runtime): void {
-  const stats = (runtime.searcher as { stats?: { source?: string; reason?: string } }).stats;
-  if (stats?.source === 'built')
+  const { stats } = runtime.searcher;
+  if (stats.source === 'built')
     warn(
       `the corpus has no usable prebuilt search index (${stats.reason ?? 'unknown reason'}); ` +
         'indexed at start-up. Rebuild it with: workos-docs-mcp build',

@@ -4,7 +4,7 @@ export * from './runtime.js';
 export * from './paths.js';
 export * from './budget.js';
 export { normalizeLanguage, LANGUAGE_LABELS } from './language.js';
-export { searchDocs, products, DOC_KINDS, type SearchAnswer, type SearchRequest } from './search.js';
+export { searchDocs, DOC_KINDS, type SearchAnswer, type SearchRequest } from './search.js';
 export { readDoc, findDoc, type DocPage, type ReadDocOptions, type OutlineEntry } from './read-doc.js';
 export { tableOfContents, type TocPage } from './toc.js';
 export { read, type ReadAnswer, type ReadOptions } from './read.js';

@@ -59,7 +59,7 @@ export function corpusInfo(runtime: Runtime, now: Date = new Date()): CorpusInfo
     sources: manifest.sources,
     missing: manifest.missing ?? [],
     counts: manifest.counts,
-    products: new Set(runtime.corpus.docs.map((d) => d.product)).size,
+    products: runtime.products.length,
     changelogPackages: [...new Set(runtime.corpus.changelogs.map((e) => e.package))].sort(),
   };
 }

@@ -15,6 +15,8 @@ export interface Runtime {
   /** Set when a preferred corpus failed to load and this one is served instead: why, and what to do. */
   fallback?: string;
   docsByPath: ReadonlyMap<string, Doc>;
+  /** The corpus's product areas, sorted (the searcher's list: computed once per corpus). */
+  products: readonly string[];
 }
 
 /** Bundled with the package, built by `workos-docs-mcp update`, named by the operator, or built in memory (tests). */
@@ -35,5 +37,6 @@ export function createRuntime(
     origin: source.origin,
     ...(source.fallback ? { fallback: source.fallback } : {}),
     docsByPath: new Map(corpus.docs.map((d) => [d.path, d])),
+    products: searcher.products,
   };
 }

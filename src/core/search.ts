@@ -25,10 +25,6 @@ export interface SearchAnswer extends SearchResponse {
   notes: string[];
 }
 
-export function products(runtime: Runtime): string[] {
-  return [...new Set(runtime.corpus.docs.map((d) => d.product))].sort();
-}
-
 /** Results past this rank get a short snippet and no extra sections, so even limit=50 stays compact. */
 const FULL_RESULTS = 10;
 const SHORT_SNIPPET = 120;
@@ -62,7 +58,7 @@ export function searchDocs(
       .toLowerCase()
       .replace(/^\/+|\/+$/g, '')
       .replace(/[\s_]+/g, '-');
-    const known = products(runtime);
+    const known = runtime.products;
     if (!known.includes(product)) {
       throw new InvalidArgumentError(
         'product',

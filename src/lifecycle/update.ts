@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { extract } from 'tar';
 import { loadBundle, writeFileAtomic } from '../corpus/bundle.js';
 import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
+import { mapLimit } from '../corpus/map-limit.js';
 import { compareVersions } from '../corpus/versions.js';
 import { getVerifiedTarball } from '../ingest/sdk/cache.js';
 import type { TarballFetcher } from '../ingest/sdk/fetchers.js';
@@ -77,15 +78,8 @@ export async function checkForUpdates(
       );
   }
   const latest = new Map<string, PublishedVersion>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < names.length) {
-      const name = names[next++];
-      latest.set(name, await deps.registry(name));
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: LOOKUP_CONCURRENCY }, worker));
+    await mapLimit(names, LOOKUP_CONCURRENCY, async (name) => latest.set(name, await deps.registry(name)));
   } catch (err) {
     throw new UpdateError(`cannot check for updates (${oneLine(err)}); the current corpus is unchanged`);
   }

@@ -12,10 +12,18 @@
  *   corrections.ts spelling corrections and IDF concept weights (needs the index vocabulary)
  *   rank.ts        re-scoring: concept coverage, title/phrase bonuses, all tuning knobs in DEFAULT_RANKING
  *   results.ts     sections grouped by doc, snippets (snippet.ts) with matched words in **bold**
- *   searcher.ts    ties it together; never throws, always answers (results or suggestions)
+ *   searcher.ts    ties it together; answers results or, when nothing matched, suggestions; trusts
+ *                  options the operation checked, and lets an engine bug throw to the caller's boundary
  */
 export { buildSearchIndex, SEARCH_INDEX_FORMAT, type SerializedSearchIndex } from './index-build.js';
-export { createSearcher, type CorpusSearcher, type SearcherStats } from './searcher.js';
+export { createSearcher, type CorpusSearcher } from './searcher.js';
 export { DEFAULT_RANKING, type RankingConfig } from './rank.js';
 export { DEFAULT_LIMIT } from './options.js';
-export type { SearchOptions, SearchResponse, SearchResult, SectionHit, Searcher } from './types.js';
+export type {
+  SearchOptions,
+  SearchResponse,
+  SearchResult,
+  SectionHit,
+  Searcher,
+  SearcherStats,
+} from './types.js';

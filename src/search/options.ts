@@ -13,14 +13,13 @@ export interface ResolvedOptions {
   limit: number;
   product?: string;
   kind?: DocKind;
-  /** A kind filter that names no kind; the search answers empty with a suggestion instead of throwing. */
-  badKind?: string;
   language?: ReferenceLanguage;
 }
 
 /**
- * Engine-side sanity for direct callers: "5" becomes 5, 0 or negative becomes 1, NaN the default.
- * The operation's input schema has already resolved what models and CLI flags send.
+ * Engine-side sanity for direct callers: "5" becomes 5, 0 or negative becomes 1, NaN the default; a
+ * kind or language that names none filters on nothing. The operation's input has already checked and
+ * resolved what models and CLI flags send (an unknown kind or product is refused there, once).
  */
 export function resolveOptions(options: SearchOptions | undefined): ResolvedOptions {
   const o = (options ?? {}) as Record<string, unknown>;
@@ -37,9 +36,5 @@ export function resolveOptions(options: SearchOptions | undefined): ResolvedOpti
     lang && (REFERENCE_LANGUAGES as readonly string[]).includes(lang)
       ? (lang as ReferenceLanguage)
       : undefined;
-  return { limit, product, kind, badKind: kindText && !kind ? kindText : undefined, language };
-}
-
-export function knownKinds(): readonly DocKind[] {
-  return KINDS;
+  return { limit, product, kind, language };
 }

@@ -52,7 +52,24 @@ export interface SearchResponse {
   suggestions: string[];
 }
 
-/** A loaded, ready-to-query search engine over one corpus. */
+/** How the index came to be, for start-up logs and the benchmark. */
+export interface SearcherStats {
+  units: number;
+  /** 'prebuilt' when the bundle's index was loaded, 'built' when it had to be rebuilt. */
+  source: 'prebuilt' | 'built';
+  /** Why a prebuilt index was not used (absent, other format, other corpus). */
+  reason?: string;
+  loadMs: number;
+}
+
+/**
+ * A loaded, ready-to-query search engine over one corpus. `search` trusts its options to have been
+ * checked by the caller (the search operation's input: kind by the schema, product against
+ * `products`); a bug in the engine throws, to the one error boundary of each face.
+ */
 export interface Searcher {
   search(query: string, options?: SearchOptions): SearchResponse;
+  readonly stats: SearcherStats;
+  /** The corpus's product areas (first path segments), sorted: computed once, shared by the runtime. */
+  readonly products: readonly string[];
 }

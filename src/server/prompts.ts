@@ -4,6 +4,7 @@ import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import type { Runtime } from '../core/runtime.js';
 import { DOC_URI_PREFIX } from './resources.js';
+import { completionMatches } from './completion.js';
 import { perRuntime } from './per-runtime.js';
 import type { ToolContext } from './tool-kit.js';
 import { MCP_FACE } from './face.js';
@@ -34,17 +35,6 @@ const FRAMEWORKS = [
   'laravel',
   'dotnet',
 ];
-/**
- * Every match, ranked: the SDK sends the first 100 and derives `total` and `hasMore` from this list,
- * so cutting it here would report a false total.
- */
-function matching(values: string[], typed: string): string[] {
-  const t = (typed ?? '').toLowerCase();
-  const prefix = values.filter((v) => v.startsWith(t));
-  const inside = t === '' ? [] : values.filter((v) => !v.startsWith(t) && v.includes(t));
-  return [...prefix, ...inside];
-}
-
 /** Last path segments of docs under a folder: `integrations/okta-saml` -> `okta-saml`. */
 function slugsUnder(runtime: Runtime, folder: string): string[] {
   return runtime.corpus.docs
@@ -106,11 +96,11 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
       argsSchema: {
         feature: completable(
           z.string().describe('WorkOS product, e.g. authkit, sso, directory-sync'),
-          async (v) => matching((await words()).features, v),
+          async (v) => completionMatches((await words()).features, v),
         ),
         framework: completable(
           z.string().describe('Your framework, e.g. nextjs, express, django'),
-          async (v) => matching((await words()).frameworks, v),
+          async (v) => completionMatches((await words()).frameworks, v),
         ),
       },
     },
@@ -139,7 +129,7 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
       argsSchema: {
         provider: completable(
           z.string().describe('Identity provider integration, e.g. okta-saml, entra-id-saml, google-saml'),
-          async (v) => matching((await words()).providers, v),
+          async (v) => completionMatches((await words()).providers, v),
         ),
       },
     },
@@ -168,7 +158,7 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
       argsSchema: {
         from: completable(
           z.string().describe('Current provider, e.g. auth0, aws-cognito, firebase'),
-          async (v) => matching((await words()).migrations, v),
+          async (v) => completionMatches((await words()).migrations, v),
         ),
       },
     },

@@ -8,6 +8,7 @@ import { areaWithoutPage } from '../core/read.js';
 import { findDoc } from '../core/read-doc.js';
 import { tableOfContents } from '../core/toc.js';
 import { MCP_FACE } from './face.js';
+import { completionMatches } from './completion.js';
 import { perRuntime } from './per-runtime.js';
 import type { ToolContext } from './tool-kit.js';
 
@@ -43,17 +44,6 @@ function clipDescription(text: string): string | undefined {
   return line.length <= MAX_LIST_DESCRIPTION ? line : `${line.slice(0, MAX_LIST_DESCRIPTION - 1).trimEnd()}…`;
 }
 
-/**
- * Ranks doc paths for completion: prefix matches first, then paths containing the typed text. All of
- * them: the SDK sends the first 100 and computes `total` / `hasMore` from the full list.
- */
-export function completeDocPath(paths: string[], typed: string): string[] {
-  const value = typed.toLowerCase().replace(/^\/+/, '');
-  const prefix = paths.filter((p) => p.startsWith(value));
-  const inside = value === '' ? [] : paths.filter((p) => !p.startsWith(value) && p.includes(value));
-  return [...prefix, ...inside];
-}
-
 export function registerResources(server: McpServer, ctx: ToolContext): void {
   const paths = async () => {
     const runtime = await ctx.runtime;
@@ -75,7 +65,7 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
       // The SDK looks the argument's name up in this object: with no prototype, `__proto__` or
       // `valueOf` find nothing (an empty completion) instead of Object's members (-32603).
       complete: Object.assign(Object.create(null) as Record<string, never>, {
-        path: async (value: string) => completeDocPath(await paths(), value),
+        path: async (value: string) => completionMatches(await paths(), value),
       }),
     }),
     { title: 'WorkOS docs page', description: 'A WorkOS docs page as Markdown', mimeType: 'text/markdown' },

@@ -61,6 +61,7 @@ describe('an unexpected failure inside a tool (found by review of the hygiene su
     const broken = {
       ...runtime,
       searcher: {
+        ...runtime.searcher,
         search: () => {
           throw new TypeError('boom in the searcher');
         },

@@ -1,3 +1,4 @@
+import { mapLimit } from '../../corpus/map-limit.js';
 import type { SdkSurface } from '../../corpus/sdk-surface.js';
 import type {
   BuildProblem,
@@ -194,17 +195,4 @@ function parsePackageJson(text: string | undefined): PackageJsonInfo {
   } catch {
     return {};
   }
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
