@@ -23,14 +23,19 @@ function toolText(result: Record<string, unknown>): string {
   return (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
 }
 
+/** The names the Inspector lists for `tools/list` or `prompts/list`. */
+async function listedNames(list: 'tools' | 'prompts'): Promise<string[]> {
+  const result = await inspect('--method', `${list}/list`);
+  return (result[list] as { name: string }[]).map((t) => t.name);
+}
+
 describe('MCP Inspector CLI against the built server', () => {
   beforeAll(() => {
     ensureBuilt();
   });
 
   it('tools/list', async () => {
-    const result = await inspect('--method', 'tools/list');
-    expect((result.tools as { name: string }[]).map((t) => t.name)).toEqual([
+    expect(await listedNames('tools')).toEqual([
       'workos_search',
       'workos_docs',
       'workos_examples',
@@ -69,8 +74,7 @@ describe('MCP Inspector CLI against the built server', () => {
   });
 
   it('prompts/list', async () => {
-    const result = await inspect('--method', 'prompts/list');
-    expect((result.prompts as { name: string }[]).map((p) => p.name)).toEqual([
+    expect(await listedNames('prompts')).toEqual([
       'add-workos-feature',
       'setup-sso',
       'migrate-auth-provider',

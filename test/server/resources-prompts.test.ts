@@ -19,6 +19,15 @@ beforeAll(async () => {
 });
 afterAll(() => client.close());
 
+/** What the server offers to complete `name` = `value` of a prompt or resource template. */
+async function completions(
+  ref: Parameters<Client['complete']>[0]['ref'],
+  name: string,
+  value: string,
+): Promise<string[]> {
+  return (await client.complete({ ref, argument: { name, value } })).completion.values;
+}
+
 describe('resources', () => {
   it('lists every doc plus the table of contents and the platform changelog', async () => {
     const { resources } = await client.listResources();
@@ -66,16 +75,9 @@ describe('resources', () => {
   });
 
   it('completes the doc path of the template', async () => {
-    const result = await client.complete({
-      ref: { type: 'ref/resource', uri: 'workos-docs://docs/{+path}' },
-      argument: { name: 'path', value: 'sso/' },
-    });
-    expect(result.completion.values).toEqual(['sso/jit-provisioning']);
-    const inside = await client.complete({
-      ref: { type: 'ref/resource', uri: 'workos-docs://docs/{+path}' },
-      argument: { name: 'path', value: 'organization' },
-    });
-    expect(inside.completion.values).toEqual(['reference/organization/create']);
+    const ref = { type: 'ref/resource', uri: 'workos-docs://docs/{+path}' } as const;
+    expect(await completions(ref, 'path', 'sso/')).toEqual(['sso/jit-provisioning']);
+    expect(await completions(ref, 'path', 'organization')).toEqual(['reference/organization/create']);
   });
 });
 
@@ -103,21 +105,11 @@ describe('prompts', () => {
   });
 
   it('completes prompt arguments from the corpus', async () => {
-    const feature = await client.complete({
-      ref: { type: 'ref/prompt', name: 'add-workos-feature' },
-      argument: { name: 'feature', value: 's' },
-    });
-    expect(feature.completion.values[0]).toBe('sso');
-    const framework = await client.complete({
-      ref: { type: 'ref/prompt', name: 'add-workos-feature' },
-      argument: { name: 'framework', value: 'next' },
-    });
-    expect(framework.completion.values).toEqual(['nextjs']);
-    const provider = await client.complete({
-      ref: { type: 'ref/prompt', name: 'setup-sso' },
-      argument: { name: 'provider', value: 'azure' },
-    });
-    expect(provider.completion.values).toEqual(['azure-ad-saml']);
+    const feature = { type: 'ref/prompt', name: 'add-workos-feature' } as const;
+    expect((await completions(feature, 'feature', 's'))[0]).toBe('sso');
+    expect(await completions(feature, 'framework', 'next')).toEqual(['nextjs']);
+    const sso = { type: 'ref/prompt', name: 'setup-sso' } as const;
+    expect(await completions(sso, 'provider', 'azure')).toEqual(['azure-ad-saml']);
   });
 
   it('refuses a prompt without its required arguments', async () => {

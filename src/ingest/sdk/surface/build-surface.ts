@@ -210,13 +210,16 @@ function clientOf(
   };
 }
 
-function extractClass(
+/** Reads one exported declaration of an entry module, pushing the API symbols it defines. */
+type ExportExtractor = (
   ctx: SignatureContext,
   name: string,
   symbol: TS.Symbol,
   entry: DeclarationEntry,
   push: (s: ApiSymbol) => void,
-): void {
+) => void;
+
+const extractClass: ExportExtractor = (ctx, name, symbol, entry, push) => {
   const { checker } = ctx;
   const cls = symbolOf(
     ctx,
@@ -233,15 +236,9 @@ function extractClass(
   for (const m of publicMethods(ctx, checker.getDeclaredTypeOfSymbol(symbol))) {
     push(symbolOf(ctx, m, 'method', m.name, `${name}.${m.name}`, entry.module, name));
   }
-}
+};
 
-function extractValue(
-  ctx: SignatureContext,
-  name: string,
-  symbol: TS.Symbol,
-  entry: DeclarationEntry,
-  push: (s: ApiSymbol) => void,
-): void {
+const extractValue: ExportExtractor = (ctx, name, symbol, entry, push) => {
   const { ts, checker } = ctx;
   const type = checker.getTypeOfSymbol(symbol);
   const callable = checker.getSignaturesOfType(type, ts.SignatureKind.Call).length > 0;
@@ -263,7 +260,7 @@ function extractValue(
     if (!callable || /JSX|React|Element|ReactNode|null/.test(returns) || returns === '') kind = 'component';
   }
   push({ ...sample, kind });
-}
+};
 
 /**
  * `const X: FC<Props>` when React's types are not in the package (they never are): the checker cannot
