@@ -109,7 +109,17 @@ describe('the CLI: piped output stays Markdown, a terminal gets it drawn', () =>
       const { stdout } = await run(
         'script',
         ['-qec', `"${process.execPath}" "${bin}" search "sso profile" -l 2`, '/dev/null'],
-        { env: { ...process.env, FORCE_COLOR: undefined, TERM: 'xterm-256color' }, timeout: 30_000 },
+        // CI=… makes chalk's colour detection say "no colours" even at a terminal (supports-color).
+        {
+          env: {
+            ...process.env,
+            FORCE_COLOR: undefined,
+            NO_COLOR: undefined,
+            CI: undefined,
+            TERM: 'xterm-256color',
+          },
+          timeout: 30_000,
+        },
       );
       expect(stdout).toContain(ESC);
       expect(stdout).not.toContain('**');
