@@ -56,6 +56,7 @@ export function reportInvalidParams(server: McpServer): void {
   if (!(handlers instanceof Map)) return;
   for (const [method, handler] of handlers as Map<string, Handler>) {
     handlers.set(method, async (request: unknown, extra: unknown) => {
+      if (method === 'resources/read') refuseHugeUri(request);
       try {
         return await handler(withoutConstructorArgument(request), extra);
       } catch (err) {
@@ -67,4 +68,20 @@ export function reportInvalidParams(server: McpServer): void {
       }
     });
   }
+}
+
+/**
+ * Our resource URIs are a few dozen characters. The SDK matches a `resources/read` uri against every
+ * template and throws a plain Error past 1,000,000 characters (-32603); refused here first, as the
+ * invalid params it is, before any matching work.
+ */
+const MAX_URI_CHARS = 8192;
+
+function refuseHugeUri(request: unknown): void {
+  const uri = (request as { params?: { uri?: unknown } } | undefined)?.params?.uri;
+  if (typeof uri === 'string' && uri.length > MAX_URI_CHARS)
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      `Invalid params for resources/read: uri is ${uri.length} characters; resource URIs here are workos-docs://docs/<path>, workos-docs://toc or workos-docs://project (at most ${MAX_URI_CHARS} characters).`,
+    );
 }

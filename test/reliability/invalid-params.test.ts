@@ -26,6 +26,12 @@ describe('malformed request params get -32602 Invalid params in one line', () =>
     ['resources/read with a numeric uri', 'resources/read', { uri: 5 }],
     ['resources/read with an empty uri', 'resources/read', { uri: '' }],
     ['resources/read with a relative uri', 'resources/read', { uri: '../../etc/passwd' }],
+    // The SDK's template matcher threw a plain Error past 1,000,000 characters (-32603; found by the fuzzer).
+    [
+      'resources/read with a 1 MB uri',
+      'resources/read',
+      { uri: `workos-docs://docs/${'a'.repeat(1_000_003)}` },
+    ],
     ['prompts/get with array arguments', 'prompts/get', { name: 'setup-sso', arguments: ['okta'] }],
     ['completion/complete with no ref', 'completion/complete', { argument: { name: 'path', value: 's' } }],
   ];

@@ -141,3 +141,11 @@ export function fakeUpdateManifest(): SourceManifest {
     ],
   };
 }
+
+/** A loopback registry with a newer docs bundle (0.3.0) and SDK (1.1.0): what an update finds. */
+export async function startUpdateRegistry(): Promise<Awaited<ReturnType<typeof startFakeRegistry>>> {
+  return startFakeRegistry([
+    { name: FAKE_DOCS, version: '0.3.0', tarball: await docsBundle('0.3.0', 'Single Sign-On') },
+    { name: FAKE_SDK, version: '1.1.0', tarball: await sdkTarball('1.1.0') },
+  ]);
+}

@@ -11,14 +11,7 @@ import { runUpdate, UpdateError, type UpdateDeps } from '../../src/lifecycle/upd
 import { httpFetcher } from '../../src/ingest/sdk/fetchers.js';
 import { httpRegistry } from '../../src/ingest/sdk/registry.js';
 import { SITE } from '../ingest/helpers.js';
-import {
-  docsBundle,
-  FAKE_DOCS,
-  FAKE_SDK,
-  fakeUpdateManifest,
-  sdkTarball,
-  startFakeRegistry,
-} from './helpers.js';
+import { fakeUpdateManifest, startFakeRegistry, startUpdateRegistry } from './helpers.js';
 
 /**
  * Issue 16 item 10, on real file systems: a full disk during an update used to be reported as the
@@ -66,10 +59,7 @@ function fill(dir: string): string {
 let registry: Awaited<ReturnType<typeof startFakeRegistry>>;
 
 beforeAll(async () => {
-  registry = await startFakeRegistry([
-    { name: FAKE_DOCS, version: '0.3.0', tarball: await docsBundle('0.3.0', 'Single Sign-On') },
-    { name: FAKE_SDK, version: '1.1.0', tarball: await sdkTarball('1.1.0') },
-  ]);
+  registry = await startUpdateRegistry();
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadBundle } from '../../src/corpus/bundle.js';
 import { cacheCorpusDir, readPointer } from '../../src/lifecycle/corpus-location.js';
-import { docsBundle, FAKE_DOCS, FAKE_SDK, sdkTarball, startFakeRegistry, tempDir } from './helpers.js';
+import { startFakeRegistry, startUpdateRegistry, tempDir } from './helpers.js';
 
 /**
  * Issue 16 items 6 and 10, across real processes: two `update`s at once used to delete each other's
@@ -66,10 +66,7 @@ async function expectConsistent(cacheDir: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  registry = await startFakeRegistry([
-    { name: FAKE_DOCS, version: '0.3.0', tarball: await docsBundle('0.3.0', 'Single Sign-On') },
-    { name: FAKE_SDK, version: '1.1.0', tarball: await sdkTarball('1.1.0') },
-  ]);
+  registry = await startUpdateRegistry();
 });
 
 afterAll(async () => {
