@@ -9,6 +9,8 @@
  * Importing this module has no side effects: nothing is read until a corpus is opened.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { resolve } from 'node:path';
+import { folderAnswerContext } from './lifecycle/answer-context.js';
 import { loadRuntime, type LoadRuntimeOptions } from './lifecycle/load-runtime.js';
 import {
   OPERATIONS,
@@ -59,12 +61,23 @@ export const info = call(OPERATIONS.info);
 export interface GetToolsOptions {
   /** The corpus to answer from; default: openCorpus() on the first call, shared. */
   corpus?: DocsCorpus | Promise<DocsCorpus>;
+  /**
+   * The project the answers are for: its manifests and lockfiles are read (fixed names only, as the
+   * MCP server does with a client's roots), so answers use the SDK versions it pins. Default: none.
+   */
+  projectDir?: string;
+  /** Never download an SDK version the project or a call needs (default: WORKOS_DOCS_MCP_OFFLINE). */
+  offline?: boolean;
 }
 
-/** The MCP tools (search, read a page, examples, changelogs) as definitions for agent frameworks. */
+/** The MCP tools (search, read a page, examples, changelogs, check) as definitions for agent frameworks. */
 export function getTools(options: GetToolsOptions = {}): DocsTool[] {
   const corpus = options.corpus;
-  return getToolsFor(() => (corpus ? Promise.resolve(corpus) : sharedCorpus()));
+  const runtime = () => (corpus ? Promise.resolve(corpus) : sharedCorpus());
+  const project = options.projectDir
+    ? folderAnswerContext(resolve(options.projectDir), { offline: options.offline })
+    : undefined;
+  return getToolsFor(runtime, project ? async () => project(await runtime()) : undefined);
 }
 
 /** The MCP server, registered and ready to connect to a transport of yours; default corpus as above. */

@@ -212,3 +212,23 @@ describe('answers for the SDK version the project has', () => {
     );
   });
 });
+
+describe('the library: getTools({ projectDir })', () => {
+  it("answers for the folder's pinned version, read from its installed declarations", async () => {
+    const { getTools } = await import('../../src/index.js');
+    const { npmProject, projectDir } = await import('../lifecycle/project/helpers.js');
+    const installed = Object.fromEntries(
+      Object.entries(workosNodePackage('8.13.0')).map(([f, c]) => [`node_modules/@workos-inc/node/${f}`, c]),
+    );
+    const dir = await projectDir({ ...npmProject(NODE, '8.13.0'), ...installed });
+    const check = (tools: ReturnType<typeof getTools>) =>
+      tools.find((t) => t.name === 'workos_check')!.execute({ code: CHECKED });
+    const mine = await check(getTools({ corpus: runtime, projectDir: dir, offline: true }));
+    expect(mine.structured).toMatchObject({ version: '8.13.0' });
+    expect(mine.text).toContain(
+      'Your project: @workos-inc/node 8.13.0, from node_modules/@workos-inc/node/package.json.',
+    );
+    const none = await check(getTools({ corpus: runtime }));
+    expect(none.structured).toMatchObject({ version: '12.3.0' });
+  });
+});
