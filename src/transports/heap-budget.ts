@@ -50,7 +50,8 @@ function exposeGc(): (() => void) | undefined {
   }
 }
 
-function createHeapBudget(): HeapBudget {
+/** A budget of its own (tests: the process's one carries the start line of whatever ran before). */
+export function createHeapBudget(): HeapBudget {
   const gc = exposeGc();
   if (!gc) return NONE;
   try {
