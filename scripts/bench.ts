@@ -12,7 +12,7 @@
  */
 import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluate, loadEvalSet, type EvalQuery } from '../harness/eval/evaluate.js';
@@ -191,7 +191,8 @@ async function runBench(
       totalCalls: calls.length,
       passes,
       coldQuery: COLD_QUERY,
-      oursCommand: [ours.command, ...ours.args].join(' '),
+      // Paths name this machine's temp copy and Node install: only the file names are worth keeping.
+      oursCommand: [ours.command, ...ours.args].map((a) => basename(a)).join(' '),
     },
     rows: checked,
     targetsMissed: missed.map((r) => r.metric),
