@@ -47,8 +47,3 @@ export interface AnswerContext {
 
 /** No project, no surfaces beyond the corpus: the library's default and every test that needs neither. */
 export const NO_CONTEXT: AnswerContext = Object.freeze({ project: [] }) as AnswerContext;
-
-/** `@workos-inc/node 8.13.0, from package-lock.json` (or its range). */
-export function describeProjectSdk(sdk: ProjectSdk): string {
-  return `${sdk.name} ${sdk.version ?? sdk.range ?? '(no version)'}, from ${sdk.source}`;
-}

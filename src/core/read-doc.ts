@@ -94,7 +94,7 @@ function apiVersionNotes(runtime: Runtime, doc: Doc, choice: SdkChoice): string[
   const slug = doc.path.split('/')[1];
   const pkg = (choice.sdk ?? runtime.corpus.sdk)?.surfaces.find((s) => s.slug === slug)?.package;
   if (!pkg) return [];
-  const lines = [...choice.lines, ...choice.notes].filter((line) => line.includes(`${pkg} `));
+  const lines = choice.said.filter((s) => s.package === pkg).map((s) => s.text);
   const mine = choice.versions.get(pkg);
   const corpusVersion = runtime.corpus.sdk?.surfaces.find((s) => s.slug === slug)?.version;
   if (mine && mine.version !== corpusVersion && runtime.docsByPath.get(doc.path) === doc)

@@ -15,10 +15,11 @@ import type { Runtime } from './runtime.js';
  */
 export interface SdkChoice {
   sdk: SdkCorpusData | undefined;
-  /** One sentence per JS package whose version comes from the project or the call. */
-  lines: string[];
-  /** What could not be used as wanted, said plainly, with the version used instead. */
-  notes: string[];
+  /**
+   * What the answer must say about versions, per package: whose version it is (the project's, the
+   * call's), or what could not be used as wanted and the version used instead.
+   */
+  said: { package: string; text: string }[];
   /** Package -> the version answers use for it, and why. */
   versions: Map<string, { version: string; basis: 'project' | 'asked' | 'corpus'; source?: string }>;
 }
@@ -52,21 +53,19 @@ export async function sdkWithVersion(
   const current = base.versions.get(pkg);
   if (current?.version === wanted) return base;
   if (!semver.valid(wanted)) {
-    return {
-      ...base,
-      notes: [
-        ...base.notes,
-        `"${wanted.slice(0, 40)}" is not an exact version (like 8.13.0): ${answersUse(pkg, current)}.`,
-      ],
-    };
+    const text = `"${wanted.slice(0, 40)}" is not an exact version (like 8.13.0): ${answersUse(pkg, current)}.`;
+    return { ...base, said: [...base.said, { package: pkg, text }] };
   }
   const found = await surfaceAt(runtime, context, pkg, wanted);
   if (!found.ok)
     return {
       ...base,
-      notes: [
-        ...base.notes,
-        `No API surface for ${pkg} ${wanted} (${found.reason}): ${answersUse(pkg, current)}.`,
+      said: [
+        ...base.said,
+        {
+          package: pkg,
+          text: `No API surface for ${pkg} ${wanted} (${found.reason}): ${answersUse(pkg, current)}.`,
+        },
       ],
     };
   return choose(runtime, context.project, [{ pkg, surface: found.surface }]);
@@ -99,8 +98,8 @@ function choose(
   const corpusSdk = runtime.corpus.sdk;
   const versions: SdkChoice['versions'] = new Map();
   for (const s of corpusSdk?.surfaces ?? []) versions.set(s.package, { version: s.version, basis: 'corpus' });
-  const lines: string[] = [];
-  const notes: string[] = [];
+  const said: SdkChoice['said'] = [];
+  const say = (pkg: string, text: string): number => said.push({ package: pkg, text });
   const replaced = new Map<string, SdkSurface>();
   const askedFor = new Set(asked.map((a) => a.pkg));
   for (const p of project) {
@@ -109,7 +108,8 @@ function choose(
     if (askedFor.has(p.name)) {
       const a = asked.find((x) => x.pkg === p.name)!;
       if (p.version !== a.surface.version)
-        lines.push(
+        say(
+          p.name,
           `For ${p.name} ${a.surface.version}, as asked; your project has ${p.version ?? p.range} (from ${p.source}).`,
         );
       continue;
@@ -117,14 +117,16 @@ function choose(
     if (p.version && p.surface?.ok) {
       replaced.set(p.name, p.surface.surface);
       versions.set(p.name, { version: p.version, basis: 'project', source: p.source });
-      lines.push(`Your project: ${p.name} ${p.version}, from ${p.source}.`);
+      say(p.name, `Your project: ${p.name} ${p.version}, from ${p.source}.`);
     } else if (p.version && p.surface && !p.surface.ok) {
-      notes.push(
+      say(
+        p.name,
         `Your project has ${p.name} ${p.version} (from ${p.source}), but its API surface is not available (${p.surface.reason})${pinned ? `: SDK signatures here are from ${pinned.version}, not your version` : ''}.`,
       );
     } else if (!p.version && p.range && pinned) {
       const allowed = semver.validRange(p.range) ? semver.satisfies(pinned.version, p.range) : undefined;
-      notes.push(
+      say(
+        p.name,
         `Your project asks ${p.name} ${p.range} (from ${p.source}; no lockfile or install says which version): SDK signatures here are from ${pinned.version}${allowed === false ? ', which that range does not allow' : ''}.`,
       );
     }
@@ -133,9 +135,9 @@ function choose(
     replaced.set(a.pkg, a.surface);
     versions.set(a.pkg, { version: a.surface.version, basis: 'asked' });
   }
-  if (replaced.size === 0 || !corpusSdk) return { sdk: corpusSdk, lines, notes, versions };
+  if (replaced.size === 0 || !corpusSdk) return { sdk: corpusSdk, said, versions };
   const surfaces = corpusSdk.surfaces.filter((s) => !replaced.has(s.package)).concat([...replaced.values()]);
-  return { sdk: { surfaces, links: linksFor(runtime, surfaces) }, lines, notes, versions };
+  return { sdk: { surfaces, links: linksFor(runtime, surfaces) }, said, versions };
 }
 
 /** Linking the docs' methods to a set of surfaces reads every reference page: done once per set. */
@@ -218,7 +220,7 @@ export function replacedSlugs(runtime: Runtime, choice: SdkChoice): Set<string> 
 const costSaid = new WeakSet<SdkSurface>();
 
 /**
- * What an answer says about the SDK versions it used: the choice's lines and notes, and — once per
+ * What an answer says about the SDK versions it used: the choice's sentences, and — once per
  * downloaded version, on the first answer that used it — how long getting it took.
  */
 export function versionNotes(choice: SdkChoice, context: AnswerContext): string[] {
@@ -231,5 +233,5 @@ export function versionNotes(choice: SdkChoice, context: AnswerContext): string[
       `${p.name} ${p.version} was downloaded from npm and read for this answer in ${(s.ms / 1000).toFixed(1)} s (cached for next time).`,
     );
   }
-  return [...choice.lines, ...choice.notes, ...cost];
+  return [...choice.said.map((s) => s.text), ...cost];
 }

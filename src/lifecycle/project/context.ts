@@ -64,8 +64,3 @@ export function installedDir(pkg: ProjectPackage): string | undefined {
     ? join(pkg.root, 'node_modules', ...pkg.name.split('/'))
     : undefined;
 }
-
-/** `@workos-inc/node 8.13.0, from package-lock.json` (or the range, when nothing pins a version). */
-export function describePackage(pkg: ProjectPackage): string {
-  return `${pkg.name} ${pkg.version ?? pkg.range ?? '(no version)'}, from ${pkg.source}`;
-}
