@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ZodTypeAny } from 'zod';
-import { NO_CONTEXT, type AnswerContext } from '../core/answer-context.js';
+import type { AnswerContext } from '../core/answer-context.js';
 import { DocsError, describeError } from '../core/errors.js';
-import { runOperation } from '../core/operations/index.js';
+import { contextFor, runOperation } from '../core/operations/index.js';
 import type { Runtime } from '../core/runtime.js';
 import { fieldFacts, type FieldFacts } from '../seams/zod-tolerant-object.js';
 import { COMMANDS, type CommandSpec } from './commands.js';
@@ -58,7 +58,9 @@ async function execute(
   const op = spec.operation;
   try {
     const runtime = await ctx.runtime(flags.corpus);
-    const answer = await runOperation(op, runtime, raw, await (ctx.context?.(runtime) ?? NO_CONTEXT));
+    const build = ctx.context;
+    const context = await contextFor(op, build && (() => build(runtime)));
+    const answer = await runOperation(op, runtime, raw, context);
     if (flags.json) return ctx.stdout(`${JSON.stringify(op.structured(answer), null, 2)}\n`);
     const markdown = op.markdown(answer, CLI_FACE);
     ctx.stdout(`${ctx.render ? await ctx.render(markdown) : markdown}\n`);

@@ -1,6 +1,6 @@
-import { NO_CONTEXT, type AnswerContext } from '../core/answer-context.js';
+import type { AnswerContext } from '../core/answer-context.js';
 import { DocsError, describeError } from '../core/errors.js';
-import { parseInput } from '../core/operations/index.js';
+import { contextFor, parseInput } from '../core/operations/index.js';
 import type { Runtime } from '../core/runtime.js';
 import { MCP_FACE } from '../server/face.js';
 import { toolAnswer, TOOLS } from '../server/tools.js';
@@ -33,7 +33,7 @@ export interface DocsTool {
  */
 export function getToolsFor(
   runtime: () => Promise<Runtime>,
-  context: () => Promise<AnswerContext> = async () => NO_CONTEXT,
+  context?: () => Promise<AnswerContext>,
 ): DocsTool[] {
   return TOOLS.map(({ operation, title, annotations }) => ({
     name: MCP_FACE.name(operation.name),
@@ -47,7 +47,7 @@ export function getToolsFor(
           operation,
           await runtime(),
           parseInput(operation, input),
-          await context(),
+          await contextFor(operation, context),
         );
         return { text, structured };
       } catch (err) {

@@ -1,6 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
-import { OPERATIONS, type AnyOperation, type ResolvedInputOf } from '../core/operations/index.js';
+import { contextFor, OPERATIONS, type AnyOperation, type ResolvedInputOf } from '../core/operations/index.js';
 import type { AnswerContext } from '../core/answer-context.js';
 import type { Runtime } from '../core/runtime.js';
 import { MCP_FACE, TOOL_NAMES } from './face.js';
@@ -58,7 +58,7 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
       },
       (args: ResolvedInputOf<AnyOperation>, extra) =>
         answer(ctx, name, extra, async (runtime) =>
-          toolAnswer(operation, runtime, args, await ctx.context(runtime)),
+          toolAnswer(operation, runtime, args, await contextFor(operation, () => ctx.context(runtime))),
         ),
     );
     ctx.tools.set(name, tool);

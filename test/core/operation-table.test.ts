@@ -5,7 +5,8 @@ import { Command } from 'commander';
 import { COMMANDS } from '../../src/cli/commands.js';
 import { CLI_FACE } from '../../src/cli/face.js';
 import { registerOperationCommands } from '../../src/cli/operation-command.js';
-import { OPERATIONS, toleranceOfSchema } from '../../src/core/operations/index.js';
+import { NO_CONTEXT } from '../../src/core/answer-context.js';
+import { contextFor, OPERATIONS, toleranceOfSchema } from '../../src/core/operations/index.js';
 import { fieldFacts } from '../../src/seams/zod-tolerant-object.js';
 import { MCP_FACE, TOOL_NAMES } from '../../src/server/face.js';
 import { TOOLS } from '../../src/server/tools.js';
@@ -113,5 +114,18 @@ describe('the operation table', () => {
       'workos-docs-mcp search "SSO with Okta"',
     );
     expect(CLI_FACE.name('changelogs')).toBe('workos-docs-mcp changelog');
+  });
+});
+
+describe('the answer context is built only for operations that use it', () => {
+  it('examples, toc and info never scan a project or wait for an SDK download', async () => {
+    const never = async () => {
+      throw new Error('built the answer context');
+    };
+    for (const op of [OPERATIONS.examples, OPERATIONS.toc, OPERATIONS.info])
+      expect(await contextFor(op, never)).toBe(NO_CONTEXT);
+    const built = { project: [] };
+    for (const op of [OPERATIONS.read, OPERATIONS.search, OPERATIONS.check, OPERATIONS.changelogs])
+      expect(await contextFor(op, async () => built), op.name).toBe(built);
   });
 });

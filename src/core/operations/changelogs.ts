@@ -39,6 +39,7 @@ export const changelogsOperation = defineOperation({
     'WorkOS changelog entries, newest first: the platform changelog by default, filterable by date and words.',
   input,
   output,
+  usesProject: true,
   run: changelogsWithApi,
   markdown: formatChangelogs,
   structured: (answer: ChangelogAnswer) => ({

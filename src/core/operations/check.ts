@@ -34,6 +34,7 @@ export const checkOperation = defineOperation({
     'Check code against the real WorkOS SDK: each call, import and option key is ok, unknown, bad-option or deprecated, with the closest real name. JS/TS from type declarations; other languages docs-based.',
   input,
   output,
+  usesProject: true,
   // The project's version by default; an explicit `version` wins (and may need that version's surface).
   run: async (runtime, args, context) => {
     const pkg = args.package?.trim() || clientPackage(runtime);

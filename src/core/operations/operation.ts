@@ -23,6 +23,11 @@ export interface Operation<Shape extends ZodRawShape = ZodRawShape, Answer = unk
   /** What it answers, for a model choosing a tool (faces may use it as the command description too). */
   description(face: Face): string;
   input: ZodObject<Shape, 'passthrough'>;
+  /**
+   * Whether answers depend on the project's SDK versions. Faces build the answer context (a project
+   * scan, maybe an SDK download) only for these; the others get NO_CONTEXT and never wait for it.
+   */
+  usesProject?: boolean;
   output: ZodTypeAny;
   run(
     runtime: Runtime,
@@ -75,4 +80,12 @@ export async function runOperation<O extends AnyOperation>(
   context: AnswerContext = NO_CONTEXT,
 ): Promise<AnswerOf<O>> {
   return (await op.run(runtime, parseInput(op, raw), context)) as AnswerOf<O>;
+}
+
+/** The answer context an operation gets: the face's, built only when the operation uses it. */
+export async function contextFor(
+  op: AnyOperation,
+  build: (() => Promise<AnswerContext>) | undefined,
+): Promise<AnswerContext> {
+  return op.usesProject && build ? build() : NO_CONTEXT;
 }

@@ -112,6 +112,7 @@ export const readOperation = defineOperation({
     'Read a WorkOS docs page as Markdown: whole, one section, or one SDK language (API reference). Long pages are paginated with an outline. No path: table of contents.',
   input,
   output,
+  usesProject: true,
   run: read,
   markdown: (answer: ReadAnswer, face) =>
     answer.kind === 'toc' ? formatToc(answer.toc, face) : formatDocPage(answer.page, face),

@@ -62,6 +62,7 @@ export const searchOperation = defineOperation({
     `Search WorkOS docs (guides, API reference, SDKs, integrations) by keywords or question. Ranked pages with best section and snippet; read one with ${face.name('read')}.`,
   input,
   output,
+  usesProject: true,
   run: searchDocs,
   markdown: formatSearch,
   structured: (answer: SearchAnswer) => ({
