@@ -19,6 +19,7 @@ const E2E = [
   'test/server/project-stdio.test.ts',
   'test/core/project-versions.test.ts',
   'test/ingest/real-corpus.test.ts',
+  'test/search/scan-real-corpus.test.ts',
   'test/ingest/build-command.test.ts',
   'test/sdk/update-cli.test.ts',
   'test/sdk/update-races.test.ts',

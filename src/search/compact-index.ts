@@ -154,13 +154,14 @@ export class LazyTermMap {
  * scoring reads of a Map<unit, freq> (size, keys in order, get), without building one. Decoding
  * every touched term into Maps was most of a cold query's time and a steady share of the heap.
  */
-class FieldPostings {
+export class FieldPostings {
   /** Where the next get() most likely looks: scoring walks keys() and gets each key in turn. */
   private next = 0;
 
   constructor(
-    private readonly postings: Uint32Array,
-    private readonly start: number,
+    /** Read where they lie by the index scan (scan.ts): units at start.., frequencies at start + size.. */
+    readonly postings: Uint32Array,
+    readonly start: number,
     readonly size: number,
   ) {}
 

@@ -1,5 +1,4 @@
 import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
 import type { Corpus } from '../corpus/types.js';
 import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
@@ -20,6 +19,7 @@ import { languageOfSyntax } from './methods.js';
 import { withAnswerType } from './answer-type.js';
 import { DocPriors } from './priors.js';
 import { ResultBuilder } from './results.js';
+import { IndexScan, type ScanOptions, type ScanPart } from './scan.js';
 import type { SearchOptions, SearchResponse, Searcher, SearcherStats } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
 import { Vocabulary } from './vocabulary.js';
@@ -66,6 +66,7 @@ class IndexSearcher implements CorpusSearcher {
   readonly products: readonly string[];
   private readonly results: ResultBuilder;
   private readonly priors: DocPriors;
+  private readonly scan: IndexScan;
 
   constructor(
     private readonly corpus: Corpus,
@@ -75,6 +76,7 @@ class IndexSearcher implements CorpusSearcher {
     private readonly cfg: RankingConfig,
   ) {
     this.vocabulary = new Vocabulary(index, stats.units, WEAK_TERM_FIELDS);
+    this.scan = new IndexScan(index);
     this.priors = new DocPriors(corpus);
     this.results = new ResultBuilder(corpus, refs, cfg, this.priors);
     this.products = [...new Set(corpus.docs.map((d) => d.product))].sort();
@@ -136,38 +138,8 @@ class IndexSearcher implements CorpusSearcher {
   }
 
   private rank(q: AnalyzedQuery, opts: ResolvedOptions): UnitScore[] {
-    const weights = q.termWeights;
-    const allowed = this.allowed(opts);
-    // Terms are analyzed already (endpoint keys contain spaces, hence the newline separator).
-    // Weaker terms (synonyms, identifier parts) skip the body: there they mostly add cost and noise,
-    // while a synonym in a title or heading is the evidence that matters. So do the user's own words
-    // that fill most bodies ("user", "organization") when the query has other words to go on: in a
-    // body they discriminate nothing, and they are most of the work.
-    const strong: string[] = [];
-    const weak: string[] = [];
-    const manyConcepts = q.concepts.length >= 3;
-    for (const [t, w] of weights) {
-      if (w >= 1) (manyConcepts && this.vocabulary.isEverywhere(t) ? weak : strong).push(t);
-      else if (!this.vocabulary.isCommon(t)) weak.push(t);
-    }
-    const queries: Query[] = [];
-    if (strong.length > 0) queries.push(strong.join('\n'));
-    if (weak.length > 0) queries.push({ queries: [weak.join('\n')], fields: WEAK_TERM_FIELDS });
-    const hits = this.index.search(
-      { queries, combineWith: 'OR' },
-      {
-        tokenize: (s) => s.split('\n'),
-        processTerm: (t) => t,
-        combineWith: 'OR',
-        boost: this.cfg.fieldBoosts,
-        bm25: this.cfg.bm25,
-        weights: { fuzzy: this.cfg.fuzzyWeight, prefix: this.cfg.prefixWeight },
-        boostTerm: (t) => weights.get(t) ?? 1,
-        boostDocument: allowed ? (id) => (allowed(id as number) ? 1 : 0) : undefined,
-        fuzzy: (t) => this.vocabulary.fuzziness(t, weights.get(t) ?? 0),
-        prefix: (t) => this.prefixable(t, q),
-      },
-    );
+    const { parts, options } = this.scanSpec(q, opts);
+    const hits = this.scan.search(parts, options);
     const first = hits.map((h, i) => ({ unit: coverageScore(h, q, this.cfg), i }));
     first.sort((a, b) => b.unit.score - a.unit.score);
     for (const entry of first.slice(0, RERANK_DEPTH)) {
@@ -175,6 +147,40 @@ class IndexSearcher implements CorpusSearcher {
       entry.unit.score = headBonus(entry.unit, hits[entry.i], q, () => this.headingKeys(id), this.cfg);
     }
     return first.map((e) => e.unit).sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * What the index is asked for a query. Terms are analyzed already. Weaker terms (synonyms,
+   * identifier parts) skip the body: there they mostly add cost and noise, while a synonym in a title
+   * or heading is the evidence that matters. So do the user's own words that fill most bodies
+   * ("user", "organization") when the query has other words to go on: in a body they discriminate
+   * nothing, and they are most of the work.
+   */
+  scanSpec(q: AnalyzedQuery, opts: ResolvedOptions): { parts: ScanPart[]; options: ScanOptions } {
+    const weights = q.termWeights;
+    const allowed = this.allowed(opts);
+    const strong: string[] = [];
+    const weak: string[] = [];
+    const manyConcepts = q.concepts.length >= 3;
+    for (const [t, w] of weights) {
+      if (w >= 1) (manyConcepts && this.vocabulary.isEverywhere(t) ? weak : strong).push(t);
+      else if (!this.vocabulary.isCommon(t)) weak.push(t);
+    }
+    const parts: ScanPart[] = [];
+    if (strong.length > 0) parts.push({ terms: strong });
+    if (weak.length > 0) parts.push({ terms: weak, fields: WEAK_TERM_FIELDS });
+    return {
+      parts,
+      options: {
+        boost: this.cfg.fieldBoosts,
+        bm25: this.cfg.bm25,
+        weights: { fuzzy: this.cfg.fuzzyWeight, prefix: this.cfg.prefixWeight },
+        boostTerm: (t) => weights.get(t) ?? 1,
+        boostDocument: allowed ? (id) => (allowed(id) ? 1 : 0) : undefined,
+        fuzzy: (t) => this.vocabulary.fuzziness(t, weights.get(t) ?? 0),
+        prefix: (t) => this.prefixable(t, q),
+      },
+    };
   }
 
   /**
