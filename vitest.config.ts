@@ -16,6 +16,7 @@ const E2E = [
   'test/server/stdio.test.ts',
   'test/server/real-corpus.test.ts',
   'test/server/loading.test.ts',
+  'test/server/code-cache.test.ts',
   'test/server/project-stdio.test.ts',
   'test/core/project-versions.test.ts',
   'test/ingest/real-corpus.test.ts',

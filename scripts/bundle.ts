@@ -28,8 +28,6 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: true,
-  // Stack traces of our own bugs still name real functions.
-  keepNames: true,
   legalComments: 'none',
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
   banner: {
@@ -39,6 +37,28 @@ await build({
   // reads its own __filename: bundled into ESM it throws. It stays a package, resolved from node_modules.
   // marked + marked-terminal (with highlight.js, 1.5 MB) draw answers at a terminal only: loaded from the
   // installed packages when a person runs a command, not copied into the bundle.
+  external: ['typescript', 'marked', 'marked-terminal'],
+  logLevel: 'warning',
+});
+
+// The stdio server again, as one CommonJS file: what `workos-docs-mcp` with no arguments loads once the
+// handshake is answered (cli/stdio-fast.ts), compiled through V8's code cache (cli/code-cache.ts), which
+// Node 20 offers for scripts only. Everything it may import is inside (dynamic imports become
+// require); modules that find package files from their own URL get this file's.
+await build({
+  absWorkingDir: ROOT,
+  entryPoints: { 'stdio-server': 'src/cli/serve-stdio.ts' },
+  outdir: join(DIST, 'chunks'),
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__wdmModuleUrl' },
+  banner: { js: "const __wdmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ['typescript', 'marked', 'marked-terminal'],
   logLevel: 'warning',
 });

@@ -8,9 +8,35 @@
  * itself; its replies to requests already answered are dropped (and compared with what was sent).
  * No snapshot, a snapshot of another build or format, a TTY: straight to the normal server.
  */
-import { fstatSync, readFileSync } from 'node:fs';
+import { existsSync, fstatSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PassThrough, Writable } from 'node:stream';
 import { type HandshakeSnapshot, snapshotAnswer, validSnapshot } from '../transports/handshake-snapshot.js';
+import { applyHeapFlags } from '../transports/heap-budget.js';
+import { NO_CODE_CACHE_ENV, requireWithCodeCache } from './code-cache.js';
+
+type ServeStdioModule = typeof import('./serve-stdio.js');
+
+/**
+ * The real server's code: the bundle's CommonJS copy through the V8 code cache (see code-cache.ts),
+ * or the ES modules when there is no such file (running from source) or it cannot be used.
+ */
+async function loadServer(): Promise<ServeStdioModule> {
+  // dist/chunks/*.js (bundle) and dist/cli/*.js (tsc) both sit one folder below dist/.
+  const bundle = fileURLToPath(new URL('../chunks/stdio-server.cjs', import.meta.url));
+  if (process.env[NO_CODE_CACHE_ENV] !== 'all' && existsSync(bundle)) {
+    try {
+      // the server sets these anyway; set before compiling, the code cache sees the same flags as at exit
+      applyHeapFlags();
+      return requireWithCodeCache(bundle).exports as ServeStdioModule;
+    } catch (err) {
+      process.stderr.write(
+        `workos-docs-mcp: the bundled server did not load (${err instanceof Error ? err.message : String(err)}); using the modules\n`,
+      );
+    }
+  }
+  return import('./serve-stdio.js');
+}
 
 /** Same pacing as the deferred corpus load (serve-stdio.ts): hand over once the handshake goes quiet. */
 const QUIET_MS = 40;
@@ -43,7 +69,7 @@ function plainStdin(): boolean {
 
 export async function serveStdioFast(): Promise<void> {
   const snap = readSnapshot();
-  if (!snap || !plainStdin()) return (await import('./serve-stdio.js')).serveStdio();
+  if (!snap || !plainStdin()) return (await loadServer()).serveStdio();
 
   const stdin = process.stdin;
   const consumed: Buffer[] = [];
@@ -143,7 +169,7 @@ export async function serveStdioFast(): Promise<void> {
     stdin.once('end', () => (ended = true));
     stdin.pipe(input);
   }
-  const { serveStdio } = await import('./serve-stdio.js');
+  const { serveStdio } = await loadServer();
   // The client may have hung up while the server code loaded (a cold import takes a moment).
   if (ended && nothingAsked()) return;
   // serveStdio installs the server's SIGTERM/SIGINT handlers before its first await; only then is the

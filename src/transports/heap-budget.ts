@@ -50,15 +50,37 @@ function exposeGc(): (() => void) | undefined {
   }
 }
 
+let flagged: { gc?: () => void } | undefined;
+const UNFLAGGED: { gc?: () => void } = {};
+
+/**
+ * Sets the budget's V8 flags once per process and returns the collector. Called early by the stdio
+ * start-up too (cli/stdio-fast.ts): V8's code cache records the flags it was made under and refuses
+ * to load under others, so they must be the same when the server's code is compiled as when the
+ * cache is written at exit.
+ */
+export function applyHeapFlags(): (() => void) | undefined {
+  if (flagged) return flagged.gc;
+  if (process.env[HEAP_BUDGET_OFF_ENV]) {
+    flagged = UNFLAGGED;
+    return undefined;
+  }
+  const gc = exposeGc();
+  if (gc) {
+    try {
+      v8.setFlagsFromString('--semi-space-growth-factor=1');
+    } catch {
+      /* the young generation keeps V8's sizing */
+    }
+  }
+  flagged = { gc };
+  return gc;
+}
+
 /** A budget of its own (tests: the process's one carries the start line of whatever ran before). */
 export function createHeapBudget(): HeapBudget {
-  const gc = exposeGc();
+  const gc = applyHeapFlags();
   if (!gc) return NONE;
-  try {
-    v8.setFlagsFromString('--semi-space-growth-factor=1');
-  } catch {
-    /* the young generation keeps V8's sizing */
-  }
   /** Undefined until the first answer: the corpus is loaded by then, and that is the start line. */
   let survivors: number | undefined;
   let pending = false;

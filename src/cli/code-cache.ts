@@ -1,0 +1,104 @@
+/**
+ * Loads a CommonJS bundle through V8's code cache. On Node 20 most of a cold start is compiling the
+ * server's code (the MCP SDK, zod, our search), first the top level and then, lazily, every
+ * function the first answer runs. V8 can hand back that compiled code: `vm.Script` accepts the bytes
+ * a previous process produced with `createCachedData()`, which include the functions it had
+ * compiled by then. So the first run on a machine compiles as before and, when it exits, leaves the
+ * cache in the user cache folder; every later start skips that work.
+ *
+ * The cache is only an optimisation and is never trusted: V8 checks it against the source, its own
+ * version and its flags and rejects anything else (`cachedDataRejected`), and then we compile
+ * normally and write a fresh one. V8 checks the payload's checksum in debug builds only, so the file
+ * carries our own sha256 of it: a damaged file is never handed to V8. Any failure to read or write it
+ * is ignored. Node >= 22 has
+ * `module.enableCompileCache` for the same job; Node 20, which we support, does not.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import vm from 'node:vm';
+import { defaultCacheDir } from '../corpus/cache-dir.js';
+
+export const NO_CODE_CACHE_ENV = 'WORKOS_DOCS_MCP_NO_CODE_CACHE';
+
+/** File layout: MAGIC, sha256 of the payload, then V8's cached data. */
+const MAGIC = Buffer.from('WDMCODE1');
+const HEADER = MAGIC.length + 32;
+
+const digest = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
+
+/** V8's bytes from a cache file, or undefined when the file is not one of ours or is damaged. */
+export function readCacheFile(file: string): Buffer | undefined {
+  const raw = readFileSync(file);
+  if (raw.length <= HEADER || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const data = raw.subarray(HEADER);
+  return digest(data).equals(raw.subarray(MAGIC.length, HEADER)) ? data : undefined;
+}
+
+export interface CodeCacheLoad {
+  exports: unknown;
+  /** 'used': compiled from the cache; 'written-at-exit': none usable, one is written when the process exits. */
+  cache: 'used' | 'written-at-exit' | 'off';
+}
+
+/**
+ * The cache file for a bundle: named by the bundle, its size and mtime, and the Node version and
+ * architecture, so upgrades and rebuilds get a file of their own (and the old ones are pruned).
+ */
+export function codeCacheFile(bundle: string, cacheDir = defaultCacheDir()): string {
+  const st = statSync(bundle);
+  const key = `${process.version}-${process.arch}-${st.size}-${Math.floor(st.mtimeMs)}`;
+  return join(cacheDir, 'code-cache', `${basename(bundle)}-${key}.bin`);
+}
+
+/** `require(bundle)`, compiled with the code cache when one is usable. */
+export function requireWithCodeCache(bundle: string, cacheFile?: string): CodeCacheLoad {
+  const source = readFileSync(bundle, 'utf8');
+  let file: string | undefined;
+  let cachedData: Buffer | undefined;
+  if (!process.env[NO_CODE_CACHE_ENV]) {
+    try {
+      file = cacheFile ?? codeCacheFile(bundle);
+      cachedData = readCacheFile(file);
+    } catch {
+      cachedData = undefined;
+    }
+  }
+  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const used = cachedData !== undefined && !script.cachedDataRejected;
+  const compiled = script.runInThisContext() as (
+    exports: unknown,
+    require: NodeJS.Require,
+    module: { exports: unknown },
+    filename: string,
+    dirname: string,
+  ) => void;
+  const mod = { exports: {} as unknown };
+  compiled.call(mod.exports, mod.exports, createRequire(bundle), mod, bundle, dirname(bundle));
+  if (!file || used) return { exports: mod.exports, cache: file ? 'used' : 'off' };
+  // At exit the cache holds every function this process compiled: the handshake, the corpus load
+  // and the first answers, which is what the next start needs.
+  const target = file;
+  process.once('exit', () => writeCodeCache(target, () => script.createCachedData()));
+  return { exports: mod.exports, cache: 'written-at-exit' };
+}
+
+/** Atomic write (temp + rename), pruning this bundle's caches for other builds or Node versions. */
+function writeCodeCache(file: string, data: () => Buffer): void {
+  try {
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    const payload = data();
+    writeFileSync(temp, Buffer.concat([MAGIC, digest(payload), payload]));
+    renameSync(temp, file);
+    const prefix = basename(file).split('-v')[0];
+    for (const name of readdirSync(dir)) {
+      if (name !== basename(file) && name.startsWith(`${prefix}-v`) && !name.endsWith('.tmp'))
+        rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // a read-only or full disk only costs the next start its head start
+  }
+}
