@@ -36,8 +36,19 @@ const mark = (name) => {
 
 const { readdirSync, readFileSync } = await import('node:fs');
 const { createHash } = await import('node:crypto');
+const { existsSync } = await import('node:fs');
 const chunk = readdirSync(new URL('dist/chunks/', root)).find((f) => f.startsWith('serve-stdio-'));
-if (chunk) {
+const cjs = new URL('dist/chunks/stdio-server.cjs', root);
+if (existsSync(cjs)) {
+  // what dist/bin.js does once the handshake is answered (cli/stdio-fast.ts): the CommonJS bundle
+  // through V8's code cache, after the heap flags the cache was made under
+  const { applyHeapFlags } = await import(`${root}dist/transports/heap-budget.js`);
+  const { requireWithCodeCache } = await import(`${root}dist/cli/code-cache.js`);
+  applyHeapFlags();
+  const { fileURLToPath } = await import('node:url');
+  const { cache } = requireWithCodeCache(fileURLToPath(cjs));
+  mark(`import: stdio server bundle (SDK, zod, our server), code cache ${cache === 'used' ? 'used' : 'absent (written at exit)'}`);
+} else if (chunk) {
   await import(`${root}dist/chunks/${chunk}`);
   mark('import: bundled stdio entry (SDK, zod, our server; what dist/bin.js loads)');
 } else {
