@@ -8,10 +8,6 @@ import type { RankingConfig, UnitScore } from './rank.js';
 import { makeSnippet } from './snippet.js';
 import type { SearchResult, SectionHit } from './types.js';
 import type { UnitRef } from './units.js';
-import { Lru } from './lru.js';
-
-/** Sections whose passages are kept split (a question reads about 25; a session returns to a few hundred). */
-const UNIT_TEXT_CACHE = 1024;
 
 const MORE_SECTIONS = 2;
 /** Two sibling sections this close in score are read together through their parent... */
@@ -56,7 +52,7 @@ interface UnitText {
 
 /** Turns ranked sections into ranked documents, choosing each doc's answering section and snippet. */
 export class ResultBuilder {
-  private readonly unitText = new Lru<number, UnitText>(UNIT_TEXT_CACHE);
+  private readonly unitText = new Map<number, UnitText>();
   private readonly titleTerms = new Map<number, ReadonlySet<string>>();
   /** Unit ids of each doc, in section order (for docs a cue brings in without a matching section). */
   private readonly unitsOfDoc = new Map<number, number[]>();

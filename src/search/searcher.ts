@@ -23,7 +23,6 @@ import { IndexScan, type ScanOptions, type ScanPart } from './scan.js';
 import type { SearchOptions, SearchResponse, Searcher, SearcherStats } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
 import { Vocabulary } from './vocabulary.js';
-import { Lru } from './lru.js';
 
 /** The engine's own name for what every Searcher now is (kept for the benchmark and tests). */
 export type CorpusSearcher = Searcher;
@@ -33,8 +32,6 @@ const MAX_CONCEPTS = 10;
 
 /** Units re-scored with title and phrase checks: the head of the list is all that can reach the results. */
 const RERANK_DEPTH = 100;
-/** Units whose title and heading keys are kept (the re-ranked head is 100 per question). */
-const HEADING_KEY_CACHE = 2048;
 const WEAK_TERM_FIELDS = ['title', 'heading', 'path', 'api', 'identifiers', 'endpoints', 'description'];
 
 /**
@@ -64,7 +61,7 @@ export function createSearcher(
 }
 
 class IndexSearcher implements CorpusSearcher {
-  private readonly headingKeyCache = new Lru<number, HeadKeys>(HEADING_KEY_CACHE);
+  private readonly headingKeyCache = new Map<number, HeadKeys>();
   private readonly vocabulary: Vocabulary;
   readonly products: readonly string[];
   private readonly results: ResultBuilder;

@@ -184,7 +184,7 @@ export function cachedTerms(token: string): string[] {
   let t = termCache.get(token);
   if (!t) {
     t = processTerm(token) ?? [];
-    if (termCache.size > 20_000) termCache.clear();
+    if (termCache.size > 100_000) termCache.clear();
     termCache.set(token, t);
   }
   return t;
