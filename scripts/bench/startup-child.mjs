@@ -41,12 +41,11 @@ const chunk = readdirSync(new URL('dist/chunks/', root)).find((f) => f.startsWit
 const cjs = new URL('dist/chunks/stdio-server.cjs', root);
 if (existsSync(cjs)) {
   // what dist/bin.js does once the handshake is answered (cli/stdio-fast.ts): the CommonJS bundle
-  // through V8's code cache, after the heap flags the cache was made under
-  const { applyHeapFlags } = await import(`${root}dist/transports/heap-budget.js`);
+  // through V8's code cache (this process runs with --expose-gc, kept on when the flags are restored)
+  const { restoreStartFlags } = await import(`${root}dist/transports/heap-budget.js`);
   const { requireWithCodeCache } = await import(`${root}dist/cli/code-cache.js`);
-  applyHeapFlags();
   const { fileURLToPath } = await import('node:url');
-  const { cache } = requireWithCodeCache(fileURLToPath(cjs));
+  const { cache } = requireWithCodeCache(fileURLToPath(cjs), { restoreFlags: () => restoreStartFlags(true) });
   mark(`import: stdio server bundle (SDK, zod, our server), code cache ${cache === 'used' ? 'used' : 'absent (written at exit)'}`);
 } else if (chunk) {
   await import(`${root}dist/chunks/${chunk}`);

@@ -52,8 +52,26 @@ export function codeCacheFile(bundle: string, cacheDir = defaultCacheDir()): str
   return join(cacheDir, 'code-cache', `${basename(bundle)}-${key}.bin`);
 }
 
+/**
+ * The bytes V8 caches for a one-line script: the same flags give the same bytes. Taken at start and
+ * again at exit, they tell whether the flags are back as they were (a cache made under other flags
+ * would be refused by every next start and rewritten at every exit).
+ */
+function flagProbe(): Buffer {
+  const script = new vm.Script('0', { filename: 'workos-docs-mcp-flag-probe' });
+  return script.createCachedData();
+}
+
+export interface CodeCacheOptions {
+  /** Where the cache lives (default: codeCacheFile(bundle)). */
+  cacheFile?: string;
+  /** Called at exit before the cache is made: put V8's flags back as they were at start. */
+  restoreFlags?: () => void;
+}
+
 /** `require(bundle)`, compiled with the code cache when one is usable. */
-export function requireWithCodeCache(bundle: string, cacheFile?: string): CodeCacheLoad {
+export function requireWithCodeCache(bundle: string, options: CodeCacheOptions = {}): CodeCacheLoad {
+  const { cacheFile } = options;
   const source = readFileSync(bundle, 'utf8');
   let file: string | undefined;
   let cachedData: Buffer | undefined;
@@ -80,7 +98,11 @@ export function requireWithCodeCache(bundle: string, cacheFile?: string): CodeCa
   // At exit the cache holds every function this process compiled: the handshake, the corpus load
   // and the first answers, which is what the next start needs.
   const target = file;
-  process.once('exit', () => writeCodeCache(target, () => script.createCachedData()));
+  const startFlags = flagProbe();
+  process.once('exit', () => {
+    options.restoreFlags?.();
+    if (flagProbe().equals(startFlags)) writeCodeCache(target, () => script.createCachedData());
+  });
   return { exports: mod.exports, cache: 'written-at-exit' };
 }
 

@@ -12,7 +12,7 @@ import { existsSync, fstatSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PassThrough, Writable } from 'node:stream';
 import { type HandshakeSnapshot, snapshotAnswer, validSnapshot } from '../transports/handshake-snapshot.js';
-import { applyHeapFlags } from '../transports/heap-budget.js';
+import { restoreStartFlags } from '../transports/heap-budget.js';
 import { NO_CODE_CACHE_ENV, requireWithCodeCache } from './code-cache.js';
 
 type ServeStdioModule = typeof import('./serve-stdio.js');
@@ -26,9 +26,9 @@ async function loadServer(): Promise<ServeStdioModule> {
   const bundle = fileURLToPath(new URL('../chunks/stdio-server.cjs', import.meta.url));
   if (process.env[NO_CODE_CACHE_ENV] !== 'all' && existsSync(bundle)) {
     try {
-      // the server sets these anyway; set before compiling, the code cache sees the same flags as at exit
-      applyHeapFlags();
-      return requireWithCodeCache(bundle).exports as ServeStdioModule;
+      const startedWithGc = typeof (globalThis as { gc?: unknown }).gc === 'function';
+      return requireWithCodeCache(bundle, { restoreFlags: () => restoreStartFlags(startedWithGc) })
+        .exports as ServeStdioModule;
     } catch (err) {
       process.stderr.write(
         `workos-docs-mcp: the bundled server did not load (${err instanceof Error ? err.message : String(err)}); using the modules\n`,
