@@ -10,8 +10,7 @@
  * version and its flags and rejects anything else (`cachedDataRejected`), and then we compile
  * normally and write a fresh one. V8 checks the payload's checksum in debug builds only, so the file
  * carries our own sha256 of it: a damaged file is never handed to V8. Any failure to read or write it
- * is ignored. Node >= 22 has
- * `module.enableCompileCache` for the same job; Node 20, which we support, does not.
+ * is ignored. Node >= 22 has `module.enableCompileCache` for the same job; Node 20 does not.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -38,7 +37,7 @@ export function readCacheFile(file: string): Buffer | undefined {
 
 export interface CodeCacheLoad {
   exports: unknown;
-  /** 'used': compiled from the cache; 'written-at-exit': none usable, one is written when the process exits. */
+  /** 'used': compiled from the cache; 'written-at-exit': none usable, one is made at exit (flags permitting). */
   cache: 'used' | 'written-at-exit' | 'off';
 }
 
