@@ -1,6 +1,7 @@
 import type { Corpus, Doc, ReferenceLanguage } from '../corpus/types.js';
 import { MethodIndex, asksSdkSurface } from './methods.js';
 import { expandToken } from './tokenize.js';
+import { type QuestionType, questionType } from './question-type.js';
 
 /**
  * What a question says beyond its words: the SDK language it wants, the framework or package it
@@ -25,6 +26,8 @@ export interface QueryCues {
   methodDocs: ReadonlySet<number>;
   /** Asks about the SDK surface itself (types, signatures, a package): declaration pages lead. */
   sdkSurface: boolean;
+  /** Symptom or behaviour question, and whether it names the API (question-type.ts). */
+  question: QuestionType;
 }
 
 /** camelCase with a lower-case start, as JS SDK members are named (Python and Ruby use snake_case). */
@@ -133,6 +136,7 @@ export class DocPriors {
       jsIdentifier: JS_IDENTIFIER.test(text),
       methodDocs: this.methodIndex.definedBy(text, language),
       sdkSurface: asksSdkSurface(text),
+      question: questionType(text),
     };
   }
 
@@ -158,6 +162,10 @@ export class DocPriors {
       if (cues.namedSdks.has(doc)) f *= cfg.namedSdkBoost;
       else if (!this.isLanguageSdk(doc, cues.language)) f *= cfg.sdkPrior;
     }
+    // a symptom is explained by the guides (policies, FAQ, troubleshooting); an endpoint page shares
+    // its words ("invitation", "email", "organization") and explains nothing, unless the API is asked for
+    if (d.kind === 'reference' && cues.question.explain && !cues.question.api && !this.roles.has(doc))
+      f *= cfg.explainReferencePrior;
     if (d.kind === 'api') {
       // SDK API pages are the JavaScript packages' declarations: the answer for a JS question, a
       // second opinion beside the product docs otherwise, and no answer for Python or Ruby.
@@ -215,4 +223,6 @@ export interface PriorConfig {
   apiPrior: number;
   /** SDK API pages when the question names a language other than JavaScript. */
   apiOtherLanguagePrior: number;
+  /** Reference pages for a symptom or behaviour question that does not name the API. */
+  explainReferencePrior: number;
 }

@@ -33,6 +33,8 @@ export interface RankingConfig {
   priors: PriorConfig;
   /** Share of a section's choice that comes from its best passage rather than its index score. */
   passageWeight: number;
+  /** Factor on FAQ, troubleshooting and limitations sections when the question is a symptom. */
+  explainingSectionBoost: number;
   /** Factor on setup boilerplate sections (install the SDK, set secrets, ...). */
   boilerplatePrior: number;
   /** Characters of a result's snippet. */
@@ -73,8 +75,10 @@ export const DEFAULT_RANKING: RankingConfig = {
     methodBoostNoLanguage: 0,
     apiPrior: 0.6,
     apiOtherLanguagePrior: 0.2,
+    explainReferencePrior: 0.6,
   },
   passageWeight: 0.5,
+  explainingSectionBoost: 2,
   boilerplatePrior: 0.5,
   snippetLength: 220,
 };

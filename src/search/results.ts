@@ -6,6 +6,7 @@ import type { DocPriors, QueryCues } from './priors.js';
 import type { AnalyzedQuery } from './query.js';
 import type { RankingConfig, UnitScore } from './rank.js';
 import { makeSnippet } from './snippet.js';
+import { isExplainingHeading } from './question-type.js';
 import type { SearchResult, SectionHit } from './types.js';
 import type { UnitRef } from './units.js';
 
@@ -48,6 +49,8 @@ interface UnitText {
   passages: Passage[];
   heading: ReadonlySet<string>;
   boilerplate: boolean;
+  /** An FAQ entry or a troubleshooting or limitations section (question-type.ts). */
+  explains: boolean;
 }
 
 /** Turns ranked sections into ranked documents, choosing each doc's answering section and snippet. */
@@ -158,9 +161,11 @@ export class ResultBuilder {
     const title = this.titleOf(d.doc);
     const maxUnit = Math.max(1e-9, ...ids.map((id) => unitScore.get(id) ?? 0));
     const lambda = this.cfg.passageWeight;
+    const explain = ctx.cues.question.explain;
     const blend = (id: number, passage: number): number => {
       const score = (1 - lambda) * ((unitScore.get(id) ?? 0) / maxUnit) + lambda * passage;
-      return this.isBoilerplate(id) ? score * this.cfg.boilerplatePrior : score;
+      if (this.isBoilerplate(id)) return score * this.cfg.boilerplatePrior;
+      return explain && this.isExplaining(id) ? score * this.cfg.explainingSectionBoost : score;
     };
     // Splitting a section into passages is the costly part of a cold query. A section whose score
     // could not reach the kept ones even with a perfect passage is never split: candidates go best
@@ -196,6 +201,13 @@ export class ResultBuilder {
         .filter((s) => s.score >= MORE_SECTION_MIN_SHARE * first.score && s.score > 0)
         .slice(0, MORE_SECTIONS),
     ].map((s) => ({ ...s, matched: this.matchedTerms(s.id, d) }));
+  }
+
+  private isExplaining(id: number): boolean {
+    const cached = this.unitText.get(id);
+    if (cached) return cached.explains;
+    const { doc, section } = this.refs[id];
+    return isExplainingHeading(this.corpus.docs[doc].sections[section].heading);
   }
 
   private isBoilerplate(id: number): boolean {
@@ -299,6 +311,7 @@ export class ResultBuilder {
         heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
         boilerplate: BOILERPLATE_HEADINGS.test(s.heading.trim()),
         limits: LIMIT_HEADINGS.test(s.heading),
+        explains: isExplainingHeading(s.heading),
       };
       this.unitText.set(id, t);
     }

@@ -1,0 +1,51 @@
+/**
+ * What a question is after, read from its wording rather than its topic words.
+ *
+ * A symptom ("the invite email never arrives", "users still show as active", "the same event hit my
+ * handler twice") or a question about behaviour ("what happens if", "why does", "is ordering
+ * guaranteed") is answered by the section that explains the behaviour: an FAQ entry, a
+ * troubleshooting or limitations section, a policy. Those rarely share the symptom's words, while
+ * the setup steps and endpoint pages of the same topic share all of them. Knowing the question's type
+ * lets the ranking prefer the explaining sections and leave the API pages to questions that ask for
+ * an API.
+ */
+
+/** Something not working, or working unexpectedly. */
+const SYMPTOM =
+  /\b(?:never|no longer|anymore|not|cannot|can't|won't|doesn't|don't|didn't|isn't|aren't|wasn't|haven't|stopp?(?:ed|s)?|still|keeps?|kept|twice|again|fail(?:s|ed|ing|ure)?|broken|blocked|missing|empty|blank|vanish\w*|disappear\w*|lost|wrong|unexpected\w*|instead of|kicked|expired?)\b|n't\b/i;
+
+/** Asks how the product behaves, not how to call it. */
+const BEHAVIOUR =
+  /^\s*(?:why\b|what happens\b|what if\b|is (?:it|this|that) (?:expected|normal|possible)\b|will\b|does (?:workos|it)\b)|\b(?:guaranteed|by default|expected behaviou?r)\b/i;
+
+/** Words that ask for the API itself: then reference pages are the answer whatever the wording. */
+const API_WORDS =
+  /\b(?:api|endpoints?|methods?|sdks?|functions?|calls?|parameters?|params?|request|response|payload|returns?|curl)\b/i;
+/** An HTTP verb or path, or an identifier (`sendInvitation`, `organization_id`, `dsync.user.created`). */
+const API_SPELLING =
+  /\b(?:GET|POST|PUT|PATCH|DELETE)\b|\s\/\w|\b[a-z][a-z0-9]*(?:[A-Z]|_[a-z]|\.[a-z]+\.)\w*/;
+
+export interface QuestionType {
+  /** Describes a symptom or asks about behaviour. */
+  explain: boolean;
+  /** Names the API (endpoint, method, SDK, an identifier). */
+  api: boolean;
+}
+
+export function questionType(text: string): QuestionType {
+  return {
+    explain: SYMPTOM.test(text) || BEHAVIOUR.test(text),
+    api: API_WORDS.test(text) || API_SPELLING.test(text),
+  };
+}
+
+/**
+ * Headings of sections that explain behaviour: an FAQ entry (the heading is a question) or a
+ * troubleshooting, limitations or known-issues section.
+ */
+const EXPLAINING_HEADING =
+  /\?\s*$|\b(?:troubleshoot\w*|faqs?|frequently asked|common (?:issues|problems|errors)|known issues|limitations?|caveats|gotchas)\b/i;
+
+export function isExplainingHeading(heading: string): boolean {
+  return EXPLAINING_HEADING.test(heading.trim());
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { createSearcher } from '../../src/search/index.js';
+import { isExplainingHeading, questionType } from '../../src/search/question-type.js';
+import { DEFAULT_RANKING } from '../../src/search/rank.js';
+import { corpus, doc, storedIndex } from './fixture-corpus.js';
+
+describe('the type of a question', () => {
+  it('tells a symptom or a behaviour question from a how-to', () => {
+    for (const q of [
+      'the invite email never arrives for one user',
+      'users still show as active after I suspended them',
+      'the same webhook event hit my handler twice',
+      "my callback doesn't receive the code",
+      'what happens if my endpoint is down',
+      'is ordering of events guaranteed',
+    ])
+      expect(questionType(q).explain, q).toBe(true);
+    for (const q of ['how do I create an organization', 'list directory users', 'what is an ACS URL'])
+      expect(questionType(q).explain, q).toBe(false);
+  });
+
+  it('knows when a question names the API', () => {
+    expect(questionType('which endpoint sends an invitation').api).toBe(true);
+    expect(questionType('sendInvitation fails for one user').api).toBe(true);
+    expect(questionType('organization_id is missing').api).toBe(true);
+    expect(questionType('POST /invitations returns nothing').api).toBe(true);
+    expect(questionType('users get kicked out after a while').api).toBe(false);
+  });
+
+  it('finds FAQ, troubleshooting and limitations headings', () => {
+    expect(isExplainingHeading('Why is a user suspended in Okta still active in WorkOS?')).toBe(true);
+    expect(isExplainingHeading('Troubleshooting')).toBe(true);
+    expect(isExplainingHeading('Custom code details and limitations')).toBe(true);
+    expect(isExplainingHeading('Process the events')).toBe(false);
+  });
+});
+
+const webhooks = doc({
+  path: 'webhooks',
+  title: 'Webhooks',
+  sections: [
+    '## Process the events\n\nYour webhook handler receives each webhook event. Make your webhook handler respond quickly: every webhook event should hit the handler once it is registered.',
+    '## Can an event arrive more than once?\n\nYes: the same event may be delivered twice. Store the event ID and skip repeats.',
+  ],
+});
+const invitations = doc({
+  path: 'reference/invitation/send',
+  title: 'Send an invitation',
+  kind: 'reference',
+  sections: [
+    '## Send an invitation\n\nSends an invitation email to the user. The invitation email goes to the email address given; the invitation expires after a week.',
+  ],
+});
+const delivery = doc({
+  path: 'email',
+  title: 'Email delivery',
+  sections: ['## Suppressions\n\nAn address that bounced is suppressed: later messages to it never arrive.'],
+});
+const fixture = corpus([webhooks, invitations, delivery]);
+const index = storedIndex(fixture);
+const searcher = createSearcher(fixture, index);
+
+describe('symptoms are answered by the sections that explain behaviour', () => {
+  it('points at the FAQ entry for a symptom, at the steps otherwise', () => {
+    const symptom = 'the same webhook event hit my handler twice';
+    expect(searcher.search(symptom).results[0]).toMatchObject({
+      path: 'webhooks',
+      anchor: 'can-an-event-arrive-more-than-once',
+    });
+    // the fixture discriminates: without the boost the section sharing most words wins
+    const neutral = createSearcher(fixture, index, { explainingSectionBoost: 1 });
+    expect(neutral.search(symptom).results[0]?.anchor).toBe('process-the-events');
+    expect(searcher.search('webhook handler for events').results[0]?.anchor).toBe('process-the-events');
+  });
+
+  it('puts a guide above the endpoint page for a symptom that does not name the API', () => {
+    const symptom = 'the invitation email never arrives for one user';
+    expect(searcher.search(symptom).results[0]?.path).toBe('email');
+    const neutral = createSearcher(fixture, index, {
+      priors: { ...DEFAULT_RANKING.priors, explainReferencePrior: 1 },
+    });
+    expect(neutral.search(symptom).results[0]?.path).toBe('reference/invitation/send');
+    // naming the API keeps the endpoint page first
+    expect(
+      searcher.search('the invitation email from the send endpoint never arrives').results[0]?.path,
+    ).toBe('reference/invitation/send');
+  });
+});
