@@ -63,14 +63,20 @@ const MAX_PASSAGE = 320;
 const MAX_SECTION_CHARS = 12_000;
 const MAX_PASSAGES = 120;
 
-function makePassage(text: string): Passage | undefined {
+function makePassage(text: string, context?: ReadonlySet<string>): Passage | undefined {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length < 2) return undefined;
   const raw = tokenize(clean);
   if (raw.length === 0) return undefined;
-  const terms = new Set<string>();
+  const terms = new Set<string>(context);
   for (const token of raw) for (const term of termsOf(token)) terms.add(term);
   return new SplitPassage(clean, terms);
+}
+
+/** A raw passage with, for a table row, the terms of its table's header row. */
+interface RawPassage {
+  text: string;
+  context?: ReadonlySet<string>;
 }
 
 function sentences(text: string): string[] {
@@ -87,15 +93,23 @@ function sentences(text: string): string[] {
 /** Splits one section's Markdown (its heading line excluded) into passages. */
 export function splitPassages(markdown: string): Passage[] {
   const lines = markdown.slice(0, MAX_SECTION_CHARS).split('\n');
-  const raw: string[] = [];
+  const raw: RawPassage[] = [];
+  const push = (texts: string[], context?: ReadonlySet<string>): void => {
+    for (const text of texts) raw.push({ text, context });
+  };
   let prose: string[] = [];
   const flush = (): void => {
-    if (prose.length > 0) raw.push(...sentences(markdownToPlainText(prose.join(' '))));
+    if (prose.length > 0) push(sentences(markdownToPlainText(prose.join(' '))));
     prose = [];
   };
   let inCode = false;
+  // A row answers with its columns' names: "| Invitation | <welcome@...> |" under "| Email | Sent from |"
+  // is where invitation emails are sent from. The header row's terms count as the row's own.
+  let header: ReadonlySet<string> | undefined;
+  let headerLine: string | undefined;
   for (const line of lines) {
     const t = line.trim();
+    if (!t.startsWith('|')) header = headerLine = undefined;
     if (/^(```|~~~)/.test(t)) {
       flush();
       inCode = !inCode;
@@ -107,15 +121,20 @@ export function splitPassages(markdown: string): Passage[] {
     }
     // a definition line ("403" then ": The API key used did not have ...") is one passage with its term
     if (!inCode && /^:\s/.test(t) && prose.length === 1) {
-      raw.push(...sentences(markdownToPlainText(`${prose[0]} — ${t.slice(1).trim()}`)));
+      push(sentences(markdownToPlainText(`${prose[0]} — ${t.slice(1).trim()}`)));
       prose = [];
       continue;
     }
     // list items, table rows, definition lines and code lines are passages of their own
     if (inCode || /^([-*+]|\d+\.)\s|^\||^:\s/.test(t)) {
       flush();
-      if (/^\|?\s*:?-{3,}/.test(t)) continue; // table rule
-      raw.push(...sentences(markdownToPlainText(t)));
+      if (/^\|?\s*:?-{3,}/.test(t)) {
+        // table rule: the line above was the header
+        if (headerLine !== undefined) header = termSet(markdownToPlainText(headerLine));
+        continue;
+      }
+      if (t.startsWith('|') && !inCode) headerLine ??= t;
+      push(sentences(markdownToPlainText(t)), header);
       continue;
     }
     prose.push(t);
@@ -123,7 +142,7 @@ export function splitPassages(markdown: string): Passage[] {
   flush();
   const out: Passage[] = [];
   for (const r of raw) {
-    const p = makePassage(r);
+    const p = makePassage(r.text, r.context);
     if (p) out.push(p);
     if (out.length >= MAX_PASSAGES) break;
   }

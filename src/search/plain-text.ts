@@ -15,6 +15,8 @@ export function markdownToPlainText(markdown: string): string {
       .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
       // autolinks (`— see <https://…>`) are text, not tags: stripping them left snippets ending in "— see _"
       .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+      // and so are e-mail autolinks: "<welcome@workos-mail.com>" is the answer to "which address"
+      .replace(/<([^<>\s@]+@[\w-]+(?:\.[\w-]+)+)>/g, '$1')
       // HTML tags and comments
       .replace(/<!--[\s\S]*?-->/g, ' ')
       .replace(/<\/?[A-Za-z][^>\n]*>/g, ' ')

@@ -32,6 +32,24 @@ describe('splitPassages', () => {
     ]);
   });
 
+  it('gives a table row the terms of its header row, and only rows of that table', () => {
+    const md = [
+      '| Email | Sent from |',
+      '| --- | --- |',
+      '| Invitation | <welcome@workos-mail.com> |',
+      '',
+      'Other prose about invitations.',
+    ].join('\n');
+    const [header, row, prose] = splitPassages(md);
+    expect(row.text).toBe('Invitation welcome@workos-mail.com');
+    for (const t of termSet('email sent from')) expect(row.terms.has(t), t).toBe(true);
+    expect(header.terms.has(termSet('invitation').values().next().value as string)).toBe(false);
+    expect(prose.terms.has(termSet('sent').values().next().value as string)).toBe(false);
+    const q = analyzeQuery('invitation email sent from');
+    const heading = new Set<string>();
+    expect(passageScore(q.concepts, row.terms, heading, heading)).toBe(1);
+  });
+
   it('keeps a definition list term with its definition', () => {
     const texts = splitPassages(
       'Codes:\n\n403\n: The API key used did not have the correct permissions.\n\n404\n: Not found.',
@@ -80,12 +98,17 @@ describe('passageScore', () => {
 
 describe('passage tokens', () => {
   it('are the offsets and index terms of the passage text, worked out when first asked for', () => {
-    for (const p of splitPassages(SECTION)) {
+    const rows = new Set([2, 3]);
+    splitPassages(SECTION).forEach((p, i) => {
       const expected = rawTokens(p.text).map((t) => ({ start: t.start, end: t.end, terms: analyze(t.text) }));
       expect(p.tokens).toEqual(expected);
       expect(p.tokens).toBe(p.tokens);
-      expect([...p.terms].sort()).toEqual([...new Set(expected.flatMap((t) => t.terms))].sort());
-    }
+      // table rows also carry their header row's terms
+      const context = rows.has(i) ? [...termSet('Name Path Limit')] : [];
+      expect([...p.terms].sort()).toEqual(
+        [...new Set([...context, ...expected.flatMap((t) => t.terms)])].sort(),
+      );
+    });
   });
 });
 

@@ -15,6 +15,10 @@ describe('markdownToPlainText', () => {
 
   it('keeps underscores inside identifiers', () => {
     expect(markdownToPlainText('Use __init__ and user_management_id')).toContain('user_management_id');
+    // an e-mail autolink is the address itself, not a tag to strip
+    expect(markdownToPlainText('Sent from <welcome@workos-mail.com> and <b>bold</b>')).toBe(
+      'Sent from welcome@workos-mail.com and bold',
+    );
   });
 });
 
