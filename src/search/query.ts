@@ -46,6 +46,8 @@ const PART_WEIGHT = 0.5;
 /** Matching an identifier's words but not the identifier is weaker evidence than matching it exactly. */
 const PART_QUALITY = 0.8;
 const SYNONYM_QUALITY = 0.9;
+/** A synonym phrase reduced to one content word by its stop words (see analyzeQuery). */
+const LONE_WORD_QUALITY = 0.7;
 const SEGMENT_QUALITY = 0.85;
 const SEGMENT_WEIGHT = 0.8;
 const SUFFIX_QUALITY = 0.95;
@@ -140,6 +142,10 @@ export function analyzeQuery(
         ? [...own[0]]
         : // a multi-token synonym phrase ("azure ad"): the user's words together are one alternative
           [{ terms: own.flatMap((alts) => alts[alts.length - 1].terms), quality: 1 }];
+    // A phrase whose other words are stop words ("log in", "sign up") is not its one content word:
+    // "log" alone is audit logs. Its joined spellings (login, signup) say it better.
+    if (extra.length > 0 && own.length < to - from)
+      for (const alt of alternatives) alt.quality = Math.min(alt.quality, LONE_WORD_QUALITY);
     for (const alts of own) {
       for (const alt of alts) for (const t of alt.terms) addTerm(termWeights, t, weightOf(alt.quality));
     }

@@ -55,6 +55,18 @@ describe('query analysis', () => {
     expect(analyzeQuery('how to sign in').termWeights.has('login')).toBe(true);
   });
 
+  it('does not let the one content word of "log in" stand for the phrase', () => {
+    const [concept] = analyzeQuery('log in as a user').concepts;
+    expect(concept.text).toBe('log in');
+    const quality = (terms: string): number =>
+      concept.alternatives.find((a) => a.terms.join(' ') === terms)?.quality ?? 0;
+    // "log" alone is audit logs and log streams; "login" is the phrase
+    expect(quality('log')).toBeLessThan(quality('login'));
+    // a synonym phrase of content words only keeps the user's words first
+    const azure = analyzeQuery('Azure AD').concepts[0].alternatives;
+    expect(azure[0]).toMatchObject({ terms: ['azur', 'ad'], quality: 1 });
+  });
+
   it('counts a repeated word once', () => {
     expect(analyzeQuery('sso sso SSO sso').concepts).toHaveLength(1);
   });
