@@ -11,6 +11,19 @@ function oneLine(text: string): string {
 /** Other sections are named for the first results only: further down they cost more than they help. */
 const ALSO_RESULTS = 3;
 const ALSO_SECTIONS = 2;
+/**
+ * The first results' other answering sections come with their passage: when the best passage of a
+ * page sits in its runner-up section (an FAQ entry below the steps sharing the question's words),
+ * the answer is in the search answer itself and the model knows which section to read.
+ */
+const ALSO_PASSAGES = 1;
+const ALSO_SNIPPET = 220;
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(' ', max);
+  return `${text.slice(0, cut > max / 2 ? cut : max).trimEnd()}…`;
+}
 
 /** The read call for one result: its doc, the answering section and, on reference pages, the SDK language. */
 export function readArgs(r: SearchResult): Record<string, string | undefined> {
@@ -50,7 +63,10 @@ export function formatSearch(answer: SearchAnswer, face: Face): string {
     const kind = r.kind === 'guide' ? '' : ` (${r.kind})`;
     lines.push(`${i + 1}. **${heading(r)}** \`${target}\`${kind}`);
     if (r.snippet) lines.push(`   ${oneLine(r.snippet)}`);
-    if (i < ALSO_RESULTS && r.more.length > 0)
+    if (i < ALSO_PASSAGES)
+      for (const m of r.more.slice(0, ALSO_SECTIONS))
+        lines.push(`   Also \`#${m.anchor}\`: ${clip(oneLine(m.snippet), ALSO_SNIPPET)}`);
+    else if (i < ALSO_RESULTS && r.more.length > 0)
       lines.push(
         `   Also: ${r.more
           .slice(0, ALSO_SECTIONS)
