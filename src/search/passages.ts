@@ -216,4 +216,4 @@ export function passageScore(
 }
 
 /** What a passage without a number or duration keeps of its score when the question asks for one. */
-const MISSING_ANSWER_SHARE = 0.6;
+const MISSING_ANSWER_SHARE = 0.4;

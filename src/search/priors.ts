@@ -162,10 +162,12 @@ export class DocPriors {
       if (cues.namedSdks.has(doc)) f *= cfg.namedSdkBoost;
       else if (!this.isLanguageSdk(doc, cues.language)) f *= cfg.sdkPrior;
     }
-    // a symptom is explained by the guides (policies, FAQ, troubleshooting); an endpoint page shares
-    // its words ("invitation", "email", "organization") and explains nothing, unless the API is asked for
-    if (d.kind === 'reference' && cues.question.explain && !cues.question.api && !this.roles.has(doc))
-      f *= cfg.explainReferencePrior;
+    // Endpoint pages share a topic's words ("invitation", "email", "organization") with every
+    // question about it; a question that names no API (no endpoint, method, identifier or SDK
+    // language) is usually answered by the guide, and a symptom almost always is (policies, FAQ,
+    // troubleshooting). Cross-cutting reference pages (limits, errors) are placed on their own cues.
+    if (d.kind === 'reference' && !this.asksApi(cues) && !this.roles.has(doc))
+      f *= cues.question.explain ? cfg.explainReferencePrior : cfg.plainReferencePrior;
     if (d.kind === 'api') {
       // SDK API pages are the JavaScript packages' declarations: the answer for a JS question, a
       // second opinion beside the product docs otherwise, and no answer for Python or Ruby.
@@ -196,6 +198,10 @@ export class DocPriors {
     return best;
   }
 
+  private asksApi(cues: QueryCues): boolean {
+    return cues.question.api || cues.language !== undefined || cues.methodDocs.size > 0;
+  }
+
   /** The language's own SDK page (sdks/ruby for Ruby) is not a secondary source for that language. */
   private isLanguageSdk(doc: number, language: ReferenceLanguage | undefined): boolean {
     if (!language) return false;
@@ -223,6 +229,8 @@ export interface PriorConfig {
   apiPrior: number;
   /** SDK API pages when the question names a language other than JavaScript. */
   apiOtherLanguagePrior: number;
-  /** Reference pages for a symptom or behaviour question that does not name the API. */
+  /** Reference pages for a question that does not name the API... */
+  plainReferencePrior: number;
+  /** ... and for a symptom or behaviour question that does not. */
   explainReferencePrior: number;
 }

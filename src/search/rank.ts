@@ -75,6 +75,7 @@ export const DEFAULT_RANKING: RankingConfig = {
     methodBoostNoLanguage: 0,
     apiPrior: 0.6,
     apiOtherLanguagePrior: 0.2,
+    plainReferencePrior: 0.9,
     explainReferencePrior: 0.6,
   },
   passageWeight: 0.5,

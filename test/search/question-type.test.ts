@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSearcher } from '../../src/search/index.js';
 import { isExplainingHeading, questionType } from '../../src/search/question-type.js';
+import { DocPriors } from '../../src/search/priors.js';
 import { DEFAULT_RANKING } from '../../src/search/rank.js';
 import { corpus, doc, storedIndex } from './fixture-corpus.js';
 
@@ -84,5 +85,34 @@ describe('symptoms are answered by the sections that explain behaviour', () => {
     expect(
       searcher.search('the invitation email from the send endpoint never arrives').results[0]?.path,
     ).toBe('reference/invitation/send');
+  });
+});
+
+describe('the endpoint-page prior', () => {
+  const priors = new DocPriors(fixture);
+  const ref = fixture.docs.findIndex((d) => d.path === 'reference/invitation/send');
+  const guide = fixture.docs.findIndex((d) => d.path === 'email');
+  const factor = (text: string, language?: 'python'): number =>
+    priors.factor(ref, priors.cues(text, language), DEFAULT_RANKING.priors);
+
+  it('discounts endpoint pages for questions that name no API, symptoms more', () => {
+    const { plainReferencePrior, explainReferencePrior } = DEFAULT_RANKING.priors;
+    expect(plainReferencePrior).toBeLessThan(1);
+    expect(explainReferencePrior).toBeLessThan(plainReferencePrior);
+    expect(factor('which address sends invitation emails')).toBeCloseTo(plainReferencePrior);
+    expect(factor('the invitation email never arrives')).toBeCloseTo(explainReferencePrior);
+    expect(
+      priors.factor(
+        guide,
+        priors.cues('the invitation email never arrives', undefined),
+        DEFAULT_RANKING.priors,
+      ),
+    ).toBe(1);
+  });
+
+  it('leaves them alone when the question names an endpoint, a method or an SDK language', () => {
+    expect(factor('which endpoint sends invitation emails')).toBe(1);
+    expect(factor('sendInvitation never arrives')).toBe(1);
+    expect(factor('send an invitation email', 'python')).toBe(1);
   });
 });
