@@ -12,7 +12,7 @@
 
 /** Something not working, or working unexpectedly. */
 const SYMPTOM =
-  /\b(?:never|no longer|anymore|not|cannot|can't|won't|doesn't|don't|didn't|isn't|aren't|wasn't|haven't|stopp?(?:ed|s)?|still|keeps?|kept|twice|again|fail(?:s|ed|ing|ure)?|broken|blocked|missing|empty|blank|vanish\w*|disappear\w*|lost|wrong|unexpected\w*|instead of|kicked|expired?)\b|n't\b/i;
+  /\b(?:never|no longer|anymore|not|cannot|can't|won't|doesn't|don't|didn't|isn't|aren't|wasn't|haven't|stopp?(?:ed|s)?|still|keeps?|kept|twice|again|fail(?:s|ed|ing|ure)?|broken|blocked|missing|empty|blank|vanish\w*|disappear\w*|lost|wrong|unexpected\w*|instead of|kicked|expired?|reject\w*|denied|bounc\w*|throws?|crash\w*)\b|n't\b/i;
 
 /** Asks how the product behaves, not how to call it. */
 const BEHAVIOUR =

@@ -39,6 +39,8 @@ export interface RankingConfig {
   boilerplatePrior: number;
   /** Characters of a result's snippet. */
   snippetLength: number;
+  /** The top result's snippet runs on into the next passage when its own leaves this much room. */
+  snippetRunOnRoom: number;
 }
 
 export const DEFAULT_RANKING: RankingConfig = {
@@ -82,6 +84,7 @@ export const DEFAULT_RANKING: RankingConfig = {
   explainingSectionBoost: 2,
   boilerplatePrior: 0.5,
   snippetLength: 220,
+  snippetRunOnRoom: 60,
 };
 
 /**

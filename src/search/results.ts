@@ -31,6 +31,8 @@ export interface DocGroup {
 export interface QueryContext {
   query: AnalyzedQuery;
   cues: QueryCues;
+  /** Snippets may run on into the next passage (the first result: see snippetOf). */
+  wide?: boolean;
 }
 
 /**
@@ -290,6 +292,13 @@ export class ResultBuilder {
     }
     const p = s.passage ?? t.passages[0];
     if (!p) return this.corpus.docs[this.refs[s.id].doc].description.slice(0, this.cfg.snippetLength);
+    // A short passage leaves room for the next one, which often carries the fact the matching
+    // sentence introduces ("It is possible to receive the same event more than once." -> "... use
+    // idempotent operations"). Only for the first result, the one read first: elsewhere it costs more
+    // characters than it answers.
+    const next = ctx.wide ? t.passages[t.passages.indexOf(p) + 1] : undefined;
+    if (next && this.cfg.snippetLength - p.text.length >= this.cfg.snippetRunOnRoom)
+      return makeSnippet(`${p.text} ${next.text}`, matched, undefined, this.cfg.snippetLength);
     return makeSnippet(p.text, matched, p.tokens, this.cfg.snippetLength);
   }
 

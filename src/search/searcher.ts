@@ -119,7 +119,9 @@ class IndexSearcher implements CorpusSearcher {
     const cues = this.priors.cues(text, language, new Set(q.termWeights.keys()));
     const allowed = this.allowed(opts);
     const docs = this.results.groupByDoc(ranked, cues, allowed);
-    const results = docs.slice(0, opts.limit).map((d) => this.results.toResult(d, { query: q, cues }));
+    const results = docs
+      .slice(0, opts.limit)
+      .map((d, i) => this.results.toResult(d, { query: q, cues, wide: i === 0 }));
     return {
       query: q.text,
       results,

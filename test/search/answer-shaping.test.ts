@@ -104,3 +104,35 @@ describe('answer shaping in search', () => {
     );
   });
 });
+
+describe('the top snippet', () => {
+  const faq = doc({
+    path: 'webhooks',
+    title: 'Webhooks',
+    sections: [
+      '## Duplicates\n\nThe same event can arrive more than once.\n\nUse idempotent operations keyed on the event ID.',
+    ],
+  });
+  const other = doc({
+    path: 'replays',
+    title: 'Replays',
+    sections: [
+      '## Replaying\n\nThe same message can arrive again when replayed.\n\nReplays keep the original order.',
+    ],
+  });
+  const small = corpus([...fixtureCorpus().docs, faq, other]);
+  const index = storedIndex(small);
+
+  it('runs on into the next passage when its own is short, for the first result only', () => {
+    const [first, second] = createSearcher(small, index).search(
+      'duplicate: the same event can arrive more than once',
+    ).results;
+    expect(first.path).toBe('webhooks');
+    expect(first.snippet).toContain('idempotent operations');
+    expect(second.snippet).not.toContain('original order');
+    const neutral = createSearcher(small, index, { snippetRunOnRoom: 1e9 });
+    expect(
+      neutral.search('duplicate: the same event can arrive more than once').results[0].snippet,
+    ).not.toContain('idempotent');
+  });
+});
