@@ -1,4 +1,4 @@
-import type { Corpus, ReferenceLanguage } from '../corpus/types.js';
+import type { Corpus, ReferenceLanguage, Section } from '../corpus/types.js';
 import { fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
 import { type Passage, passageScore, passageScoreCeiling, splitPassages, termSet } from './passages.js';
@@ -209,7 +209,7 @@ export class ResultBuilder {
     const cached = this.unitText.get(id);
     if (cached) return cached.explains;
     const { doc, section } = this.refs[id];
-    return isExplainingHeading(this.corpus.docs[doc].sections[section].heading);
+    return explainsBehaviour(this.corpus.docs[doc].sections[section]);
   }
 
   private isBoilerplate(id: number): boolean {
@@ -320,7 +320,7 @@ export class ResultBuilder {
         heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
         boilerplate: BOILERPLATE_HEADINGS.test(s.heading.trim()),
         limits: LIMIT_HEADINGS.test(s.heading),
-        explains: isExplainingHeading(s.heading),
+        explains: explainsBehaviour(s),
       };
       this.unitText.set(id, t);
     }
@@ -358,6 +358,11 @@ function placeMethodPages(docs: DocGroup[], corpus: Corpus, cues: QueryCues): vo
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+/** An FAQ or troubleshooting entry, or a section under one ("Troubleshooting › Build validation failed"). */
+function explainsBehaviour(section: Section): boolean {
+  return section.headingPath.some(isExplainingHeading);
+}
 
 interface Scored {
   id: number;

@@ -57,7 +57,19 @@ const delivery = doc({
   title: 'Email delivery',
   sections: ['## Suppressions\n\nAn address that bounced is suppressed: later messages to it never arrive.'],
 });
-const fixture = corpus([webhooks, invitations, delivery]);
+const cli = doc({
+  path: 'cli',
+  title: 'CLI installer',
+  sections: [
+    '## How the installer works\n\nThe installer runs a verification step that builds your project.',
+    '## Troubleshooting',
+    '### Verification did not pass\n\nRun it with --debug; pre-existing build errors make the installer fail.',
+  ],
+});
+// nest the entry under its Troubleshooting heading, as ingest does
+cli.sections[2].depth = 3;
+cli.sections[2].headingPath = ['CLI installer', 'Troubleshooting', 'Verification did not pass'];
+const fixture = corpus([webhooks, invitations, delivery, cli]);
 const index = storedIndex(fixture);
 const searcher = createSearcher(fixture, index);
 
@@ -72,6 +84,16 @@ describe('symptoms are answered by the sections that explain behaviour', () => {
     const neutral = createSearcher(fixture, index, { explainingSectionBoost: 1 });
     expect(neutral.search(symptom).results[0]?.anchor).toBe('process-the-events');
     expect(searcher.search('webhook handler for events').results[0]?.anchor).toBe('process-the-events');
+  });
+
+  it('counts the entries under a Troubleshooting heading as explaining', () => {
+    const symptom = 'the installer fails at the verification step';
+    expect(searcher.search(symptom).results[0]).toMatchObject({
+      path: 'cli',
+      anchor: 'verification-did-not-pass',
+    });
+    const neutral = createSearcher(fixture, index, { explainingSectionBoost: 1 });
+    expect(neutral.search(symptom).results[0]?.anchor).toBe('how-the-installer-works');
   });
 
   it('puts a guide above the endpoint page for a symptom that does not name the API', () => {
