@@ -81,7 +81,7 @@ export const DEFAULT_RANKING: RankingConfig = {
     explainReferencePrior: 0.6,
   },
   passageWeight: 0.5,
-  explainingSectionBoost: 2,
+  explainingSectionBoost: 2.5,
   boilerplatePrior: 0.5,
   snippetLength: 220,
   snippetRunOnRoom: 60,
