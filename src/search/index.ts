@@ -11,6 +11,8 @@
  *   query.ts       query -> concepts (words, identifiers, synonym phrases, endpoints) with weighted terms
  *   corrections.ts spelling corrections and IDF concept weights (needs the index vocabulary)
  *   rank.ts        re-scoring: concept coverage, title/phrase bonuses, all tuning knobs in DEFAULT_RANKING
+ *   question-type.ts  symptom/behaviour questions and whether one names the API: priors.ts discounts
+ *                  endpoint pages and results.ts prefers FAQ/troubleshooting sections on it
  *   results.ts     sections grouped by doc, snippets (snippet.ts) with matched words in **bold**
  *   searcher.ts    ties it together; answers results or, when nothing matched, suggestions; trusts
  *                  options the operation checked, and lets an engine bug throw to the caller's boundary
