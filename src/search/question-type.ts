@@ -16,7 +16,7 @@ const SYMPTOM =
 
 /** Asks how the product behaves, not how to call it. */
 const BEHAVIOUR =
-  /^\s*(?:why\b|what happens\b|what if\b|is (?:it|this|that) (?:expected|normal|possible)\b|will\b|does (?:workos|it)\b)|\b(?:guaranteed|by default|expected behaviou?r)\b/i;
+  /^\s*(?:why\b|what happens\b|what if\b|is (?:it|this|that) (?:expected|normal|possible)\b|will\b|does (?:workos|it)\b|can (?:i|we|you|users?)\b)|\b(?:guaranteed|by default|expected behaviou?r|(?:not )?allowed|permitted|supported)\b/i;
 
 /** Words that ask for the API itself: then reference pages are the answer whatever the wording. */
 const API_WORDS =
@@ -44,7 +44,7 @@ export function questionType(text: string): QuestionType {
  * troubleshooting, limitations or known-issues section.
  */
 const EXPLAINING_HEADING =
-  /\?\s*$|\b(?:troubleshoot\w*|faqs?|frequently asked|common (?:issues|problems|errors)|known issues|limitations?|caveats|gotchas)\b/i;
+  /\?\s*$|\b(?:troubleshoot\w*|faqs?|frequently asked|common (?:issues|problems|errors)|known issues|limitations?|restrictions?|reserved|caveats|gotchas)\b/i;
 
 export function isExplainingHeading(heading: string): boolean {
   return EXPLAINING_HEADING.test(heading.trim());

@@ -34,6 +34,18 @@ describe('the type of a question', () => {
     expect(isExplainingHeading('Custom code details and limitations')).toBe(true);
     expect(isExplainingHeading('Process the events')).toBe(false);
   });
+
+  it('reads a question about what is permitted as one about behaviour, answered by its restrictions', () => {
+    for (const q of [
+      'can I put a script tag in the sign-in page',
+      'which claims am I not allowed to set',
+      'is a wildcard redirect URI supported',
+    ])
+      expect(questionType(q).explain, q).toBe(true);
+    expect(isExplainingHeading('Reserved keys restriction')).toBe(true);
+    expect(isExplainingHeading('Domain restrictions')).toBe(true);
+    expect(questionType('how can I list users').explain).toBe(false);
+  });
 });
 
 const webhooks = doc({
