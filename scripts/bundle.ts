@@ -19,7 +19,8 @@ const DIST = join(ROOT, 'dist');
 rmSync(join(DIST, 'chunks'), { recursive: true, force: true });
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { bin: 'src/bin.ts' },
+  // The HTTP mode's tool thread is an entry of its own: a worker thread starts it by file name.
+  entryPoints: { bin: 'src/bin.ts', 'http-thread': 'src/http-thread.ts' },
   outdir: DIST,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

@@ -1,8 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
-import { corpusInfo, type Runtime } from '../../core/index.js';
-import { createServer } from '../../server/index.js';
-import { loadServedRuntime, serveStdio } from '../serve-stdio.js';
+import { serveStdio } from '../serve-stdio.js';
+import { httpThreadEntry, loadHttpDeps } from '../serve-http-deps.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, runHttp, type HttpOptions } from '../../transports/http/index.js';
 
 export const TOKEN_ENV = 'WORKOS_DOCS_MCP_TOKEN';
@@ -26,6 +25,7 @@ interface ServeFlags {
   maxInFlight?: string;
   headersTimeout?: string;
   keepAliveTimeout?: string;
+  threads?: string;
   accessLog: boolean;
   jsonResponse?: boolean;
   corpus?: string;
@@ -70,7 +70,8 @@ type LimitKey =
   | 'maxConnections'
   | 'maxInFlight'
   | 'headersTimeout'
-  | 'keepAliveTimeout';
+  | 'keepAliveTimeout'
+  | 'threads';
 
 /**
  * The HTTP mode's limits, each settable by flag or environment variable (a container sets env, a
@@ -82,6 +83,8 @@ export const LIMITS: {
   env: string;
   option: keyof HttpOptions;
   bytes?: boolean;
+  /** 0 is a meaning of its own (threads: none), not a mistake. */
+  zero?: boolean;
 }[] = [
   {
     key: 'maxBody',
@@ -126,6 +129,7 @@ export const LIMITS: {
     env: 'WORKOS_DOCS_MCP_KEEP_ALIVE_TIMEOUT',
     option: 'keepAliveTimeoutMs',
   },
+  { key: 'threads', flag: '--threads', env: 'WORKOS_DOCS_MCP_THREADS', option: 'threads', zero: true },
 ];
 
 /** Each limit from its flag, else its environment variable; errors name whichever was set. */
@@ -140,26 +144,11 @@ export function resolveLimits(
     if (raw === undefined) continue;
     const name = fromFlag !== undefined ? limit.flag : `${limit.env} (environment)`;
     const value = limit.bytes ? parseByteSize(raw, name) : parseInteger(name, raw);
-    if (value === undefined || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+    if (value === undefined || value < 0 || (value === 0 && !limit.zero))
+      throw new Error(`${name} must be a positive number, got "${raw}"`);
     out[limit.option] = value;
   }
   return out as Partial<HttpOptions>;
-}
-
-/** What /healthz says about the data: enough to tell which corpus an instance serves, no file paths. */
-function healthFacts(runtime: Runtime): Record<string, unknown> {
-  const info = corpusInfo(runtime);
-  return {
-    version: info.serverVersion,
-    corpus: {
-      formatVersion: info.formatVersion,
-      builtAt: info.builtAt,
-      ageDays: info.ageDays,
-      docs: info.counts.docs,
-      checksum: runtime.corpus.manifest.checksum.slice(0, 16),
-      sources: info.sources.map((s) => (s.version ? `${s.name}@${s.version}` : s.name)),
-    },
-  };
 }
 
 const HTTP_ONLY: (keyof ServeFlags)[] = [
@@ -177,6 +166,7 @@ const HTTP_ONLY: (keyof ServeFlags)[] = [
   'maxInFlight',
   'headersTimeout',
   'keepAliveTimeout',
+  'threads',
   'jsonResponse',
 ];
 
@@ -216,13 +206,8 @@ async function serve(flags: ServeFlags): Promise<number> {
   return runHttp({
     options,
     workers: parseWorkers(flags.workers),
-    loadDeps: async () => {
-      const runtime = await loadServedRuntime(flags.corpus);
-      return {
-        createServer: () => createServer(runtime, { stateless: true }),
-        health: () => healthFacts(runtime),
-      };
-    },
+    loadDeps: () => loadHttpDeps(flags.corpus),
+    thread: { url: httpThreadEntry(), arg: flags.corpus },
   });
 }
 
@@ -300,6 +285,14 @@ export function registerServe(program: Command): void {
         'keepAliveTimeout',
         'how long an idle kept-alive connection stays open (behind a balancer: above its idle timeout)',
         HTTP_DEFAULTS.keepAliveTimeoutMs,
+      ),
+    )
+    .option(
+      '--threads <n>',
+      limitHelp(
+        'threads',
+        'tool threads per process holding the corpus, so a costly call never delays the HTTP thread; 0 = none',
+        HTTP_DEFAULTS.threads,
       ),
     )
     .option('--no-access-log', 'do not log one JSON line per HTTP request to stderr')

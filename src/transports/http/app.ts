@@ -9,6 +9,8 @@ import { readBody } from './body.js';
 import { applyCors, corsAllows } from './cors.js';
 import { describeRpc, logEvent, stderrWriter, type AccessRecord, type LogWriter } from './log.js';
 import { serveMcpPost, type ServerFactory } from './mcp.js';
+import { relayMcpPost } from './mcp-relay.js';
+import type { ThreadPool } from './thread-pool.js';
 import { MAX_BATCH_MESSAGES } from './paced.js';
 import { clientWantsClose, closeConnectionWhen } from './connection-close.js';
 import {
@@ -27,7 +29,10 @@ const UNSUPPORTED_MEDIA_TYPE = 'Unsupported Media Type: Content-Type must be app
 const NOT_FOUND = 'Not found: MCP is served at POST /mcp, health at GET /healthz';
 
 export interface AppDeps {
-  createServer: ServerFactory;
+  /** Runs the MCP server on this thread (in-process mode); used when there is no pool. */
+  createServer?: ServerFactory;
+  /** Tool threads that run the MCP servers, leaving this thread to HTTP and /healthz (run.ts). */
+  pool?: ThreadPool;
   /** Extra facts for GET /healthz (corpus version, build time, doc count...). */
   health?: () => Record<string, unknown>;
   log?: LogWriter;
@@ -76,7 +81,12 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
     sendJson(res, state.draining ? 503 : 200, body);
   };
 
-  const mcp = async (req: IncomingMessage, res: ServerResponse, record: AccessRecord): Promise<void> => {
+  const mcp = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: AccessRecord,
+    startedAt: number,
+  ): Promise<void> => {
     const origin = req.headers.origin;
     const hostRefusal = checkHost(req.headers.host, options.allowedHosts);
     if (hostRefusal) return refuse(res, hostRefusal);
@@ -125,11 +135,14 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       const message = `Invalid Request: at most ${MAX_BATCH_MESSAGES} messages per batch, got ${parsed.length}; split it into several requests`;
       return sendRpcError(res, 400, RPC_INVALID_REQUEST, message);
     }
-    await serveMcpPost(req, res, parsed, deps.createServer, options.jsonResponse);
+    if (deps.pool) await relayMcpPost(req, res, parsed, deps.pool, options.jsonResponse, startedAt);
+    else if (deps.createServer) await serveMcpPost(req, res, parsed, deps.createServer, options.jsonResponse);
+    else throw new Error('AppDeps needs createServer or pool');
   };
 
   return (req, res) => {
     const started = process.hrtime.bigint();
+    const startedAt = Date.now();
     const socket = req.socket;
     const bytesBefore = socket.bytesWritten;
     const path = (req.url ?? '/').split('?')[0];
@@ -172,7 +185,7 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
 
     let work: Promise<void> | void;
     if (path === '/mcp') {
-      work = mcp(req, res, record);
+      work = mcp(req, res, record, startedAt);
     } else if (path === '/healthz') {
       work =
         req.method === 'GET' || req.method === 'HEAD'

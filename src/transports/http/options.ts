@@ -44,6 +44,13 @@ export interface HttpOptions {
   headersTimeoutMs: number;
   /** How long an idle kept-alive connection stays open, in ms (default 5 s). */
   keepAliveTimeoutMs: number;
+  /**
+   * Tool threads per process that hold the corpus and run the tool calls (default 1), so the HTTP
+   * thread stays free for /healthz and other clients; 0 runs them on the HTTP thread.
+   */
+  threads: number;
+  /** V8 old-space limit of each tool thread in MiB (default: V8's): past it only that thread is replaced. */
+  threadHeapMb?: number;
 }
 
 export const HTTP_DEFAULTS = {
@@ -58,7 +65,11 @@ export const HTTP_DEFAULTS = {
   maxInFlight: 64,
   headersTimeoutMs: 10_000,
   keepAliveTimeoutMs: 5_000,
+  threads: 1,
 } as const;
+
+/** More tool threads than this per process only add memory (each holds the corpus). */
+export const MAX_THREADS = 64;
 
 /**
  * The soft open-file limit (Linux /proc; undefined elsewhere). A connection cap above it would let
@@ -115,6 +126,11 @@ export function resolveHttpOptions(input: Partial<HttpOptions>): HttpOptions {
       throw new Error(`${name} must be a positive number, got ${String(value)}`);
     return v;
   };
+  const threads = input.threads ?? HTTP_DEFAULTS.threads;
+  if (!Number.isInteger(threads) || threads < 0 || threads > MAX_THREADS)
+    throw new Error(
+      `--threads must be a whole number from 0 to ${MAX_THREADS}, got ${String(input.threads)}`,
+    );
   return {
     host,
     port,
@@ -141,5 +157,7 @@ export function resolveHttpOptions(input: Partial<HttpOptions>): HttpOptions {
       input.keepAliveTimeoutMs,
       HTTP_DEFAULTS.keepAliveTimeoutMs,
     ),
+    threads,
+    threadHeapMb: input.threadHeapMb,
   };
 }

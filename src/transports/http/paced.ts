@@ -21,12 +21,17 @@ type Delivered = Parameters<NonNullable<Transport['onmessage']>>;
 /**
  * Wraps the transport's message handler (installed by server.connect) so messages reach it one per
  * macrotask, within the budget. `gone()` says the client has left: nothing more is started then.
+ * `startedAt` is when the request arrived (a tool thread gets it later, maybe after a queue).
  */
-export function paceMessages(transport: Transport, gone: () => boolean, budgetMs = REQUEST_BUDGET_MS): void {
+export function paceMessages(
+  transport: Transport,
+  gone: () => boolean,
+  budgetMs = REQUEST_BUDGET_MS,
+  startedAt = Date.now(),
+): void {
   const deliver = transport.onmessage;
   if (!deliver) return;
   const queue: Delivered[] = [];
-  const startedAt = Date.now();
   let scheduled = false;
   const run = (): void => {
     scheduled = false;

@@ -8,13 +8,19 @@ import type { HttpOptions } from './options.js';
 import { startHttpServer } from './server.js';
 import { logEvent, stderrWriter, type LogWriter } from './log.js';
 import { runPrimary } from './cluster.js';
+import { ThreadPool, type ThreadEntry } from './thread-pool.js';
 
 export interface RunHttpOptions {
   options: HttpOptions;
   /** Worker processes; 1 (the default) serves from this process. */
   workers?: number;
-  /** Loads the corpus and builds the deps; called only in processes that serve (never in a cluster primary). */
+  /**
+   * Loads the corpus and builds the deps in this thread; called only in processes that serve (never in a
+   * cluster primary), and only when tool calls run on the HTTP thread (no `thread`, or `threads` 0).
+   */
   loadDeps: () => Promise<AppDeps>;
+  /** The module the tool threads run (it calls serveThread with its own loader); see options.threads. */
+  thread?: ThreadEntry;
   log?: LogWriter;
 }
 
@@ -28,10 +34,24 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, run.options, log);
 
   let running: Awaited<ReturnType<typeof startHttpServer>>;
+  let pool: ThreadPool | undefined;
   try {
-    const deps = await run.loadDeps();
+    let deps: AppDeps;
+    if (run.thread && run.options.threads > 0) {
+      const started = await ThreadPool.start(run.options.threads, run.thread, {
+        log,
+        // One call silent for a whole request timeout is stuck, not slow: its thread is replaced.
+        stuckMs: run.options.requestTimeoutMs,
+        maxOldGenerationSizeMb: run.options.threadHeapMb,
+      });
+      pool = started;
+      deps = { pool: started, health: () => started.health ?? {} };
+    } else {
+      deps = await run.loadDeps();
+    }
     running = await startHttpServer(run.options, { ...deps, log: deps.log ?? log });
   } catch (err) {
+    await pool?.close();
     // A worker that cannot start must exit (its IPC channel would keep it alive, neither serving nor
     // gone): the primary then decides whether to retry it or stop.
     if (cluster.isWorker) {
@@ -45,6 +65,7 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
     auth: run.options.token ? 'bearer' : 'none',
     allowedHosts: run.options.allowedHosts,
     worker: cluster.isWorker ? cluster.worker?.id : undefined,
+    threads: pool?.size ?? 0,
   });
 
   // Ctrl+C reaches every process of the group; in a worker only the primary's SIGTERM counts, or the
@@ -62,7 +83,9 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
       }
       stopping = true;
       logEvent(log, 'info', 'shutting down', { signal });
-      void running.close().then((clean) => {
+      void running.close().then(async (clean) => {
+        // The threads would keep the process alive; nothing is in flight any more.
+        await pool?.close();
         for (const s of signals) process.off(s, onSignal);
         logEvent(log, clean ? 'info' : 'warn', 'stopped', { clean });
         // A worker's IPC channel to the primary would keep this process alive after the server closed.
