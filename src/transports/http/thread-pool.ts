@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import { logEvent, type LogWriter } from './log.js';
+import { RPC_SERVER_ERROR } from './responses.js';
 import type { FromThread, RequestHeaders, ThreadData, ToThread } from './thread-protocol.js';
 
 /** The module a tool thread runs (it calls serveThread) and the argument its loader gets. */
@@ -39,16 +40,26 @@ export interface Exchange {
 interface Slot {
   worker: Worker;
   ready: boolean;
+  /** Its thread has exited and the replacement waits out a back-off: nothing can be sent to it. */
+  down: boolean;
   open: Map<number, ExchangeHandlers>;
+  /** POSTs closed here whose close the thread has not confirmed: it may still be running one. */
+  closing: Set<number>;
   /** Last message from the thread, or when it was given work while idle. */
   lastProgress: number;
 }
 
+export const NO_THREAD = 'Server unavailable: its tool threads are restarting; retry shortly';
 export const THREAD_FAILED =
   'Internal error: the thread running this request stopped (crashed or ran out of memory); retry';
 /** Back-off before restarting a thread whose replacement failed to start: 250 ms doubling to 30 s. */
 const RESTART_BASE_MS = 250;
 const RESTART_MAX_MS = 30_000;
+
+/** Whether the thread may be running something for us: an open POST, or a closed one it has not let go. */
+function holdsWork(slot: Slot): boolean {
+  return slot.open.size > 0 || slot.closing.size > 0;
+}
 
 /**
  * The Worker arguments for an entry. A .ts entry means the sources run through tsx (tests, scripts):
@@ -101,7 +112,21 @@ export class ThreadPool {
   open(handlers: ExchangeHandlers, startedAt: number): Exchange {
     const slot = this.pick();
     const rid = this.nextRid++;
-    if (slot.open.size === 0) slot.lastProgress = Date.now();
+    if (slot.down) {
+      // Every thread is restarting after failures: answer at once rather than at the request timeout.
+      return {
+        post: (message) => {
+          if ('method' in message && 'id' in message)
+            handlers.send({
+              jsonrpc: '2.0',
+              id: message.id,
+              error: { code: RPC_SERVER_ERROR, message: NO_THREAD },
+            });
+        },
+        close: () => undefined,
+      };
+    }
+    if (!holdsWork(slot)) slot.lastProgress = Date.now();
     slot.open.set(rid, handlers);
     this.post(slot, { type: 'open', rid, startedAt });
     return {
@@ -109,7 +134,9 @@ export class ThreadPool {
         if (slot.open.has(rid)) this.post(slot, { type: 'message', rid, message, headers });
       },
       close: () => {
-        if (slot.open.delete(rid)) this.post(slot, { type: 'close', rid });
+        if (!slot.open.delete(rid)) return;
+        slot.closing.add(rid);
+        this.post(slot, { type: 'close', rid });
       },
     };
   }
@@ -120,11 +147,13 @@ export class ThreadPool {
     await Promise.all(this.slots.map((s) => s.worker.terminate().catch(() => undefined)));
   }
 
-  /** The ready thread with the fewest open POSTs (a starting one if none is ready: it queues them). */
+  /** The ready thread with the fewest open POSTs; else a starting one (it queues them); else a down one. */
   private pick(): Slot {
+    const rank = (s: Slot) => (s.ready ? 0 : s.down ? 2 : 1);
     let best = this.slots[0];
     for (const s of this.slots) {
-      if (s.ready !== best.ready ? s.ready : s.open.size < best.open.size) best = s;
+      const r = rank(s) - rank(best);
+      if (r < 0 || (r === 0 && s.open.size < best.open.size)) best = s;
     }
     return best;
   }
@@ -147,21 +176,35 @@ export class ThreadPool {
       workerData: data,
       ...(limits ? { resourceLimits: { maxOldGenerationSizeMb: limits } } : {}),
     });
-    const slot: Slot = replacing ?? { worker, ready: false, open: new Map(), lastProgress: Date.now() };
+    const slot: Slot = replacing ?? {
+      worker,
+      ready: false,
+      down: false,
+      open: new Map(),
+      closing: new Set(),
+      lastProgress: Date.now(),
+    };
     slot.worker = worker;
     slot.ready = false;
+    slot.down = false;
+    slot.closing.clear();
     if (!replacing) this.slots.push(slot);
     const log = this.options.log;
     let crash: string | undefined;
+    let wasReady = false;
 
     return new Promise<void>((resolve, reject) => {
       worker.on('message', (msg: FromThread) => {
+        if (slot.worker !== worker) return;
         slot.lastProgress = Date.now();
         if (msg.type === 'send') slot.open.get(msg.rid)?.send(msg.message, msg.relatedRequestId);
+        else if (msg.type === 'closed') slot.closing.delete(msg.rid);
         else if (msg.type === 'ready') {
           slot.ready = true;
+          wasReady = true;
           this.startFailures = 0;
           this.health = msg.health;
+          if (this.serving) logEvent(log, 'info', 'replacement tool thread ready', {});
           resolve();
         } else {
           crash = msg.message;
@@ -173,13 +216,13 @@ export class ThreadPool {
         logEvent(log, 'error', 'tool thread failed', { error: err.stack ?? err.message });
       });
       worker.once('exit', (code) => {
-        const wasReady = slot.ready;
-        slot.ready = false;
-        const pending = [...slot.open.values()];
-        slot.open.clear();
-        for (const handlers of pending) handlers.fail(THREAD_FAILED);
         if (!wasReady) reject(new Error(crash ?? `the tool thread exited with code ${code} while starting`));
-        if (this.stopping || !this.serving || slot.worker !== worker) return;
+        // A stuck thread was already replaced (retire): its requests have been answered.
+        if (slot.worker !== worker) return;
+        slot.ready = false;
+        slot.down = true;
+        const pending = this.failAll(slot);
+        if (this.stopping || !this.serving) return;
         if (!wasReady) this.startFailures += 1;
         const delay = wasReady
           ? 0
@@ -187,7 +230,7 @@ export class ThreadPool {
         logEvent(log, 'warn', 'tool thread stopped; starting a replacement', {
           code,
           error: crash,
-          failedRequests: pending.length,
+          failedRequests: pending,
           ...(delay > 0 ? { retryInMs: delay } : {}),
         });
         const restart = (): void => {
@@ -199,16 +242,29 @@ export class ThreadPool {
     });
   }
 
+  /** Answers every POST the slot's thread holds with an error; returns how many. */
+  private failAll(slot: Slot): number {
+    const pending = [...slot.open.values()];
+    slot.open.clear();
+    slot.closing.clear();
+    for (const handlers of pending) handlers.fail(THREAD_FAILED);
+    return pending.length;
+  }
+
   private checkStuck(): void {
     const now = Date.now();
     for (const slot of this.slots) {
-      if (!slot.ready || slot.open.size === 0 || now - slot.lastProgress < this.options.stuckMs) continue;
+      if (!slot.ready || !holdsWork(slot) || now - slot.lastProgress < this.options.stuckMs) continue;
       logEvent(this.options.log, 'error', 'tool thread stuck in one call; replacing it', {
         silentMs: now - slot.lastProgress,
         requests: slot.open.size,
       });
-      slot.ready = false;
-      void slot.worker.terminate();
+      // Its POSTs are answered now and a replacement starts at once, so new POSTs wait for that one
+      // rather than for the stuck thread to end.
+      const stuck = slot.worker;
+      this.failAll(slot);
+      this.spawn(slot).catch(() => undefined);
+      void stuck.terminate();
     }
   }
 }

@@ -18,7 +18,9 @@ export type FromThread =
   | { type: 'ready'; health?: Record<string, unknown> }
   /** Could not load (missing corpus...): one line for the operator. */
   | { type: 'failed'; message: string }
-  | { type: 'send'; rid: number; message: JSONRPCMessage; relatedRequestId?: RequestId };
+  | { type: 'send'; rid: number; message: JSONRPCMessage; relatedRequestId?: RequestId }
+  /** The thread has dropped a closed POST: it holds no more work for it. */
+  | { type: 'closed'; rid: number };
 
 /** What a tool thread's entry module hands to serveThread (thread.ts). */
 export interface ThreadData {

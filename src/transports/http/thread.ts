@@ -90,6 +90,7 @@ export async function serveThread(load: (arg: unknown) => Promise<ThreadDeps>): 
 
   const close = (rid: number): void => {
     const exchange = exchanges.get(rid);
+    port.postMessage({ type: 'closed', rid } satisfies FromThread);
     if (!exchange) return;
     exchanges.delete(rid);
     void exchange.transport.close();
