@@ -41,6 +41,17 @@ describe('serve --http limits', () => {
     });
   });
 
+  it('reads --threads / WORKOS_DOCS_MCP_THREADS, where 0 (no tool thread) is allowed', () => {
+    expect(resolveHttpOptions({}).threads).toBe(1);
+    expect(resolveHttpOptions(resolveLimits({}, { WORKOS_DOCS_MCP_THREADS: '0' })).threads).toBe(0);
+    expect(
+      resolveHttpOptions(resolveLimits({ threads: '2' }, { WORKOS_DOCS_MCP_THREADS: '0' })).threads,
+    ).toBe(2);
+    expect(() => resolveHttpOptions(resolveLimits({ threads: '65' }, {}))).toThrow(
+      '--threads must be a whole number from 0 to 64, got 65',
+    );
+  });
+
   it('names the flag or the variable that was wrong', () => {
     expect(() => resolveLimits({}, { WORKOS_DOCS_MCP_MAX_IN_FLIGHT: 'lots' })).toThrow(
       'WORKOS_DOCS_MCP_MAX_IN_FLIGHT (environment) must be a whole number, got "lots"',
@@ -71,7 +82,10 @@ describe('serve --http limits', () => {
       },
     );
     procs.push(proc);
-    const url = String((await proc.waitFor((l) => l.msg === 'listening')).url);
+    const listening = await proc.waitFor((l) => l.msg === 'listening');
+    // The built server runs its tools in one thread by default.
+    expect(listening.threads).toBe(1);
+    const url = String(listening.url);
     const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(300) } });
     const res = await rawRequest(url, { headers: MCP_HEADERS, body });
     expect(res.status).toBe(413);
