@@ -42,7 +42,12 @@ export interface AppDeps {
 export interface AppState {
   draining: boolean;
   inFlight: number;
+  /** While draining: the latest time (epoch ms) the listener closes; new requests are told to retry after it. */
+  acceptUntil?: number;
 }
+
+const SHUTTING_DOWN =
+  'Server shutting down: this request was not run; retry it (another instance, or this one after Retry-After)';
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -103,6 +108,15 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
     }
     const tokenRefusal = checkToken(req.headers.authorization);
     if (tokenRefusal) return refuse(res, tokenRefusal);
+    if (state.draining) {
+      // Draining runs only what was already in flight. A client told to come back once the listener has
+      // closed finds it closed (refused: nothing sent, safe to retry) instead of reconnecting as it
+      // closes (a connection queued in the kernel then is reset, with its request). The body is read
+      // first: closing a socket with unread input resets it, answer included.
+      await readBody(req, options.maxBodyBytes);
+      const retryAfter = Math.max(1, Math.ceil(((state.acceptUntil ?? 0) - Date.now()) / 1000));
+      return sendRpcError(res, 503, RPC_SERVER_ERROR, SHUTTING_DOWN, { 'Retry-After': String(retryAfter) });
+    }
     if (state.inFlight > options.maxInFlight) {
       // Shed load before reading the body: queueing it would only make every answer late.
       const message = `Server busy: more than ${options.maxInFlight} requests in progress; retry shortly`;

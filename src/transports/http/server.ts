@@ -11,8 +11,11 @@ import { logEvent, stderrWriter } from './log.js';
 
 /** Least time a shutdown keeps accepting, so connections already on their way are served rather than reset. */
 const SETTLE_MS = 300;
-/** Latest time after the drain began at which the listener closes, however busy. */
-const MAX_ACCEPT_MS = 5_000;
+/**
+ * Latest time after the drain began at which the listener closes, however busy. New requests meanwhile
+ * are answered 503 with a Retry-After past it, so clients that honour it do not come back before.
+ */
+const MAX_ACCEPT_MS = 2_000;
 /** How often a draining server looks for connections it can close. */
 const DRAIN_POLL_MS = 50;
 
@@ -60,12 +63,14 @@ export async function startHttpServer(options: HttpOptions, deps: AppDeps): Prom
   let closing: Promise<boolean> | undefined;
   const close = (): Promise<boolean> => {
     closing ??= new Promise<boolean>((resolve) => {
-      // Draining: /healthz answers 503 and every answer carries `Connection: close`, so balancers and
-      // clients move on. Accepting continues until the kernel's accept backlog is empty: node accepts
-      // about one connection per event-loop turn, so under load connections can queue there, and
-      // closing the listener would reset them.
-      state.draining = true;
+      // Draining: /healthz answers 503, new MCP requests 503 + Retry-After (app.ts), and every answer
+      // carries `Connection: close`, so balancers and clients move on; requests in flight finish.
+      // Accepting continues until the kernel's accept backlog is empty: node accepts about one
+      // connection per event-loop turn, so under load connections can queue there, and closing the
+      // listener would reset them.
       const startedAt = Date.now();
+      state.acceptUntil = startedAt + MAX_ACCEPT_MS;
+      state.draining = true;
       let listening = true;
       const stopListening = (): void => {
         if (!listening) return;

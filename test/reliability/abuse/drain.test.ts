@@ -3,6 +3,9 @@
  * `Connection: keep-alive`, which overrode ours while draining (969 of 5,878 requests from 10
  * keep-alive clients were reset) and a client's own `Connection: close` (its socket stayed open 66 s);
  * under steady load the drain never saw a quiet moment and always ended at the deadline with exit 1.
+ * Then clients that reconnect after every `Connection: close` kept the listener busy until its 5 s
+ * backstop, and it closed with connections queued in the kernel, which reset them (7-8 per SIGTERM):
+ * now a draining server answers new requests 503 + Retry-After, and well-behaved clients go quiet.
  */
 import { Agent, request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -20,6 +23,7 @@ interface Outcome {
   reused?: boolean;
   status?: number;
   connection?: string;
+  retryAfter?: string;
   error?: string;
   socketClosedMs?: number;
 }
@@ -39,7 +43,11 @@ function call(
       (res) => {
         res.resume();
         res.on('end', () => {
-          const outcome: Outcome = { status: res.statusCode, connection: String(res.headers.connection) };
+          const outcome: Outcome = {
+            status: res.statusCode,
+            connection: String(res.headers.connection),
+            retryAfter: res.headers['retry-after'],
+          };
           if (!watchClose) return resolve(outcome);
           const t = performance.now();
           const socket = res.socket;
@@ -130,4 +138,46 @@ describe('Connection: close and draining (SSE answers)', () => {
     expect(drainMs).toBeLessThan(8_000);
     expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(20);
   }, 40_000);
+
+  it('SIGTERM under reconnecting load from well-behaved clients: 503 + Retry-After, nothing reset, quick exit 0', async () => {
+    proc = spawnServer(process.execPath, FIXTURE, {
+      SPIN_HTTP_OPTIONS: JSON.stringify({ accessLog: false, shutdownTimeoutMs: 8_000 }),
+    });
+    const url = String((await proc.waitFor((l) => l.msg === 'listening')).url);
+    const outcomes: Outcome[] = [];
+    let running = true;
+    // A new connection for every request (each asks `Connection: close`), as clients that reconnect
+    // after a draining server's `Connection: close` do; a 503 is retried after its Retry-After, a
+    // refused connection after a back-off.
+    const clients = Array.from({ length: 6 }, async () => {
+      let backoff = 100;
+      while (running) {
+        const out = await call(url, sleepCall(20), { Connection: 'close' }, undefined, false);
+        outcomes.push(out);
+        if (out.error === 'ECONNREFUSED') {
+          await delay(backoff);
+          backoff = Math.min(1_000, backoff * 2);
+        } else if (out.status === 503) await delay(1_000 * (Number(out.retryAfter) || 1));
+      }
+    });
+    await delay(1_000);
+    const signalledAt = performance.now();
+    proc.child.kill('SIGTERM');
+    const exit = await proc.exited;
+    const drainMs = performance.now() - signalledAt;
+    running = false;
+    await Promise.all(clients);
+    // Refused is clean (nothing was sent); a reset or a hang-up loses a request.
+    expect(outcomes.filter((o) => o.error && o.error !== 'ECONNREFUSED')).toEqual([]);
+    const shed = outcomes.filter((o) => o.status === 503);
+    expect(shed.length).toBeGreaterThan(0);
+    for (const o of shed) {
+      expect(Number(o.retryAfter)).toBeGreaterThanOrEqual(1);
+      expect(o.connection).toBe('close');
+    }
+    expect(exit.code).toBe(0);
+    // Before, reconnecting clients held the listener open to its 5 s backstop.
+    expect(drainMs).toBeLessThan(2_500);
+    expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThan(20);
+  }, 30_000);
 });
