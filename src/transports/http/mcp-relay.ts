@@ -9,6 +9,7 @@ import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.
 import type { ThreadPool } from './thread-pool.js';
 import type { RequestHeaders } from './thread-protocol.js';
 import { RPC_INTERNAL_ERROR } from './responses.js';
+import { heapBudget } from '../heap-budget.js';
 
 function isRequest(message: JSONRPCMessage): message is JSONRPCMessage & { id: RequestId } {
   return 'method' in message && 'id' in message;
@@ -51,6 +52,8 @@ export async function relayMcpPost(
   res.once('close', () => {
     exchange.close();
     void transport.close().catch(() => undefined);
+    // This thread's heap turns over parsed bodies and SSE buffers: kept near its live size as in-process.
+    heapBudget().answered();
   });
   transport.onmessage = (message, extra) => {
     if (isRequest(message)) unanswered.add(message.id);
