@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stdioReader } from './chaos/stdio-reader.js';
 import { httpBatch } from './chaos/http-batch.js';
+import { httpCpu } from './chaos/http-cpu.js';
 import { sigterm, workerKill } from './chaos/cluster-drain.js';
 
 const { values, positionals } = parseArgs({
@@ -24,6 +25,7 @@ const scenarios: Record<string, () => Promise<unknown>> = {
   'worker-kill': () => workerKill(bin),
   sigterm: async () => ({ sse: await sigterm(bin), json: await sigterm(bin, ['--json-response']) }),
   'http-batch': async () => ({ batch20: await httpBatch(bin, 20), batch100: await httpBatch(bin, 100) }),
+  'http-cpu': async () => ({ runs: await httpCpu(bin) }),
 };
 
 const chosen = positionals.length > 0 ? positionals : Object.keys(scenarios);

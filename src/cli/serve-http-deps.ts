@@ -30,12 +30,3 @@ export async function loadHttpDeps(corpusFile: string | undefined) {
     health: () => healthFacts(runtime),
   };
 }
-
-/**
- * The tool thread's entry module (http-thread.ts beside bin.ts). Found from this module's own URL,
- * which is one folder below the package's code both here (src/cli/) and in the bundle (dist/chunks/).
- */
-export function httpThreadEntry(): URL {
-  const ts = import.meta.url.endsWith('.ts');
-  return new URL(ts ? '../http-thread.ts' : '../http-thread.js', import.meta.url);
-}

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Option, type Command } from 'commander';
 import { serveStdio } from '../serve-stdio.js';
-import { httpThreadEntry, loadHttpDeps } from '../serve-http-deps.js';
+import { httpThreadEntry } from '../http-thread-entry.js';
 import { HTTP_DEFAULTS, resolveHttpOptions, runHttp, type HttpOptions } from '../../transports/http/index.js';
 
 export const TOKEN_ENV = 'WORKOS_DOCS_MCP_TOKEN';
@@ -206,7 +206,8 @@ async function serve(flags: ServeFlags): Promise<number> {
   return runHttp({
     options,
     workers: parseWorkers(flags.workers),
-    loadDeps: () => loadHttpDeps(flags.corpus),
+    // Imported only to serve on this thread (--threads 0): with tool threads, this one never loads the corpus code.
+    loadDeps: async () => (await import('../serve-http-deps.js')).loadHttpDeps(flags.corpus),
     thread: { url: httpThreadEntry(), arg: flags.corpus },
   });
 }
