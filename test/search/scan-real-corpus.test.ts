@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type MiniSearch from 'minisearch';
-import type { Query, SearchOptions } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadEvalSet } from '../../harness/eval/evaluate.js';
 import { DEFAULT_ANSWER_FILE } from '../../harness/eval/answers.js';
@@ -13,6 +12,7 @@ import { resolveOptions } from '../../src/search/options.js';
 import type { AnalyzedQuery } from '../../src/search/query.js';
 import type { IndexScan, ScanOptions, ScanPart } from '../../src/search/scan.js';
 import { realRuntime } from '../fixtures/real-runtime.js';
+import { viaMiniSearch } from '../fixtures/minisearch-request.js';
 
 interface SearcherInside {
   index: MiniSearch;
@@ -22,25 +22,6 @@ interface SearcherInside {
     q: AnalyzedQuery,
     opts: ReturnType<typeof resolveOptions>,
   ): { parts: ScanPart[]; options: ScanOptions };
-}
-
-function viaMiniSearch(ms: MiniSearch, parts: ScanPart[], o: ScanOptions) {
-  const queries: Query[] = parts.map((p) =>
-    p.fields ? { queries: [p.terms.join('\n')], fields: [...p.fields] } : p.terms.join('\n'),
-  );
-  const options: SearchOptions = {
-    tokenize: (s) => s.split('\n'),
-    processTerm: (t) => t,
-    combineWith: 'OR',
-    boost: o.boost,
-    bm25: o.bm25,
-    weights: o.weights,
-    boostTerm: o.boostTerm,
-    boostDocument: o.boostDocument ? (id) => o.boostDocument!(id as number) : undefined,
-    fuzzy: o.fuzzy,
-    prefix: o.prefix,
-  };
-  return ms.search({ queries, combineWith: 'OR' }, options);
 }
 
 const questions = [

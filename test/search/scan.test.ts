@@ -4,7 +4,7 @@
  * over the compact index and over an index built in memory, with boosts, a filter, prefix and fuzzy.
  */
 import fc from 'fast-check';
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import type MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { compactTermIndex, loadCompactMiniSearch } from '../../src/search/compact-index.js';
 import { buildMiniSearch, miniSearchOptions } from '../../src/search/index-build.js';
@@ -12,6 +12,7 @@ import { DEFAULT_RANKING } from '../../src/search/rank.js';
 import { IndexScan, type ScanOptions, type ScanPart } from '../../src/search/scan.js';
 import type { UnitFields } from '../../src/search/units.js';
 import { fixtureCorpus } from './fixture-corpus.js';
+import { viaMiniSearch } from '../fixtures/minisearch-request.js';
 
 const fixture = fixtureCorpus();
 const built = buildMiniSearch(fixture);
@@ -23,26 +24,6 @@ const compact = loadCompactMiniSearch<UnitFields>(
 );
 const vocabulary = (built.toJSON().index as [string, unknown][]).map(([t]) => t);
 const WEAK = ['title', 'heading', 'api', 'description'];
-
-/** The same request in MiniSearch's own terms, as the searcher sent it before the scan existed. */
-function viaMiniSearch(ms: MiniSearch<UnitFields>, parts: ScanPart[], o: ScanOptions) {
-  const queries: Query[] = parts.map((p) =>
-    p.fields ? { queries: [p.terms.join('\n')], fields: [...p.fields] } : p.terms.join('\n'),
-  );
-  const options: SearchOptions = {
-    tokenize: (s) => s.split('\n'),
-    processTerm: (t) => t,
-    combineWith: 'OR',
-    boost: o.boost,
-    bm25: o.bm25,
-    weights: o.weights,
-    boostTerm: o.boostTerm,
-    boostDocument: o.boostDocument ? (id) => o.boostDocument!(id as number) : undefined,
-    fuzzy: o.fuzzy,
-    prefix: o.prefix,
-  };
-  return ms.search({ queries, combineWith: 'OR' }, options);
-}
 
 function options(over: Partial<ScanOptions> = {}): ScanOptions {
   return {
