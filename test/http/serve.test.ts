@@ -15,6 +15,11 @@ import { spawnServer, type ServerProcess } from '../../harness/process.js';
 const TOKEN = 'e2e-token-0123456789abcdef';
 const run = promisify(execFile);
 
+async function mcpRequestsSeen(healthUrl: string): Promise<number> {
+  const res = await rawRequest(healthUrl, { method: 'GET', newConnection: true });
+  return Number((JSON.parse(res.text) as { mcpRequests?: number }).mcpRequests);
+}
+
 function textOf(result: unknown): string {
   return (result as CallToolResult).content.map((c) => (c.type === 'text' ? c.text : '')).join('\n');
 }
@@ -77,6 +82,9 @@ describe('serve --http (built binary, real corpus)', () => {
 
   it('finishes requests in flight when SIGTERM arrives, then exits 0', async () => {
     const headers = { ...MCP_HEADERS, Authorization: `Bearer ${TOKEN}` };
+    const healthUrl = url.replace(/\/mcp$/, '/healthz');
+    const before = await mcpRequestsSeen(healthUrl);
+    expect(before).toBeGreaterThanOrEqual(0);
     // New connections: a request sent on a kept-alive connection at the very moment the server closes it
     // is the classic keep-alive race (clients retry those); this test is about requests already on their way.
     const calls = Array.from({ length: 10 }, (_, i) =>
@@ -91,7 +99,12 @@ describe('serve --http (built binary, real corpus)', () => {
         }),
       }),
     );
-    await new Promise((r) => setTimeout(r, 15));
+    // SIGTERM once the server has every request's head (a request that arrives after it is told to retry
+    // elsewhere with a 503, by design): on a slow machine a fixed sleep raced the connections.
+    const deadline = Date.now() + 10_000;
+    while ((await mcpRequestsSeen(healthUrl)) < before + calls.length && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 2));
+    }
     proc.child.kill('SIGTERM');
     const settled = await Promise.allSettled(calls);
     const log = proc.lines.map((l) => JSON.stringify(l)).join('\n');
