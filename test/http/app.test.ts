@@ -118,9 +118,10 @@ describe('HTTP mode without a token', () => {
         params: { name: 'echo', arguments: { text: 'hi' } },
       }),
     });
-    await new Promise((r) => setTimeout(r, 20));
-    const lines = s.logs.slice(before).map((l) => JSON.parse(l));
-    const line = lines.find((l) => l.msg === 'http');
+    // The line is written when the response closes, which may be just after the client has read it.
+    const httpLine = () => s.logs.slice(before).map((l) => JSON.parse(l)).find((l) => l.msg === 'http');
+    for (let i = 0; i < 100 && !httpLine(); i++) await new Promise((r) => setTimeout(r, 20));
+    const line = httpLine();
     expect(line).toMatchObject({
       method: 'POST',
       path: '/mcp',
