@@ -1,5 +1,5 @@
 import { API_DOC_ROOT } from '../corpus/api-docs.js';
-import type { Doc, Section } from '../corpus/types.js';
+import type { Doc, ReferenceLanguage, Section } from '../corpus/types.js';
 import type { SearchResult } from '../search/types.js';
 import type { Runtime } from './runtime.js';
 import { replacedApiDocs, replacedSlugs, type SdkChoice } from './sdk-choice.js';
@@ -17,7 +17,11 @@ export function resultsForVersions(
   runtime: Runtime,
   choice: SdkChoice,
   results: SearchResult[],
+  language?: ReferenceLanguage,
 ): SearchResult[] {
+  // The JS SDK's declarations say nothing about a Python or Go call: asked in another language, a
+  // reference snippet keeps that language's method line without the Node comparison in front of it.
+  const jsAnswer = language === undefined || language === 'js';
   const replaced = replacedApiDocs(runtime, choice);
   const slugs = replaced ? replacedSlugs(runtime, choice) : new Set<string>();
   const seen = new Set<string>();
@@ -26,7 +30,7 @@ export function resultsForVersions(
     let result = r;
     if (replaced && r.kind === 'api' && slugs.has(r.path.split('/')[1]))
       result = inVersion(r, replaced, choice);
-    else if (r.kind === 'reference' && choice.sdk) {
+    else if (r.kind === 'reference' && choice.sdk && jsAnswer) {
       const notes = sdkMismatchNotes(choice.sdk, r.path);
       if (notes.length) result = { ...r, snippet: `${notes.join(' ')} ${r.snippet}` };
     }

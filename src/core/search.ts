@@ -73,7 +73,7 @@ export function searchDocs(
   const response = runtime.searcher.search(query, { limit, product, kind, language });
   // SDK hits and reference snippets speak for the project's SDK versions (the corpus's without one).
   const choice = projectSdk(runtime, context);
-  const results = resultsForVersions(runtime, choice, response.results.map(compactTail));
+  const results = resultsForVersions(runtime, choice, response.results.map(compactTail), response.language);
   if (results.some((r) => r.kind === 'api' || r.kind === 'reference'))
     notes.push(...versionNotes(choice, context));
   return { ...response, results, limit, notes };

@@ -133,6 +133,22 @@ describe('SDK API surface on the real corpus', async () => {
     expect(hit?.snippet).toContain('The docs show `portal.generateLink()`');
   });
 
+  it('asked in another SDK language, the snippet keeps that method line without the Node comparison', () => {
+    for (const ask of [{ language: 'python' }, { language: 'go' }, {}]) {
+      const query = ask.language ? 'generate portal link' : 'generate portal link in ruby';
+      const hit = searchDocs({ query, kind: 'reference', ...ask }).results.find(
+        (r) => r.path === 'reference/admin-portal/portal-link/generate',
+      );
+      expect(hit?.snippet).toBeDefined();
+      expect(hit?.snippet).not.toContain('The docs show');
+      expect(hit?.snippet).not.toContain('@workos-inc/node');
+    }
+    const js = searchDocs({ query: 'generate portal link', kind: 'reference', language: 'node' }).results;
+    expect(js.find((r) => r.path === 'reference/admin-portal/portal-link/generate')?.snippet).toContain(
+      'The docs show `portal.generateLink()`',
+    );
+  });
+
   it('each symbol reads back at sdk-api/<package>/<namespace>/<method>', () => {
     const page = readDoc({ path: 'sdk-api/node/adminPortal/generateLink' });
     expect(page.section?.anchor).toBe('generatelink');
