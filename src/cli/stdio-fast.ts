@@ -14,6 +14,8 @@ import { PassThrough, Writable } from 'node:stream';
 import { type HandshakeSnapshot, snapshotAnswer, validSnapshot } from '../transports/handshake-snapshot.js';
 import { restoreStartFlags } from '../transports/heap-budget.js';
 import { NO_CODE_CACHE_ENV, requireWithCodeCache } from './code-cache.js';
+import { prefetchFile } from '../corpus/prefetch.js';
+import { corpusFilesToTry } from '../lifecycle/corpus-location.js';
 
 type ServeStdioModule = typeof import('./serve-stdio.js');
 
@@ -57,6 +59,19 @@ function readSnapshot(): HandshakeSnapshot | undefined {
   }
 }
 
+/**
+ * The corpus file the server will load first, read on the thread pool while the handshake is answered
+ * and the server's code loads (corpus/prefetch.ts); the loader takes the bytes if the file is unchanged.
+ */
+function prefetchCorpus(): void {
+  try {
+    const [first] = corpusFilesToTry();
+    if (first) prefetchFile(first);
+  } catch {
+    /* the loader reads the file itself and reports what is wrong with it */
+  }
+}
+
 /** A pipe or a file: anything else (a TTY for its banner, a directory for its error) takes the normal path. */
 function plainStdin(): boolean {
   if (process.stdin.isTTY) return false;
@@ -70,6 +85,7 @@ function plainStdin(): boolean {
 export async function serveStdioFast(): Promise<void> {
   const snap = readSnapshot();
   if (!snap || !plainStdin()) return (await loadServer()).serveStdio();
+  prefetchCorpus();
 
   const stdin = process.stdin;
   const consumed: Buffer[] = [];

@@ -7,11 +7,8 @@ import { referenceEntryMarkdown } from './reference-markdown.js';
 import type { SdkCorpusData } from './sdk-surface.js';
 import type { Corpus, CorpusManifest, Doc, ReferenceField } from './types.js';
 
-/**
- * Bumped on any incompatible change to the bundle shape (or to the search index it carries).
- * 2: manifest line, layout line, JSON payload, then raw binary blobs (typed arrays) in place.
- */
-export const BUNDLE_FORMAT_VERSION = 2;
+export { BUNDLE_FORMAT_VERSION } from './format-version.js';
+import { BUNDLE_FORMAT_VERSION } from './format-version.js';
 
 export const REBUILD_HINT = 'rebuild it with "workos-docs-mcp build" (or "npm run build:corpus")';
 
@@ -380,8 +377,8 @@ function placeBlob(file: string, payload: Record<string, unknown>, entry: BlobEn
 }
 
 /** Reads and validates a bundle: manifest line, format version, checksum, layout, then the payload. */
-export function loadBundle(file: string): LoadedBundle {
-  const bytes = readBundleFile(file);
+/** `bytes`: the file's contents when already read (corpus/prefetch.ts); checked exactly like a fresh read. */
+export function loadBundle(file: string, bytes: Buffer = readBundleFile(file)): LoadedBundle {
   const newline = bytes.indexOf(0x0a);
   if (newline < 0) throw new BundleError(file, 'corrupt', 'is truncated or not a corpus bundle');
   const manifest = parseManifest(file, bytes.toString('utf8', 0, newline));

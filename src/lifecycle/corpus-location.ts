@@ -2,7 +2,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from 
 import { readRegularFile } from '../corpus/read-regular.js';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BUNDLE_FORMAT_VERSION } from '../corpus/bundle.js';
+import { BUNDLE_FORMAT_VERSION } from '../corpus/format-version.js';
 import type { CorpusOrigin } from '../core/runtime.js';
 import type { CorpusManifest, SourceInfo } from '../corpus/types.js';
 import { compareVersions } from '../corpus/versions.js';

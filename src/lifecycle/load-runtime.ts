@@ -1,4 +1,5 @@
 import { BundleError, loadBundle } from '../corpus/bundle.js';
+import { takePrefetched } from '../corpus/prefetch.js';
 import { createSearcher } from '../search/index.js';
 import { CorpusUnavailableError } from '../core/errors.js';
 import { createRuntime, type Runtime } from '../core/runtime.js';
@@ -29,7 +30,9 @@ export async function loadRuntime(options: LoadRuntimeOptions = {}): Promise<Run
   let fallback = files.length > 1 || options.corpusFile ? undefined : unreadablePointerNote(options.env);
   for (const file of files) {
     try {
-      const bundle = loadBundle(file);
+      // A read the stdio fast path started for this file (unchanged since) saves reading it again here.
+      const read = await takePrefetched(file);
+      const bundle = read ? loadBundle(file, read) : loadBundle(file);
       const origin = corpusOrigin(file, { bundledFile: bundledCorpusFile(), env: options.env });
       if (firstError) fallback = fallbackNote(firstError, origin, options.env);
       if (fallback) options.onFallback?.(fallback);
