@@ -11,10 +11,26 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
+
+/**
+ * The SDK's Ajv provider (imported by its server module at the top, by ours for the lazy validator) is
+ * swapped for src/seams/lazy-ajv-provider.ts, which loads the real one on first use: Ajv is not
+ * evaluated at every start for an elicitation check these tools never make.
+ */
+const LAZY_AJV = join(ROOT, 'src/seams/lazy-ajv-provider.ts');
+const lazyAjvProvider: Plugin = {
+  name: 'lazy-ajv-provider',
+  setup(b) {
+    b.onResolve(
+      { filter: /^@modelcontextprotocol\/sdk\/validation\/ajv$|\/validation\/ajv-provider\.js$/ },
+      (args) => (args.importer === LAZY_AJV ? undefined : { path: LAZY_AJV }),
+    );
+  },
+};
 
 rmSync(join(DIST, 'chunks'), { recursive: true, force: true });
 await build({
@@ -39,6 +55,7 @@ await build({
   // marked + marked-terminal (with highlight.js, 1.5 MB) draw answers at a terminal only: loaded from the
   // installed packages when a person runs a command, not copied into the bundle.
   external: ['typescript', 'marked', 'marked-terminal'],
+  plugins: [lazyAjvProvider],
   logLevel: 'warning',
 });
 
@@ -61,6 +78,7 @@ await build({
   define: { 'import.meta.url': '__wdmModuleUrl' },
   banner: { js: "const __wdmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ['typescript', 'marked', 'marked-terminal'],
+  plugins: [lazyAjvProvider],
   logLevel: 'warning',
 });
 chmodSync(join(DIST, 'bin.js'), 0o755);

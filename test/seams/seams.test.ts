@@ -13,6 +13,11 @@ import { toJsonSchema } from '../../src/seams/sdk-json-schema.js';
 import { onSetLevel } from '../../src/seams/sdk-set-level.js';
 import { serveCompactToolsList } from '../../src/seams/sdk-tools-list.js';
 import { loadTypeScript, loadTypeScriptSync } from '../../src/seams/typescript.js';
+import { AjvJsonSchemaValidator as LazyAjvProvider } from '../../src/seams/lazy-ajv-provider.js';
+import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ensureBuilt } from '../fixtures/built.js';
 import { fieldFacts, tolerantObject } from '../../src/seams/zod-tolerant-object.js';
 
 const input = tolerantObject(
@@ -105,5 +110,22 @@ describe('seams', () => {
       expect(typeof ts.createProgram).toBe('function');
       expect(ts.version).toBe(sync.version);
     }
+  });
+
+  it('lazy-ajv-provider: constructs the SDK Ajv validator on first use, and the stdio bundle does not load Ajv', () => {
+    const validator = new LazyAjvProvider() as unknown as AjvJsonSchemaValidator;
+    // The SDK's CommonJS copy (loaded with require), so not the same class object as this file's import.
+    expect(validator.constructor.name).toBe(AjvJsonSchemaValidator.name);
+    const check = validator.getValidator<{ a: string }>({
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      required: ['a'],
+    });
+    expect(check({ a: 'x' }).valid).toBe(true);
+    expect(check({}).valid).toBe(false);
+    // Ajv's option names are string literals that survive minification.
+    const bundle = readFileSync(join(dirname(ensureBuilt()), 'chunks', 'stdio-server.cjs'), 'utf8');
+    expect(bundle.length).toBeGreaterThan(100_000);
+    expect(bundle.includes('strictTypes'), 'Ajv is bundled into the stdio server').toBe(false);
   });
 });
