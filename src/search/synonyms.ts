@@ -78,6 +78,12 @@ const GROUPS: string[] = [
   'sdk | client library | library',
   'pipes | connected accounts | third-party tokens',
   'mcp | model context protocol',
+  // The operations of the API reference under the words developers use for them ("remove an org" is
+  // "Delete an organization")
+  'delete | remove',
+  'update | modify | edit',
+  'fetch | retrieve | look up => get',
+  'add => create',
   // Irregular verb forms: the stemmer joins "sends" and "sending" but not "sent" ("an invitation
   // sent without an organization" answers "what if I send an invitation without one")
   'send | sent',
