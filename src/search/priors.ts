@@ -95,6 +95,8 @@ export class DocPriors {
   /** Per doc: the words of each SDK method name it defines, by language. */
   private readonly methods: { language: ReferenceLanguage; words: string[] }[][];
   private readonly methodIndex: MethodIndex;
+  /** Reference pages that define an object and no endpoint or method (see factor). */
+  private readonly objectPages = new Set<number>();
 
   constructor(private readonly corpus: Corpus) {
     this.methodIndex = new MethodIndex(corpus);
@@ -108,6 +110,8 @@ export class DocPriors {
     corpus.docs.forEach((d, i) => {
       const role = roleOf(d);
       if (role) this.roles.set(i, role);
+      if (d.kind === 'reference' && d.reference.length > 0 && !d.reference.some((r) => r.endpoint))
+        this.objectPages.add(i);
       if (d.kind === 'sdk') {
         const alts = sdkNames(d).map((n) => escape(n).replace(/\\ | /g, '[\\s-]?'));
         this.sdkPatterns.push({
@@ -168,6 +172,9 @@ export class DocPriors {
     // troubleshooting). Cross-cutting reference pages (limits, errors) are placed on their own cues.
     if (d.kind === 'reference' && !this.asksApi(cues) && !this.roles.has(doc))
       f *= cues.question.explain ? cfg.explainReferencePrior : cfg.plainReferencePrior;
+    // An object's page (its properties and SDK types) shares the name of every operation on it, and
+    // its title is the shortest: a question asking for the endpoint or method wants an operation.
+    if (cues.question.operation && this.objectPages.has(doc)) f *= cfg.objectPagePrior;
     if (d.kind === 'api') {
       // SDK API pages are the JavaScript packages' declarations: the answer for a JS question, a
       // second opinion beside the product docs otherwise, and no answer for Python or Ruby.
@@ -233,4 +240,6 @@ export interface PriorConfig {
   plainReferencePrior: number;
   /** ... and for a symptom or behaviour question that does not. */
   explainReferencePrior: number;
+  /** Reference pages of an object (no endpoint) for a question asking for an endpoint or method. */
+  objectPagePrior: number;
 }

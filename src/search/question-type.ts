@@ -25,17 +25,23 @@ const API_WORDS =
 const API_SPELLING =
   /\b(?:GET|POST|PUT|PATCH|DELETE)\b|\s\/\w|\b[a-z][a-z0-9]*(?:[A-Z]|_[a-z]|\.[a-z]+\.)\w*/;
 
+/** Asks for an operation to call, not for an object's shape ("which endpoint", "what SDK method"). */
+const OPERATION_WORDS = /\b(?:endpoints?|methods?|functions?|calls?)\b/i;
+
 export interface QuestionType {
   /** Describes a symptom or asks about behaviour. */
   explain: boolean;
   /** Names the API (endpoint, method, SDK, an identifier). */
   api: boolean;
+  /** Asks for an endpoint or method by that word. */
+  operation: boolean;
 }
 
 export function questionType(text: string): QuestionType {
   return {
     explain: SYMPTOM.test(text) || BEHAVIOUR.test(text),
     api: API_WORDS.test(text) || API_SPELLING.test(text),
+    operation: OPERATION_WORDS.test(text),
   };
 }
 

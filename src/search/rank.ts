@@ -79,6 +79,7 @@ export const DEFAULT_RANKING: RankingConfig = {
     apiOtherLanguagePrior: 0.2,
     plainReferencePrior: 0.9,
     explainReferencePrior: 0.6,
+    objectPagePrior: 0.8,
   },
   passageWeight: 0.5,
   explainingSectionBoost: 2.5,

@@ -3,7 +3,7 @@ import { createSearcher } from '../../src/search/index.js';
 import { isExplainingHeading, questionType } from '../../src/search/question-type.js';
 import { DocPriors } from '../../src/search/priors.js';
 import { DEFAULT_RANKING } from '../../src/search/rank.js';
-import { corpus, doc, storedIndex } from './fixture-corpus.js';
+import { corpus, doc, refEntry, storedIndex } from './fixture-corpus.js';
 
 describe('the type of a question', () => {
   it('tells a symptom or a behaviour question from a how-to', () => {
@@ -148,5 +148,48 @@ describe('the endpoint-page prior', () => {
     expect(factor('which endpoint sends invitation emails')).toBe(1);
     expect(factor('sendInvitation never arrives')).toBe(1);
     expect(factor('send an invitation email', 'python')).toBe(1);
+  });
+});
+
+describe('the object-page prior', () => {
+  const object = doc({
+    path: 'reference/password-reset',
+    title: 'Password reset',
+    kind: 'reference',
+    sections: ['# Password reset\n\nA password reset token for a user.\n\n**Object:** `password_reset`'],
+    reference: [refEntry({ id: 'password_reset', language: 'curl', title: 'password_reset' })],
+  });
+  const operation = doc({
+    path: 'reference/password-reset/create',
+    title: 'Create a password reset token',
+    kind: 'reference',
+    sections: ['## Create a password reset token\n\nCreates a one-time token to reset a password.'],
+    reference: [
+      refEntry({
+        id: 'create_password_reset',
+        language: 'curl',
+        title: 'POST /user_management/password_reset',
+        httpMethod: 'POST',
+        endpoint: '/user_management/password_reset',
+      }),
+    ],
+  });
+  const refs = corpus([object, operation]);
+  const priors = new DocPriors(refs);
+  const factor = (text: string, d: number): number =>
+    priors.factor(d, priors.cues(text, undefined), DEFAULT_RANKING.priors);
+
+  it('discounts an object page for a question asking for an endpoint or method', () => {
+    expect(DEFAULT_RANKING.priors.objectPagePrior).toBeLessThan(1);
+    expect(questionType('what SDK method resets a password').operation).toBe(true);
+    expect(factor('what SDK method resets a password', 0)).toBeCloseTo(
+      DEFAULT_RANKING.priors.objectPagePrior,
+    );
+    expect(factor('what SDK method resets a password', 1)).toBe(1);
+  });
+
+  it('leaves it alone for a question about the object itself', () => {
+    expect(questionType('which fields does a password reset have').operation).toBe(false);
+    expect(factor('which fields does a password reset have in the API', 0)).toBe(1);
   });
 });
