@@ -88,6 +88,10 @@ export function withCorrections(q: AnalyzedQuery, vocab: TermStats): AnalyzedQue
  * more than matching "returns" when a section cannot match everything. Words the corpus lacks get
  * the weight of a word seen once.
  */
+/** A natural word joined by hyphens, not an identifier or a package name with digits or capitals. */
+const HYPHENATED_WORD = /^[a-z]+(?:-[a-z]+)+$/;
+const PART_QUALITY_MIN = 0.8;
+
 export function withConceptWeights(
   q: AnalyzedQuery,
   docFrequency: (term: string) => number,
@@ -95,8 +99,13 @@ export function withConceptWeights(
 ): AnalyzedQuery {
   const idf = (df: number): number => Math.log(1 + units / Math.max(1, df));
   const concepts = q.concepts.map((c) => {
-    const own = c.alternatives.filter((a) => a.quality >= 1);
-    const terms = (own.length > 0 ? own : c.alternatives).flatMap((a) => a.terms);
+    // a hyphenated word ("signed-in", "sign-up") means its words: its joined spelling is rare, they are not
+    const hyphenated = HYPHENATED_WORD.test(c.text) && c.alternatives.length > 1;
+    const own = hyphenated ? [] : c.alternatives.filter((a) => a.quality >= 1);
+    const words = hyphenated
+      ? c.alternatives.filter((a) => a.quality < 1 && a.quality >= PART_QUALITY_MIN).slice(0, 1)
+      : [];
+    const terms = (own.length > 0 ? own : words.length > 0 ? words : c.alternatives).flatMap((a) => a.terms);
     const weight = Math.max(...terms.map((t) => idf(docFrequency(t))));
     return { ...c, weight: Number.isFinite(weight) ? weight : 1 };
   });

@@ -48,8 +48,8 @@ const GROUPS: string[] = [
   'vanity url => custom domain',
   'admin portal | self-serve setup | self service setup | setup link',
   'impersonation | impersonate | login as user',
-  // signing in as somebody else is what the docs call impersonating them
-  'log in as | sign in as | login as | signin as | logged in as | signed in as => impersonation | impersonate',
+  // signing in as somebody else is what the docs call impersonating them (or still signing in)
+  'log in as | sign in as | login as | signin as | logged in as | signed in as => impersonation | login | sign in',
   'domain verification | verify domain | dns txt record | domain ownership',
   'byok | bring your own key | customer managed keys | cmk',
   'vault | encryption | encrypt data | secrets storage',

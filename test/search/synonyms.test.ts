@@ -24,12 +24,20 @@ describe('synonym table', () => {
     ['user management', 'authkit'],
     ['webhooks', 'event'],
     ['org', 'organization'],
+    ['remove an organization', 'delete'],
+    ['edit a user', 'update'],
+    ['fetch a directory', 'get'],
+    ['add a user to an organization', 'create'],
+    ['log in as a customer', 'impersonation'],
+    ['sign in as another user', 'login'],
   ])('%s expands to %s', (query, expected) => {
     expect(expansionsOf(query)).toContain(expected);
   });
 
   it('one-way entries do not expand backwards', () => {
     expect(expansionsOf('google')).not.toContain('g suite');
+    expect(expansionsOf('create an organization')).not.toContain('add');
+    expect(expansionsOf('impersonation')).not.toContain('log in as');
   });
 
   it('prefers the longest phrase at a position', () => {
@@ -56,7 +64,7 @@ describe('query analysis', () => {
   });
 
   it('does not let the one content word of "log in" stand for the phrase', () => {
-    const [concept] = analyzeQuery('log in as a user').concepts;
+    const [concept] = analyzeQuery('log in with a password').concepts;
     expect(concept.text).toBe('log in');
     const quality = (terms: string): number =>
       concept.alternatives.find((a) => a.terms.join(' ') === terms)?.quality ?? 0;
@@ -88,5 +96,18 @@ describe('query analysis', () => {
     const q = analyzeQuery(Array.from({ length: 5000 }, (_, i) => `word${i}`).join(' '));
     expect(q.concepts.length).toBeLessThanOrEqual(64);
     expect(q.text.length).toBeLessThanOrEqual(1000);
+  });
+});
+
+describe('concept weights', () => {
+  it('weigh a hyphenated word by its words, not by its rare joined spelling', async () => {
+    const { withConceptWeights } = await import('../../src/search/corrections.js');
+    // "signedin" is rare, "sign" is everywhere
+    const df = (t: string): number => ({ signedin: 2, sign: 500 })[t] ?? 1;
+    const weightOf = (q: string): number | undefined =>
+      withConceptWeights(analyzeQuery(q), df, 1000).concepts[0].weight;
+    expect(weightOf('signed-in')).toBeCloseTo(Math.log(1 + 1000 / 500));
+    // an identifier keeps the weight of its whole spelling
+    expect(weightOf('signed_in')).toBeCloseTo(Math.log(1 + 1000 / 2));
   });
 });
