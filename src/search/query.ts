@@ -208,8 +208,11 @@ export function mostInformative(q: AnalyzedQuery, max: number): AnalyzedQuery {
 
 /**
  * Words that frame a developer's question rather than name its topic: "the C# *call* to create an
- * organization", "the *method* that sends a password reset", "what *happens* when". They match every reference page or setup section alike, so once a question has
- * two other concepts they are left out of the search (see dropFraming).
+ * organization", "the *method* that sends a password reset", "what *happens* when". In a body they
+ * match every reference page or setup section alike, so once a question has two other concepts they
+ * count for little (see demoteFraming). Some are sometimes the topic too ("exchange the AuthKit
+ * *code*" is "Authenticate with code"), so they are not dropped: a title or heading holding one still
+ * tells.
  */
 const FRAMING_WORDS = new Set(
   (
@@ -217,17 +220,22 @@ const FRAMING_WORDS = new Set(
     'again even though although really actually anymore somehow'
   ).split(' '),
 );
+/** A framing concept's share of its coverage weight... */
+const FRAMING_CONCEPT_WEIGHT = 0.15;
+/** ... and its terms' search weight: a weak term, searched in titles and headings only. */
+const FRAMING_TERM_WEIGHT = 0.5;
 
-export function dropFraming(q: AnalyzedQuery, minOthers = 2): AnalyzedQuery {
+export function demoteFraming(q: AnalyzedQuery, minOthers = 2): AnalyzedQuery {
   const framing = (c: Concept): boolean => FRAMING_WORDS.has(c.text.toLowerCase());
   const others = q.concepts.filter((c) => !framing(c));
   if (others.length < minOthers || others.length === q.concepts.length) return q;
-  const terms = new Set(others.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
-  const termWeights = new Map([...q.termWeights].filter(([t]) => terms.has(t)));
-  return {
-    ...q,
-    concepts: others,
-    termWeights,
-    lastTerms: new Set([...q.lastTerms].filter((t) => terms.has(t))),
-  };
+  const termWeights = new Map(q.termWeights);
+  const concepts = q.concepts.map((c) => {
+    if (!framing(c)) return c;
+    for (const alt of c.alternatives)
+      for (const t of alt.terms)
+        termWeights.set(t, Math.min(termWeights.get(t) ?? FRAMING_TERM_WEIGHT, FRAMING_TERM_WEIGHT));
+    return { ...c, weight: (c.weight ?? 1) * FRAMING_CONCEPT_WEIGHT };
+  });
+  return { ...q, concepts, termWeights };
 }

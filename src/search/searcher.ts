@@ -4,7 +4,7 @@ import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
 import { withConceptWeights, withCorrections, withIdentifierDominance } from './corrections.js';
-import { type AnalyzedQuery, analyzeQuery, dropFraming, mostInformative, normalizeQuery } from './query.js';
+import { type AnalyzedQuery, analyzeQuery, demoteFraming, mostInformative, normalizeQuery } from './query.js';
 import {
   DEFAULT_RANKING,
   type HeadKeys,
@@ -101,7 +101,7 @@ class IndexSearcher implements CorpusSearcher {
     const named = detectLanguage(text);
     let q = this.analyze(named.language ? named.text : text);
     if (named.language && q.concepts.length === 0) q = this.analyze(text);
-    q = { ...mostInformative(withAnswerType(dropFraming(q), text), MAX_CONCEPTS), text };
+    q = { ...mostInformative(withAnswerType(demoteFraming(q), text), MAX_CONCEPTS), text };
     const language = opts.language ?? named.language ?? languageOfSyntax(text);
     const empty = (suggestions: string[]): SearchResponse => ({
       query: q.text,

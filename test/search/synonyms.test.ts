@@ -111,3 +111,16 @@ describe('concept weights', () => {
     expect(weightOf('signed_in')).toBeCloseTo(Math.log(1 + 1000 / 2));
   });
 });
+
+describe('framing words', () => {
+  it('count for little once a question has other concepts, and stay searchable in titles', async () => {
+    const { demoteFraming } = await import('../../src/search/query.js');
+    const q = demoteFraming(analyzeQuery('which call exchanges the AuthKit code'));
+    const code = q.concepts.find((c) => c.text === 'code');
+    expect(code?.weight).toBeLessThan(0.5);
+    expect(q.termWeights.get('code')).toBe(0.5);
+    expect(q.termWeights.get('exchang')).toBe(1);
+    // a question that is mostly framing keeps its words as they are
+    expect(demoteFraming(analyzeQuery('code snippet')).termWeights.get('code')).toBe(1);
+  });
+});
