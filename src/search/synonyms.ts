@@ -68,6 +68,7 @@ const GROUPS: string[] = [
   'radar | bot protection | fraud detection | brute force protection',
   'cli auth | device authorization | device code | device flow',
   'invite | invitation | invitations | invite user',
+  'inbox | inboxes | mailbox | mailboxes',
   'email verification | verify email | email confirmation',
   'password reset | forgot password | reset password',
   'custom domain | custom domains | cname | vanity domain | white label domain',
