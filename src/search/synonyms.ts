@@ -69,6 +69,7 @@ const GROUPS: string[] = [
   'cli auth | device authorization | device code | device flow',
   'invite | invitation | invitations | invite user',
   'inbox | inboxes | mailbox | mailboxes',
+  'empty | null | blank',
   'email verification | verify email | email confirmation',
   'password reset | forgot password | reset password',
   'custom domain | custom domains | cname | vanity domain | white label domain',

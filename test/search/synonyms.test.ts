@@ -30,6 +30,8 @@ describe('synonym table', () => {
     ['add a user to an organization', 'create'],
     ['log in as a customer', 'impersonation'],
     ['sign in as another user', 'login'],
+    ['mailbox', 'inbox'],
+    ['comes back empty', 'null'],
   ])('%s expands to %s', (query, expected) => {
     expect(expansionsOf(query)).toContain(expected);
   });
