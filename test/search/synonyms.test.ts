@@ -126,3 +126,12 @@ describe('framing words', () => {
     expect(demoteFraming(analyzeQuery('code snippet')).termWeights.get('code')).toBe(1);
   });
 });
+
+describe('negative contractions', () => {
+  it('leave no rare word behind ("doesn\'t" is not a search for "doesn")', () => {
+    const texts = analyzeQuery("why doesn't the token include roles, and won't it").concepts.map(
+      (c) => c.text,
+    );
+    expect(texts).toEqual(['token', 'include', 'roles']);
+  });
+});
