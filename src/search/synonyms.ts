@@ -70,6 +70,7 @@ const GROUPS: string[] = [
   'invite | invitation | invitations | invite user',
   'inbox | inboxes | mailbox | mailboxes',
   'empty | null | blank',
+  'arrive | receive | deliver | delivery',
   'email verification | verify email | email confirmation',
   'password reset | forgot password | reset password',
   'custom domain | custom domains | cname | vanity domain | white label domain',

@@ -32,6 +32,7 @@ describe('synonym table', () => {
     ['sign in as another user', 'login'],
     ['mailbox', 'inbox'],
     ['comes back empty', 'null'],
+    ['the email never arrives', 'delivery'],
   ])('%s expands to %s', (query, expected) => {
     expect(expansionsOf(query)).toContain(expected);
   });
