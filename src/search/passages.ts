@@ -1,7 +1,6 @@
 import { passageShape } from './answer-type.js';
 import { markdownToPlainText } from './plain-text.js';
 import type { Concept } from './query.js';
-import { conceptSatisfaction } from './rank.js';
 import { cachedTerms as termsOf, rawTokens, tokenize } from './tokenize.js';
 
 /**
@@ -153,10 +152,6 @@ export function termSet(text: string): Set<string> {
   return new Set(rawTokens(text).flatMap((t) => termsOf(t.text)));
 }
 
-function asMatched(terms: ReadonlySet<string>): ReadonlyMap<string, number> {
-  return { get: (t: string) => (terms.has(t) ? 1 : undefined) } as ReadonlyMap<string, number>;
-}
-
 /** How much of a concept's weight a passage earns when the title or heading already says it. */
 export const TITLE_SHARE = 0.3;
 export const HEADING_SHARE = 0.6;
@@ -193,26 +188,64 @@ export function passageScore(
   title: ReadonlySet<string>,
   answer?: { fits: boolean },
 ): number {
-  let sum = 0;
-  let total = 0;
+  return new PassageScorer(concepts, heading, title).score(passage, answer);
+}
 
-  const p = asMatched(passage);
-  const h = asMatched(heading);
-  const t = asMatched(title);
-  for (const c of concepts) {
-    const w = c.weight ?? 1;
-    total += w;
-    const inP = conceptSatisfaction(c, p);
-    if (inP >= 1) {
-      sum += w;
-      continue;
+/**
+ * passageScore for the passages of one section: what the heading and the title give each concept
+ * is worked out once, not once per passage. Same arithmetic in the same order, so the same scores.
+ */
+export class PassageScorer {
+  private readonly weights: number[] = [];
+  /** Per concept: the larger of its heading and title shares. */
+  private readonly floors: number[] = [];
+  private readonly total: number = 0;
+
+  constructor(
+    private readonly concepts: readonly Concept[],
+    heading: ReadonlySet<string>,
+    title: ReadonlySet<string>,
+  ) {
+    let total = 0;
+    for (const c of concepts) {
+      const w = c.weight ?? 1;
+      total += w;
+      this.weights.push(w);
+      this.floors.push(
+        Math.max(HEADING_SHARE * satisfiedIn(c, heading), TITLE_SHARE * satisfiedIn(c, title)),
+      );
     }
-    sum +=
-      w * Math.max(inP, HEADING_SHARE * conceptSatisfaction(c, h), TITLE_SHARE * conceptSatisfaction(c, t));
+    this.total = total;
   }
-  const score = total > 0 ? sum / total : 0;
-  // a passage without the expected kind of answer (no number for "how many") answers less
-  return answer && !answer.fits ? score * MISSING_ANSWER_SHARE : score;
+
+  score(passage: ReadonlySet<string>, answer?: { fits: boolean }): number {
+    let sum = 0;
+    const { concepts, weights, floors } = this;
+    for (let i = 0; i < concepts.length; i++) {
+      const w = weights[i];
+      const inP = satisfiedIn(concepts[i], passage);
+      if (inP >= 1) {
+        sum += w;
+        continue;
+      }
+      sum += w * (inP > floors[i] ? inP : floors[i]);
+    }
+    const score = this.total > 0 ? sum / this.total : 0;
+    // a passage without the expected kind of answer (no number for "how many") answers less
+    return answer && !answer.fits ? score * MISSING_ANSWER_SHARE : score;
+  }
+}
+
+/** conceptSatisfaction (rank.ts) with a set of terms matched exactly (1 each). */
+function satisfiedIn(concept: Concept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const alt of concept.alternatives) {
+    let hit = 0;
+    for (const t of alt.terms) if (terms.has(t)) hit += 1;
+    const s = (hit / alt.terms.length) * alt.quality;
+    if (s > best) best = s;
+  }
+  return best;
 }
 
 /** What a passage without a number or duration keeps of its score when the question asks for one. */

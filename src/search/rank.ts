@@ -128,7 +128,8 @@ export function coverage(concepts: readonly Concept[], matched: MatchedTerms): n
 /** Query terms a result matched in a given field (exact matches only; fuzzy ones are derived terms). */
 function termsInField(result: MiniResult, field: string): MatchedTerms {
   const out = new Map<string, number>();
-  for (const [term, fields] of Object.entries(result.match)) if (fields.includes(field)) out.set(term, 1);
+  const match = result.match;
+  for (const term in match) if (match[term].includes(field)) out.set(term, 1);
   return out;
 }
 
@@ -138,6 +139,31 @@ export function matchedTerms(result: MiniResult): MatchedTerms {
   for (const t of result.queryTerms)
     out.set(t, Object.prototype.hasOwnProperty.call(result.match, t) ? 1 : APPROXIMATE_MATCH);
   return out;
+}
+
+/**
+ * coverage(concepts, matchedTerms(result)) without building the map: a term's value is looked up
+ * in the hit's few query terms. Same values summed in the same order, so the same number.
+ */
+function hitCoverage(concepts: readonly Concept[], result: MiniResult): number {
+  const { queryTerms, match } = result;
+  let sum = 0;
+  let total = 0;
+  for (const c of concepts) {
+    const w = c.weight ?? 1;
+    let best = 0;
+    for (const alt of c.alternatives) {
+      let hit = 0;
+      for (const t of alt.terms)
+        if (queryTerms.includes(t))
+          hit += Object.prototype.hasOwnProperty.call(match, t) ? 1 : APPROXIMATE_MATCH;
+      const s = (hit / alt.terms.length) * alt.quality;
+      if (s > best) best = s;
+    }
+    sum += w * best;
+    total += w;
+  }
+  return total > 0 ? sum / total : 0;
 }
 
 /** Per-unit words for the head bonuses: title and heading phrase keys, and the title's index words. */
@@ -166,7 +192,7 @@ export function coverageScore(
   cfg: RankingConfig = DEFAULT_RANKING,
 ): UnitScore {
   const base = result.score / Math.max(1, result.queryTerms.length);
-  const cov = coverage(query.concepts, matchedTerms(result));
+  const cov = hitCoverage(query.concepts, result);
   const factor = cfg.coverageFloor + (1 - cfg.coverageFloor) * Math.pow(cov, cfg.coveragePower);
   return { id: result.id as number, score: base * factor, matched: result.terms };
 }

@@ -1,7 +1,7 @@
 import type { Corpus, ReferenceLanguage, Section } from '../corpus/types.js';
 import { fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
-import { type Passage, passageScore, passageScoreCeiling, splitPassages, termSet } from './passages.js';
+import { type Passage, PassageScorer, passageScoreCeiling, splitPassages, termSet } from './passages.js';
 import type { DocPriors, QueryCues } from './priors.js';
 import type { AnalyzedQuery } from './query.js';
 import type { RankingConfig, UnitScore } from './rank.js';
@@ -181,18 +181,18 @@ export class ResultBuilder {
     for (const { id, bound } of candidates) {
       if (scored.length >= kept && bound < scored[kept - 1].score) break;
       const t = this.textOf(id);
+      const scorer = new PassageScorer(ctx.query.concepts, t.heading, title);
       let best: Passage | undefined;
       let bestScore = 0;
       for (const p of t.passages) {
-        const s = passageScore(ctx.query.concepts, p.terms, t.heading, title, answerOf(ctx.query, t, p));
+        const s = scorer.score(p.terms, answerOf(ctx.query, t, p));
         if (s > bestScore) {
           bestScore = s;
           best = p;
         }
       }
       // a section with nothing under its heading still answers by its heading
-      if (!best)
-        bestScore = passageScore(ctx.query.concepts, new Set(), t.heading, title, answerOf(ctx.query, t));
+      if (!best) bestScore = scorer.score(EMPTY, answerOf(ctx.query, t));
       scored.push({ id, score: blend(id, bestScore), passage: best, matched: EMPTY });
       scored.sort((a, b) => b.score - a.score || a.id - b.id);
     }
