@@ -110,8 +110,23 @@ export interface ExpandedToken {
 /** Tokens that appear on every page of this corpus and so say nothing about any of them. */
 const CORPUS_STOP_TOKENS: ReadonlySet<string> = new Set(['workos']);
 
+/**
+ * One plain ASCII word (`hello`, `Hello`, `API`, `2024`): most of what prose is made of. Such a token
+ * is one segment, one chunk and one camel part, so it expands to its lower-case stem alone; the fast
+ * path below gives exactly what the general one does (test/search/tokenize.test.ts compares them).
+ */
+const PLAIN_WORD = /^(?:[A-Z]?[a-z]+|[A-Z]+|[0-9]+)$/;
+
 /** Splits one raw token into exact identifier terms and stemmed word terms. */
 export function expandToken(token: string): ExpandedToken {
+  const w = token.toLowerCase();
+  if (!PLAIN_WORD.test(token) || CORPUS_STOP_TOKENS.has(w)) return expandIdentifier(token);
+  const skip = STOP_WORDS.has(w) || (w.length < 2 && /^[a-z]$/.test(w));
+  return { joined: [], whole: undefined, suffixes: [], segments: [], words: skip ? [] : [stem(w)] };
+}
+
+/** expandToken's general path, for any token (exported for the test comparing the two). */
+export function expandIdentifier(token: string): ExpandedToken {
   if (CORPUS_STOP_TOKENS.has(token.toLowerCase()))
     return { joined: [], suffixes: [], segments: [], words: [] };
   // A lone ':' separates segments (`urn:x`) unless it starts a path parameter (`/users/:id`).

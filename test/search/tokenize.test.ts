@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, expandToken, processTerm, tokenize } from '../../src/search/tokenize.js';
+import fc from 'fast-check';
+import { analyze, expandIdentifier, expandToken, processTerm, tokenize } from '../../src/search/tokenize.js';
 
 const terms = (text: string): string[] => analyze(text);
 
@@ -108,5 +109,24 @@ describe('accents', () => {
   it('folds accents and keeps accented words whole', () => {
     expect(terms('café')).toEqual(terms('cafe'));
     expect(terms('Прове́рка')).toHaveLength(1);
+  });
+});
+
+describe('expandToken fast path', () => {
+  it('gives what the general path gives for plain words and for tokens just outside them', () => {
+    const tokens = (
+      'hello Hello HELLO API APIs a A x X I the The WorkOS workos WORKOS 1 42 2024 v2 V2 2fa OAuth ' +
+      'iOS aB Ab ab AB SAML saml user_id getAuthorizationUrl dsync.user.created é café Über how How use is'
+    ).split(' ');
+    for (const t of tokens) expect(expandToken(t), t).toEqual(expandIdentifier(t));
+  });
+
+  it('agrees with the general path on generated ASCII tokens', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z0-9]{1,12}$/), (t) => {
+        expect(expandToken(t)).toEqual(expandIdentifier(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
