@@ -5,6 +5,19 @@
  * Code is kept (identifiers in code are what developers search for); only the syntax goes.
  */
 export function markdownToPlainText(markdown: string): string {
+  return MARKDOWN_SYNTAX.test(markdown) ? stripMarkdown(markdown) : markdown.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Text every rule of stripMarkdown needs to find before it changes anything (a fence, a link, a tag,
+ * a heading or quote mark, a list bullet at a line start, a table pipe, emphasis, code marks, an
+ * anchor). Most passages hold none of it, and then only the whitespace is tidied, which is exactly
+ * what the rules would give (test/search/plain-text.test.ts compares the two).
+ */
+const MARKDOWN_SYNTAX = /[`\[<#>|*]|~~~|__|\{\{|^\s*(?:[-+]|\d+\.)\s/m;
+
+/** markdownToPlainText's rules, all of them (exported for the test comparing the two). */
+export function stripMarkdown(markdown: string): string {
   return (
     markdown
       // fence lines (``` / ~~~ with info strings) - keep the code between them
