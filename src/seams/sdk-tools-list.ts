@@ -12,19 +12,38 @@ import { toJsonSchema } from './sdk-json-schema.js';
  * here), or `setRequestHandler` stops replacing a handler McpServer registered. Must run after every
  * tool is registered. Test: test/seams/seams.test.ts "sdk-tools-list".
  */
+/** Output schemas held back from the SDK by listOutputSchemaOnly, listed by our tools/list. */
+const listedOutputs = new WeakMap<RegisteredTool, RegisteredTool['outputSchema']>();
+
+/**
+ * SEAM (McpServer validates every call's structuredContent against `tool.outputSchema` before
+ * sending it): our structured answers are built by typed code from the same operation that declares
+ * the schema, and parsing a whole answer again (zod copies every passthrough object) was a share of
+ * each search call. The schema moves from the registered tool to our tools/list, which still lists
+ * it; clients validate what they receive as before. Breaks on upgrade when: the SDK reads the output
+ * schema from elsewhere than `tool.outputSchema`, or needs it for more than that check. Call before
+ * serveCompactToolsList answers. Test: test/seams/seams.test.ts "sdk-tools-list".
+ */
+export function listOutputSchemaOnly(tool: RegisteredTool): void {
+  if (!tool.outputSchema) return;
+  listedOutputs.set(tool, tool.outputSchema);
+  tool.outputSchema = undefined;
+}
+
 export function serveCompactToolsList(server: McpServer, tools: Map<string, RegisteredTool>): void {
   server.server.setRequestHandler(ListToolsRequestSchema, () => ({
     tools: [...tools.entries()]
       .filter(([, tool]) => tool.enabled)
-      .map(([name, tool]) => ({
-        name,
-        title: tool.title,
-        description: tool.description,
-        inputSchema: toJsonSchema(tool.inputSchema, 'input') as Tool['inputSchema'],
-        ...(tool.outputSchema
-          ? { outputSchema: toJsonSchema(tool.outputSchema, 'output') as Tool['outputSchema'] }
-          : {}),
-        annotations: tool.annotations,
-      })),
+      .map(([name, tool]) => {
+        const output = tool.outputSchema ?? listedOutputs.get(tool);
+        return {
+          name,
+          title: tool.title,
+          description: tool.description,
+          inputSchema: toJsonSchema(tool.inputSchema, 'input') as Tool['inputSchema'],
+          ...(output ? { outputSchema: toJsonSchema(output, 'output') as Tool['outputSchema'] } : {}),
+          annotations: tool.annotations,
+        };
+      }),
   }));
 }

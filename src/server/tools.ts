@@ -3,6 +3,7 @@ import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { contextFor, OPERATIONS, type AnyOperation, type ResolvedInputOf } from '../core/operations/index.js';
 import type { AnswerContext } from '../core/answer-context.js';
 import type { Runtime } from '../core/runtime.js';
+import { listOutputSchemaOnly } from '../seams/sdk-tools-list.js';
 import { MCP_FACE, TOOL_NAMES } from './face.js';
 import { answer, type ToolContext } from './tool-kit.js';
 
@@ -61,6 +62,8 @@ export function registerTools(server: McpServer, ctx: ToolContext): void {
           toolAnswer(operation, runtime, args, await contextFor(operation, () => ctx.context(runtime))),
         ),
     );
+    // the SDK would parse every structured answer again; tools/list still shows the schema
+    listOutputSchemaOnly(tool);
     ctx.tools.set(name, tool);
   }
 }

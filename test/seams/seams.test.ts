@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { reportInvalidParams } from '../../src/seams/sdk-invalid-params.js';
 import { toJsonSchema } from '../../src/seams/sdk-json-schema.js';
 import { onSetLevel } from '../../src/seams/sdk-set-level.js';
-import { serveCompactToolsList } from '../../src/seams/sdk-tools-list.js';
+import { listOutputSchemaOnly, serveCompactToolsList } from '../../src/seams/sdk-tools-list.js';
 import { loadTypeScript, loadTypeScriptSync } from '../../src/seams/typescript.js';
 import { AjvJsonSchemaValidator as LazyAjvProvider } from '../../src/seams/lazy-ajv-provider.js';
 import { AjvJsonSchemaValidator } from '@modelcontextprotocol/sdk/validation/ajv';
@@ -77,6 +77,32 @@ describe('seams', () => {
       maximum: 20,
       default: 5,
     });
+  });
+
+  it('sdk-tools-list: an output schema held back from the SDK is listed but not checked on each call', async () => {
+    const server = new McpServer({ name: 'seams', version: '1.0.0' });
+    const tools = new Map();
+    const tool = server.registerTool(
+      'count',
+      { description: 'count', outputSchema: { n: z.number() } },
+      // not what the schema says: the SDK's own check would turn this into an isError answer
+      async () => ({ content: [{ type: 'text', text: 'x' }], structuredContent: { n: 'many' } }),
+    );
+    tools.set('count', tool);
+    listOutputSchemaOnly(tool);
+    serveCompactToolsList(server, tools);
+    const [a, b] = InMemoryTransport.createLinkedPair();
+    const client = new Client({ name: 'seams-test', version: '1.0.0' });
+    await server.connect(b);
+    await client.connect(a);
+    const result = await client.request(
+      { method: 'tools/call', params: { name: 'count', arguments: {} } },
+      CallToolResultSchema,
+    );
+    expect(result.isError).toBeFalsy();
+    expect(result.structuredContent).toEqual({ n: 'many' });
+    const [listed] = (await client.listTools()).tools;
+    expect(listed.outputSchema?.properties?.n).toMatchObject({ type: 'number' });
   });
 
   it('sdk-set-level: logging/setLevel reaches our handler, each time', async () => {
