@@ -62,6 +62,7 @@ export function createSearcher(
 
 class IndexSearcher implements CorpusSearcher {
   private readonly headingKeyCache = new Map<number, HeadKeys>();
+  private readonly titleKeyCache = new Map<number, Pick<HeadKeys, 'title' | 'titleWords'>>();
   private readonly vocabulary: Vocabulary;
   readonly products: readonly string[];
   private readonly results: ResultBuilder;
@@ -142,13 +143,17 @@ class IndexSearcher implements CorpusSearcher {
   private rank(q: AnalyzedQuery, opts: ResolvedOptions): UnitScore[] {
     const { parts, options } = this.scanSpec(q, opts);
     const hits = this.scan.search(parts, options);
-    const first = hits.map((h, i) => ({ unit: coverageScore(h, q, this.cfg), i }));
-    first.sort((a, b) => b.unit.score - a.unit.score);
-    for (const entry of first.slice(0, RERANK_DEPTH)) {
-      const id = entry.unit.id;
-      entry.unit.score = headBonus(entry.unit, hits[entry.i], q, () => this.headingKeys(id), this.cfg);
+    // Hits and their unit scores share an index; the head is ranked by sorting indices (stable,
+    // as sorting the pairs was), without an object per hit.
+    const units = hits.map((h) => coverageScore(h, q, this.cfg));
+    const order = units.map((_, i) => i);
+    order.sort((a, b) => units[b].score - units[a].score);
+    for (let k = 0; k < order.length && k < RERANK_DEPTH; k++) {
+      const i = order[k];
+      const id = units[i].id;
+      units[i].score = headBonus(units[i], hits[i], q, () => this.headingKeys(id), this.cfg);
     }
-    return first.map((e) => e.unit).sort((a, b) => b.score - a.score);
+    return order.map((i) => units[i]).sort((a, b) => b.score - a.score);
   }
 
   /**
@@ -203,10 +208,19 @@ class IndexSearcher implements CorpusSearcher {
     if (!keys) {
       const { doc, section } = this.refs[id];
       const d = this.corpus.docs[doc];
+      // a doc's title keys are worked out once for all its sections
+      let title = this.titleKeyCache.get(doc);
+      if (!title) {
+        title = {
+          title: phraseKeys(d.title),
+          titleWords: [...new Set(tokenize(d.title).flatMap((t) => expandToken(t).words))],
+        };
+        this.titleKeyCache.set(doc, title);
+      }
       keys = {
-        title: phraseKeys(d.title),
+        title: title.title,
         heading: phraseKeys(d.sections[section].headingPath.join(' ')),
-        titleWords: [...new Set(tokenize(d.title).flatMap((t) => expandToken(t).words))],
+        titleWords: title.titleWords,
       };
       this.headingKeyCache.set(id, keys);
     }
