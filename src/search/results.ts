@@ -61,6 +61,9 @@ export class ResultBuilder {
   private readonly titleTerms = new Map<number, ReadonlySet<string>>();
   /** Unit ids of each doc, in section order (for docs a cue brings in without a matching section). */
   private readonly unitsOfDoc = new Map<number, number[]>();
+  /** Per unit its doc, and per doc its kind's prior: read for every matching unit of every query. */
+  private readonly docOfUnit: Int32Array;
+  private readonly kindFactor: Float64Array;
 
   constructor(
     private readonly corpus: Corpus,
@@ -73,13 +76,15 @@ export class ResultBuilder {
       list.push(id);
       this.unitsOfDoc.set(r.doc, list);
     });
+    this.docOfUnit = Int32Array.from(refs, (r) => r.doc);
+    this.kindFactor = Float64Array.from(corpus.docs, (d) => cfg.kindPrior[d.kind] ?? 1);
   }
 
   /** Units arrive best first, so each doc's first unit is its best section. */
   groupByDoc(units: readonly UnitScore[], cues: QueryCues, allowed?: (unit: number) => boolean): DocGroup[] {
     const byDoc = new Map<number, DocGroup>();
     for (const u of units) {
-      const d = this.refs[u.id].doc;
+      const d = this.docOfUnit[u.id];
       const g = byDoc.get(d);
       if (!g) byDoc.set(d, { doc: d, score: u.score, units: [u] });
       else {
@@ -90,7 +95,7 @@ export class ResultBuilder {
     }
     const docs = [...byDoc.values()];
     for (const g of docs) {
-      g.score *= this.cfg.kindPrior[this.corpus.docs[g.doc].kind] ?? 1;
+      g.score *= this.kindFactor[g.doc];
       g.score *= this.priors.factor(g.doc, cues, this.cfg.priors);
     }
     docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
