@@ -15,6 +15,7 @@ import { registerResources } from './resources.js';
 import type { ToolContext } from './tool-kit.js';
 import { registerTools } from './tools.js';
 import { serveCompactToolsList } from '../seams/sdk-tools-list.js';
+import { dispatchRequestsDirectly } from '../seams/sdk-request-dispatch.js';
 
 export interface CreateServerOptions {
   log?: LogOptions;
@@ -86,5 +87,7 @@ export function createServer(
     resources: { listChanged: false },
     prompts: { listChanged: false },
   });
+  // requests skip the SDK's try-as-a-response parses (seams/sdk-request-dispatch.ts)
+  dispatchRequestsDirectly(server);
   return withProtocolDowngrade(server, { hideCapabilities: options.stateless ? ['logging'] : [] });
 }

@@ -5,10 +5,17 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { CallToolResultSchema, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
+import {
+  CallToolResultSchema,
+  ErrorCode,
+  JSONRPCResultResponseSchema,
+  McpError,
+  type JSONRPCMessage,
+} from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { reportInvalidParams } from '../../src/seams/sdk-invalid-params.js';
+import { dispatchRequestsDirectly, isPlainRequest } from '../../src/seams/sdk-request-dispatch.js';
 import { toJsonSchema } from '../../src/seams/sdk-json-schema.js';
 import { onSetLevel } from '../../src/seams/sdk-set-level.js';
 import { listOutputSchemaOnly, serveCompactToolsList } from '../../src/seams/sdk-tools-list.js';
@@ -103,6 +110,58 @@ describe('seams', () => {
     expect(result.structuredContent).toEqual({ n: 'many' });
     const [listed] = (await client.listTools()).tools;
     expect(listed.outputSchema?.properties?.n).toMatchObject({ type: 'number' });
+  });
+
+  it('sdk-request-dispatch: plain requests skip the SDK classifier; every message gets the same answer', async () => {
+    const messages: unknown[] = [
+      { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'find', arguments: { q: 'x' } } },
+      { jsonrpc: '2.0', id: 'two', method: 'tools/list' },
+      { jsonrpc: '2.0', id: 3, method: 'tools/list', params: { _meta: { progressToken: 7 } } },
+      { jsonrpc: '2.0', id: 4, method: 'tools/list', params: { _meta: 'not an object' } },
+      { jsonrpc: '2.0', id: 5, method: 'tools/call', params: ['not', 'an', 'object'] },
+      { jsonrpc: '2.0', id: 6, method: 'tools/list', extra: true },
+      { jsonrpc: '2.0', id: 7.5, method: 'tools/list' },
+      { jsonrpc: '1.0', id: 8, method: 'tools/list' },
+      { jsonrpc: '2.0', id: 9, method: 'no/such/method' },
+    ];
+    const answers = async (direct: boolean) => {
+      const server = new McpServer({ name: 'seams', version: '1.0.0' });
+      server.registerTool('find', { description: 'find', inputSchema: input.shape }, async (args) => ({
+        content: [{ type: 'text', text: JSON.stringify(args) }],
+      }));
+      if (direct) dispatchRequestsDirectly(server);
+      const [a, b] = InMemoryTransport.createLinkedPair();
+      const out: JSONRPCMessage[] = [];
+      const errors: string[] = [];
+      a.onmessage = (m) => void out.push(m);
+      server.server.onerror = (e) => void errors.push(e.message);
+      await server.connect(b);
+      await a.start();
+      const parse = JSONRPCResultResponseSchema.safeParse.bind(JSONRPCResultResponseSchema);
+      let classified = 0;
+      JSONRPCResultResponseSchema.safeParse = ((v: unknown) => {
+        classified++;
+        return parse(v);
+      }) as typeof JSONRPCResultResponseSchema.safeParse;
+      try {
+        for (const m of messages) await a.send(m as JSONRPCMessage);
+        await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        JSONRPCResultResponseSchema.safeParse = parse;
+      }
+      return { out, errors, classified };
+    };
+    const sdk = await answers(false);
+    const direct = await answers(true);
+    expect(direct.out).toEqual(sdk.out);
+    expect(direct.errors).toEqual(sdk.errors);
+    // four answers (one an unknown-method error); five messages the SDK refuses as not JSON-RPC
+    expect(sdk.out).toHaveLength(4);
+    expect(sdk.errors).toHaveLength(5);
+    // the SDK tries each of the 9 as a response; with the seam only those not plainly requests are tried
+    expect(sdk.classified).toBe(messages.length);
+    expect(direct.classified).toBe(messages.filter((m) => !isPlainRequest(m)).length);
+    expect(direct.classified).toBeLessThan(messages.length - 2);
   });
 
   it('sdk-set-level: logging/setLevel reaches our handler, each time', async () => {
