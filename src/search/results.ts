@@ -9,6 +9,7 @@ import { makeSnippet } from './snippet.js';
 import { isExplainingHeading } from './question-type.js';
 import type { SearchResult, SectionHit } from './types.js';
 import type { UnitRef } from './units.js';
+import { descending } from './order.js';
 
 const MORE_SECTIONS = 2;
 /** Two sibling sections this close in score are read together through their parent... */
@@ -98,10 +99,10 @@ export class ResultBuilder {
       g.score *= this.kindFactor[g.doc];
       g.score *= this.priors.factor(g.doc, cues, this.cfg.priors);
     }
-    docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    docs.sort((a, b) => descending(a.score, b.score) || a.doc - b.doc);
     this.placeCrossCutting(docs, byDoc, cues, allowed);
     placeMethodPages(docs, this.corpus, cues);
-    return docs.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return docs.sort((a, b) => descending(a.score, b.score) || a.doc - b.doc);
   }
 
   /**
@@ -180,7 +181,7 @@ export class ResultBuilder {
     // The kept sections, their order and scores are exactly what scoring all of them gives.
     const ceiling = passageScoreCeiling(ctx.query.concepts);
     const candidates = ids.map((id) => ({ id, bound: blend(id, ceiling) }));
-    candidates.sort((a, b) => b.bound - a.bound || a.id - b.id);
+    candidates.sort((a, b) => descending(a.bound, b.bound) || a.id - b.id);
     const scored: Scored[] = [];
     const kept = 1 + MORE_SECTIONS;
     for (const { id, bound } of candidates) {
@@ -199,7 +200,7 @@ export class ResultBuilder {
       // a section with nothing under its heading still answers by its heading
       if (!best) bestScore = scorer.score(EMPTY, answerOf(ctx.query, t));
       scored.push({ id, score: blend(id, bestScore), passage: best, matched: EMPTY });
-      scored.sort((a, b) => b.score - a.score || a.id - b.id);
+      scored.sort((a, b) => descending(a.score, b.score) || a.id - b.id);
     }
     const [first, ...others] = scored;
     return [

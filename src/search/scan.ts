@@ -16,6 +16,7 @@
 import type MiniSearch from 'minisearch';
 import type { SearchResult } from 'minisearch';
 import { FieldPostings } from './compact-index.js';
+import { descending } from './order.js';
 
 /** One part of the query: terms (already analyzed) searched in some fields. */
 export interface ScanPart {
@@ -145,7 +146,7 @@ export class IndexScan {
         match,
       });
     }
-    return results.sort((a, b) => b.score - a.score);
+    return results.sort((a, b) => descending(a.score, b.score));
   }
 
   /** One part: each term's exact, prefix and fuzzy matches, summed per term, then into the part. */

@@ -23,6 +23,7 @@ import { IndexScan, type ScanOptions, type ScanPart } from './scan.js';
 import type { SearchOptions, SearchResponse, Searcher, SearcherStats } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
 import { Vocabulary } from './vocabulary.js';
+import { descending } from './order.js';
 
 /** The engine's own name for what every Searcher now is (kept for the benchmark and tests). */
 export type CorpusSearcher = Searcher;
@@ -147,13 +148,13 @@ class IndexSearcher implements CorpusSearcher {
     // as sorting the pairs was), without an object per hit.
     const units = hits.map((h) => coverageScore(h, q, this.cfg));
     const order = units.map((_, i) => i);
-    order.sort((a, b) => units[b].score - units[a].score);
+    order.sort((a, b) => descending(units[a].score, units[b].score));
     for (let k = 0; k < order.length && k < RERANK_DEPTH; k++) {
       const i = order[k];
       const id = units[i].id;
       units[i].score = headBonus(units[i], hits[i], q, () => this.headingKeys(id), this.cfg);
     }
-    return order.map((i) => units[i]).sort((a, b) => b.score - a.score);
+    return order.map((i) => units[i]).sort((a, b) => descending(a.score, b.score));
   }
 
   /**
