@@ -12,6 +12,7 @@ import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
+import { analyzerFingerprint } from '../src/search/index-build.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -31,6 +32,9 @@ const lazyAjvProvider: Plugin = {
     );
   },
 };
+
+/** See currentAnalyzerFingerprint (src/search/index-build.ts): the bundles' own analyzer, fixed at build time. */
+const ANALYZER = { __WDM_ANALYZER_FINGERPRINT__: JSON.stringify(analyzerFingerprint()) };
 
 rmSync(join(DIST, 'chunks'), { recursive: true, force: true });
 await build({
@@ -56,6 +60,7 @@ await build({
   // installed packages when a person runs a command, not copied into the bundle.
   external: ['typescript', 'marked', 'marked-terminal'],
   plugins: [lazyAjvProvider],
+  define: ANALYZER,
   logLevel: 'warning',
 });
 
@@ -75,7 +80,7 @@ await build({
   minify: true,
   legalComments: 'none',
   supported: { 'dynamic-import': false },
-  define: { 'import.meta.url': '__wdmModuleUrl' },
+  define: { 'import.meta.url': '__wdmModuleUrl', ...ANALYZER },
   banner: { js: "const __wdmModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   external: ['typescript', 'marked', 'marked-terminal'],
   plugins: [lazyAjvProvider],

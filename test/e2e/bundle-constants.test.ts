@@ -1,0 +1,20 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzerFingerprint } from '../../src/search/index-build.js';
+import { ensureBuilt } from '../fixtures/built.js';
+
+describe('constants the bundles carry from build time', () => {
+  it('the analyzer fingerprint in the bundles is the one these sources compute', () => {
+    const dist = dirname(ensureBuilt());
+    const fingerprint = JSON.stringify(analyzerFingerprint());
+    const chunks = readdirSync(join(dist, 'chunks')).map((f) => join(dist, 'chunks', f));
+    const files = [join(dist, 'bin.js'), join(dist, 'http-thread.js'), ...chunks];
+    const code = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+    // Replaced everywhere: an identifier left in a bundle would mean the probe runs at every start.
+    for (const [file, text] of code) expect(text.includes('__WDM_ANALYZER_FINGERPRINT__'), file).toBe(false);
+    const server = code.get(join(dist, 'chunks', 'stdio-server.cjs')) ?? '';
+    expect(server.split(fingerprint).length - 1).toBe(1);
+    expect([...code.values()].filter((t) => t.includes(fingerprint)).length).toBeGreaterThanOrEqual(2);
+  });
+});
