@@ -92,8 +92,8 @@ export class DocPriors {
   private readonly roles = new Map<number, Role>();
   private readonly sdkPatterns: { doc: number; re: RegExp }[] = [];
   private readonly languages: Set<ReferenceLanguage>[];
-  /** Per doc: the words of each SDK method name it defines, by language. */
-  private readonly methods: { language: ReferenceLanguage; words: string[] }[][];
+  /** Per doc: the words of each SDK method name it defines, by language (worked out on first use). */
+  private readonly methods: ({ language: ReferenceLanguage; words: string[] }[] | undefined)[];
   private readonly methodIndex: MethodIndex;
   /** Reference pages that define an object and no endpoint or method (see factor). */
   private readonly objectPages = new Set<number>();
@@ -101,12 +101,9 @@ export class DocPriors {
   constructor(private readonly corpus: Corpus) {
     this.methodIndex = new MethodIndex(corpus);
     this.languages = corpus.docs.map((d) => new Set(d.reference.map((r) => r.language)));
-    this.methods = corpus.docs.map((d) =>
-      d.reference
-        .filter((r) => r.language !== 'curl' && /\(\)?\s*$/.test(r.title))
-        .map((r) => ({ language: r.language, words: methodWords(r.title) }))
-        .filter((m) => m.words.length > 0),
-    );
+    // Splitting every method name of 963 reference entries up front was a third of this constructor,
+    // on every start; a query needs the few docs it ranks.
+    this.methods = new Array(corpus.docs.length);
     corpus.docs.forEach((d, i) => {
       const role = roleOf(d);
       if (role) this.roles.set(i, role);
@@ -120,6 +117,18 @@ export class DocPriors {
         });
       }
     });
+  }
+
+  private methodsOf(doc: number): { language: ReferenceLanguage; words: string[] }[] {
+    let methods = this.methods[doc];
+    if (!methods) {
+      methods = this.corpus.docs[doc].reference
+        .filter((r) => r.language !== 'curl' && /\(\)?\s*$/.test(r.title))
+        .map((r) => ({ language: r.language, words: methodWords(r.title) }))
+        .filter((m) => m.words.length > 0);
+      this.methods[doc] = methods;
+    }
+    return methods;
   }
 
   cues(
@@ -197,7 +206,7 @@ export class DocPriors {
    */
   private methodCoverage(doc: number, cues: QueryCues): number {
     let best = 0;
-    for (const m of this.methods[doc]) {
+    for (const m of this.methodsOf(doc)) {
       if (cues.language && m.language !== cues.language) continue;
       const hit = m.words.filter((w) => cues.terms.has(w)).length / m.words.length;
       if (hit > best) best = hit;
