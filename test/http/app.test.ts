@@ -119,7 +119,11 @@ describe('HTTP mode without a token', () => {
       }),
     });
     // The line is written when the response closes, which may be just after the client has read it.
-    const httpLine = () => s.logs.slice(before).map((l) => JSON.parse(l)).find((l) => l.msg === 'http');
+    const httpLine = () =>
+      s.logs
+        .slice(before)
+        .map((l) => JSON.parse(l))
+        .find((l) => l.msg === 'http');
     for (let i = 0; i < 100 && !httpLine(); i++) await new Promise((r) => setTimeout(r, 20));
     const line = httpLine();
     expect(line).toMatchObject({
