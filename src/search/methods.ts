@@ -86,20 +86,28 @@ interface DefinedMethod {
 
 /** Every SDK method a reference page defines, by its own name as written. */
 export class MethodIndex {
-  private readonly byName = new Map<string, DefinedMethod[]>();
+  // Built on the first question that spells a method: most questions spell none, and walking every
+  // reference entry was a tenth of the index's start-up.
+  private names?: Map<string, DefinedMethod[]>;
 
-  constructor(corpus: Corpus) {
-    corpus.docs.forEach((d, doc) => {
+  constructor(private readonly corpus: Corpus) {}
+
+  private byName(): Map<string, DefinedMethod[]> {
+    if (this.names) return this.names;
+    const byName = new Map<string, DefinedMethod[]>();
+    this.corpus.docs.forEach((d, doc) => {
       if (d.kind !== 'reference') return;
       for (const r of d.reference) {
         if (r.language === 'curl' || !/\(\)?\s*$/.test(r.title)) continue;
         const spelling = spell(r.title.trim());
         if (!spelling) continue;
-        const list = this.byName.get(spelling.name) ?? [];
+        const list = byName.get(spelling.name) ?? [];
         list.push({ doc, language: r.language, spelling });
-        this.byName.set(spelling.name, list);
+        byName.set(spelling.name, list);
       }
     });
+    this.names = byName;
+    return byName;
   }
 
   /**
@@ -108,8 +116,11 @@ export class MethodIndex {
    */
   definedBy(text: string, language: ReferenceLanguage | undefined): Set<number> {
     const out = new Set<number>();
-    for (const s of spelledMethods(text)) {
-      for (const m of this.byName.get(s.name) ?? []) {
+    const spelled = spelledMethods(text);
+    if (spelled.length === 0) return out;
+    const byName = this.byName();
+    for (const s of spelled) {
+      for (const m of byName.get(s.name) ?? []) {
         if (language && m.language !== language) continue;
         if (s.segments.length > 1 && !sameQualifier(s.segments, m.spelling.segments)) continue;
         out.add(m.doc);
