@@ -92,12 +92,11 @@ function packDocs(docs: Doc[]): { docs: Doc[]; texts: string[] } {
   return { docs: packed, texts };
 }
 
+/**
+ * A doc's Markdown as its sections joined, by concatenation: V8 keeps the result as a rope of the
+ * section strings and copies nothing until it is read (see unpackDocs).
+ */
 function joinSections(doc: Doc): string {
-  return doc.sections.map((s) => s.markdown).join(SECTION_JOINER);
-}
-
-/** joinSections, by concatenation (see unpackDocs). */
-function concatSections(doc: Doc): string {
   let out = '';
   for (let i = 0; i < doc.sections.length; i++)
     out = i === 0 ? doc.sections[i].markdown : out + SECTION_JOINER + doc.sections[i].markdown;
@@ -141,7 +140,7 @@ function unpackDocs(docs: Doc[], texts: string[]): Doc[] {
     // dictionary mode, and the search reads doc fields (kind, path, title) hundreds of times a query.
     // Concatenated, not joined, the text costs little until read: V8 keeps it as a rope of the
     // section strings and flattens it on first use.
-    if (typeof doc.markdown !== 'string') doc.markdown = concatSections(doc);
+    if (typeof doc.markdown !== 'string') doc.markdown = joinSections(doc);
     for (const entry of doc.reference) {
       unpackFields(entry.parameters, texts);
       unpackFields(entry.properties, texts);

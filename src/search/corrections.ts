@@ -83,15 +83,15 @@ export function withCorrections(q: AnalyzedQuery, vocab: TermStats): AnalyzedQue
   return { ...q, termWeights, concepts };
 }
 
+/** A natural word joined by hyphens, not an identifier or a package name with digits or capitals. */
+const HYPHENATED_WORD = /^[a-z]+(?:-[a-z]+)+$/;
+const PART_QUALITY_MIN = 0.8;
+
 /**
  * Weighs each concept by how rare its words are in the corpus, so that matching "422" counts for
  * more than matching "returns" when a section cannot match everything. Words the corpus lacks get
  * the weight of a word seen once.
  */
-/** A natural word joined by hyphens, not an identifier or a package name with digits or capitals. */
-const HYPHENATED_WORD = /^[a-z]+(?:-[a-z]+)+$/;
-const PART_QUALITY_MIN = 0.8;
-
 export function withConceptWeights(
   q: AnalyzedQuery,
   docFrequency: (term: string) => number,

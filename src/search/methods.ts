@@ -1,4 +1,4 @@
-import type { Corpus, ReferenceLanguage } from '../corpus/types.js';
+import type { Corpus, ReferenceEntry, ReferenceLanguage } from '../corpus/types.js';
 
 /**
  * SDK method names spelled in a question (`getAuthorizationUrl`, `workos.sso.getProfileAndToken`,
@@ -85,6 +85,11 @@ interface DefinedMethod {
 }
 
 /** Every SDK method a reference page defines, by its own name as written. */
+/** An SDK language's reference entry titled by its method (`sso.getProfileAndToken()`), not curl's endpoint. */
+export function definesSdkMethod(entry: ReferenceEntry): boolean {
+  return entry.language !== 'curl' && /\(\)?\s*$/.test(entry.title);
+}
+
 export class MethodIndex {
   // Built on the first question that spells a method: most questions spell none, and walking every
   // reference entry was a tenth of the index's start-up.
@@ -98,7 +103,7 @@ export class MethodIndex {
     this.corpus.docs.forEach((d, doc) => {
       if (d.kind !== 'reference') return;
       for (const r of d.reference) {
-        if (r.language === 'curl' || !/\(\)?\s*$/.test(r.title)) continue;
+        if (!definesSdkMethod(r)) continue;
         const spelling = spell(r.title.trim());
         if (!spelling) continue;
         const list = byName.get(spelling.name) ?? [];

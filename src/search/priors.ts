@@ -1,5 +1,5 @@
 import type { Corpus, Doc, ReferenceLanguage } from '../corpus/types.js';
-import { MethodIndex, asksSdkSurface } from './methods.js';
+import { MethodIndex, asksSdkSurface, definesSdkMethod } from './methods.js';
 import { expandToken } from './tokenize.js';
 import { type QuestionType, questionType } from './question-type.js';
 
@@ -123,7 +123,7 @@ export class DocPriors {
     let methods = this.methods[doc];
     if (!methods) {
       methods = this.corpus.docs[doc].reference
-        .filter((r) => r.language !== 'curl' && /\(\)?\s*$/.test(r.title))
+        .filter(definesSdkMethod)
         .map((r) => ({ language: r.language, words: methodWords(r.title) }))
         .filter((m) => m.words.length > 0);
       this.methods[doc] = methods;

@@ -80,12 +80,6 @@ export function addTerm(weights: Map<string, number>, term: string, weight: numb
 }
 
 /**
- * Alternatives a token contributes, strongest first: the whole identifier, its trailing segment
- * runs (`usermanagement/createus` inside `WorkOS::UserManagement.create_user`), each compound
- * segment, and its words taken together. The last alternative is always the plain words (or the
- * only form there is).
- */
-/**
  * What is left of a negative contraction once the apostrophe splits it ("doesn't" -> "doesn"): a
  * stop word, not a rare word to look for. The negation itself is read from the raw text
  * (question-type.ts).
@@ -94,6 +88,12 @@ const CONTRACTION_STEMS = new Set(
   'doesn don didn isn aren wasn weren won wouldn shouldn couldn hasn haven hadn mustn needn ain'.split(' '),
 );
 
+/**
+ * Alternatives a token contributes, strongest first: the whole identifier, its trailing segment
+ * runs (`usermanagement/createus` inside `WorkOS::UserManagement.create_user`), each compound
+ * segment, and its words taken together. The last alternative is always the plain words (or the
+ * only form there is).
+ */
 function tokenAlternatives(token: string): Alternative[] {
   if (CONTRACTION_STEMS.has(token.toLowerCase())) return [];
   const { whole, suffixes, segments, words } = expandToken(token);

@@ -133,17 +133,10 @@ function termsInField(result: MiniResult, field: string): MatchedTerms {
   return out;
 }
 
-/** MiniSearch reports source terms (`queryTerms`) and index terms (`match`); a source term absent from the index terms matched only approximately. */
-export function matchedTerms(result: MiniResult): MatchedTerms {
-  const out = new Map<string, number>();
-  for (const t of result.queryTerms)
-    out.set(t, Object.prototype.hasOwnProperty.call(result.match, t) ? 1 : APPROXIMATE_MATCH);
-  return out;
-}
-
 /**
- * coverage(concepts, matchedTerms(result)) without building the map: a term's value is looked up
- * in the hit's few query terms. Same values summed in the same order, so the same number.
+ * Weighted share of the query's concepts a hit satisfies, as coverage() would give it for the hit's
+ * query terms (1 when the index holds the term itself, APPROXIMATE_MATCH for a fuzzy or prefix match),
+ * without building a map of them. Same values summed in the same order, so the same number.
  */
 function hitCoverage(concepts: readonly Concept[], result: MiniResult): number {
   const { queryTerms, match } = result;

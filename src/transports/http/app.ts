@@ -43,7 +43,7 @@ export interface AppState {
   draining: boolean;
   inFlight: number;
   /** MCP requests received since start (their heads arrived), whatever their outcome. */
-  mcpReceived?: number;
+  mcpReceived: number;
   /** While draining: the latest time (epoch ms) the listener closes; new requests are told to retry after it. */
   acceptUntil?: number;
 }
@@ -76,7 +76,7 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       // Not counting this probe itself.
       inFlight: state.inFlight - 1,
-      mcpRequests: state.mcpReceived ?? 0,
+      mcpRequests: state.mcpReceived,
       rssBytes: process.memoryUsage.rss(),
       heapUsedBytes: process.memoryUsage().heapUsed,
       ...deps.health?.(),
@@ -202,7 +202,7 @@ export function createRequestListener(options: HttpOptions, deps: AppDeps, state
 
     let work: Promise<void> | void;
     if (path === '/mcp') {
-      state.mcpReceived = (state.mcpReceived ?? 0) + 1;
+      state.mcpReceived += 1;
       work = mcp(req, res, record, startedAt);
     } else if (path === '/healthz') {
       work =

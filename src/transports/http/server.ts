@@ -30,7 +30,7 @@ export interface RunningHttpServer {
 
 export async function startHttpServer(options: HttpOptions, deps: AppDeps): Promise<RunningHttpServer> {
   const log = deps.log ?? stderrWriter;
-  const state: AppState = { draining: false, inFlight: 0 };
+  const state: AppState = { draining: false, inFlight: 0, mcpReceived: 0 };
   const listener = createRequestListener(options, deps, state);
   // Node checks the headers/request timeouts on this interval; its default (30 s) would let a 10 s limit run to 40 s.
   const server = createServer({ connectionsCheckingInterval: 1_000 });
