@@ -97,6 +97,8 @@ export class DocPriors {
   private readonly methodIndex: MethodIndex;
   /** Reference pages that define an object and no endpoint or method (see factor). */
   private readonly objectPages = new Set<number>();
+  /** Reference pages of an operation that lists things ("List organization memberships"). */
+  private readonly listPages = new Set<number>();
 
   constructor(private readonly corpus: Corpus) {
     this.methodIndex = new MethodIndex(corpus);
@@ -109,6 +111,8 @@ export class DocPriors {
       if (role) this.roles.set(i, role);
       if (d.kind === 'reference' && d.reference.length > 0 && !d.reference.some((r) => r.endpoint))
         this.objectPages.add(i);
+      if (d.kind === 'reference' && /^list\b/i.test(d.title.trim()) && d.reference.some((r) => r.endpoint))
+        this.listPages.add(i);
       if (d.kind === 'sdk') {
         const alts = sdkNames(d).map((n) => escape(n).replace(/\\ | /g, '[\\s-]?'));
         this.sdkPatterns.push({
@@ -184,6 +188,12 @@ export class DocPriors {
     // An object's page (its properties and SDK types) shares the name of every operation on it, and
     // its title is the shortest: a question asking for the endpoint or method wants an operation.
     if (cues.question.operation && this.objectPages.has(doc)) f *= cfg.objectPagePrior;
+    // "which orgs does a user belong to, in Python" asks for the SDK's list method: the question's
+    // nouns name the things listed, and its verb ("belong", "enrolled") is not the method's.
+    if (cues.language && cues.question.list) {
+      if (this.listPages.has(doc)) f *= cfg.listPageBoost;
+      else if (this.objectPages.has(doc)) f *= cfg.objectPagePrior;
+    }
     if (d.kind === 'api') {
       // SDK API pages are the JavaScript packages' declarations: the answer for a JS question, a
       // second opinion beside the product docs otherwise, and no answer for Python or Ruby.
@@ -251,4 +261,6 @@ export interface PriorConfig {
   explainReferencePrior: number;
   /** Reference pages of an object (no endpoint) for a question asking for an endpoint or method. */
   objectPagePrior: number;
+  /** List operations' pages for a question in an SDK language asking which things there are. */
+  listPageBoost: number;
 }

@@ -28,6 +28,16 @@ const API_SPELLING =
 /** Asks for an operation to call, not for an object's shape ("which endpoint", "what SDK method"). */
 const OPERATION_WORDS = /\b(?:endpoints?|methods?|functions?|calls?)\b/i;
 
+/**
+ * "which orgs does a user belong to", "what directories does it have", "who are the members": asks
+ * for the things themselves, i.e. a list. The word after which/what/who is the thing asked for; a
+ * verb there ("what does", "what happens") asks something else.
+ */
+const LIST_QUESTION =
+  /^\s*(?:[\w.#]+:\s*)?(?:who\s+are\b|(?:which|what)\s+(?:\w+\s+)?(\w+[^s\W]s)\s+(?:do|does|did|has|have|are|were|can)\b)/i;
+/** Singular words ending in s (status, basis): not things counted. */
+const NOT_A_THING = /(?:us|is)$/i;
+
 export interface QuestionType {
   /** Describes a symptom or asks about behaviour. */
   explain: boolean;
@@ -35,6 +45,8 @@ export interface QuestionType {
   api: boolean;
   /** Asks for an endpoint or method by that word. */
   operation: boolean;
+  /** Asks which things there are (see LIST_QUESTION). */
+  list: boolean;
 }
 
 export function questionType(text: string): QuestionType {
@@ -42,7 +54,13 @@ export function questionType(text: string): QuestionType {
     explain: SYMPTOM.test(text) || BEHAVIOUR.test(text),
     api: API_WORDS.test(text) || API_SPELLING.test(text),
     operation: OPERATION_WORDS.test(text),
+    list: asksList(text),
   };
+}
+
+function asksList(text: string): boolean {
+  const m = LIST_QUESTION.exec(text);
+  return m !== null && (m[1] === undefined || !NOT_A_THING.test(m[1]));
 }
 
 /**

@@ -80,6 +80,7 @@ export const DEFAULT_RANKING: RankingConfig = {
     plainReferencePrior: 0.9,
     explainReferencePrior: 0.6,
     objectPagePrior: 0.8,
+    listPageBoost: 1.3,
   },
   passageWeight: 0.5,
   explainingSectionBoost: 2.5,

@@ -3,6 +3,7 @@ import { createSearcher } from '../../src/search/index.js';
 import { isExplainingHeading, questionType } from '../../src/search/question-type.js';
 import { DocPriors } from '../../src/search/priors.js';
 import { DEFAULT_RANKING } from '../../src/search/rank.js';
+import type { ReferenceEntry } from '../../src/corpus/types.js';
 import { corpus, doc, refEntry, storedIndex } from './fixture-corpus.js';
 
 describe('the type of a question', () => {
@@ -191,5 +192,62 @@ describe('the object-page prior', () => {
   it('leaves it alone for a question about the object itself', () => {
     expect(questionType('which fields does a password reset have').operation).toBe(false);
     expect(factor('which fields does a password reset have in the API', 0)).toBe(1);
+  });
+});
+
+describe('the list-page prior', () => {
+  const entry = (id: string, title: string, endpoint?: string): ReferenceEntry =>
+    refEntry({ id, language: 'go', title, ...(endpoint ? { endpoint, httpMethod: 'GET' } : {}) });
+  const object = doc({
+    path: 'reference/directory-user',
+    title: 'Directory User',
+    kind: 'reference',
+    sections: ['## Directory User\n\nA member of a directory.'],
+    reference: [entry('directory_user', 'DirectoryUser')],
+  });
+  const list = doc({
+    path: 'reference/directory-user/list',
+    title: 'List Directory Users',
+    kind: 'reference',
+    sections: ['## List Directory Users\n\nGet a list of the users of a directory.'],
+    reference: [entry('list_users', 'directorysync.ListUsers()', '/directory_users')],
+  });
+  const enroll = doc({
+    path: 'reference/factor/enroll',
+    title: 'Enroll a factor',
+    kind: 'reference',
+    sections: ['## Enroll a factor\n\nEnrolls a factor for a user.'],
+    reference: [entry('enroll', 'mfa.EnrollFactor()', '/factors')],
+  });
+  const priors = new DocPriors(corpus([object, list, enroll]));
+  const factor = (text: string, d: number, language?: 'go'): number =>
+    priors.factor(d, priors.cues(text, language), DEFAULT_RANKING.priors);
+  const { listPageBoost, objectPagePrior, languageBoost } = DEFAULT_RANKING.priors;
+
+  it('reads "which/what X do..." and "who are" as asking for a list, and other which-questions not', () => {
+    for (const q of [
+      'which orgs does a user belong to, python',
+      'what directories does an organization have connected',
+      'which authenticator factors has a user enrolled, Go',
+      'who are the members of a directory',
+    ])
+      expect(questionType(q).list, q).toBe(true);
+    for (const q of [
+      'which function creates a user',
+      'what does a 422 response mean',
+      'what HTTP status do device errors use',
+      'what are the steps to sign out',
+    ])
+      expect(questionType(q).list, q).toBe(false);
+  });
+
+  it('lifts list operations over the object and other operations when an SDK language is named', () => {
+    expect(listPageBoost).toBeGreaterThan(1);
+    const q = 'who are the members of a directory';
+    expect(factor(q, 1, 'go')).toBeCloseTo(listPageBoost * languageBoost);
+    expect(factor(q, 0, 'go')).toBeCloseTo(objectPagePrior * languageBoost);
+    expect(factor('which factors has a user enrolled', 2, 'go')).toBeCloseTo(languageBoost);
+    // without a language the question may be about the docs' concepts, not the SDK
+    expect(factor(q, 1)).toBe(factor('members of a directory', 1));
   });
 });
