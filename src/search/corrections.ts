@@ -160,3 +160,33 @@ export function withIdentifierDominance(q: AnalyzedQuery, vocab: TermStats, unit
   });
   return { ...q, termWeights, concepts };
 }
+
+/** A synonym is the docs' spelling of a word when bodies hold it this many times as often. */
+const SPELLING_RATIO = 5;
+
+/**
+ * The docs' own spelling of a user's word. Synonyms are searched in titles and headings only (in a
+ * body they mostly add noise), which is right for a synonym beside the docs' word, and wrong when the
+ * user's word is a spelling the docs rarely use: "org" is "organization" in every body ("when an org
+ * membership is removed" is written "when an organization membership is removed"). Such a synonym,
+ * much more frequent in bodies than the word typed, is searched in bodies too.
+ */
+export function withCorpusSpellings(
+  q: AnalyzedQuery,
+  vocab: { bodyFrequency(term: string): number },
+): AnalyzedQuery {
+  const found = new Set<string>();
+  for (const c of q.concepts) {
+    const own = c.alternatives.filter((a) => a.quality >= 1);
+    if (own.length !== 1 || own[0].terms.length !== 1) continue;
+    const typed = Math.max(1, vocab.bodyFrequency(own[0].terms[0]));
+    for (const alt of c.alternatives) {
+      if (alt.quality >= 1 || alt.terms.length !== 1 || alt.quality < SYNONYM_SPELLING_QUALITY) continue;
+      if (vocab.bodyFrequency(alt.terms[0]) >= SPELLING_RATIO * typed) found.add(alt.terms[0]);
+    }
+  }
+  return found.size > 0 ? { ...q, bodySynonyms: found } : q;
+}
+
+/** Synonyms proper (quality 0.9), not identifier parts or lone words of a phrase. */
+const SYNONYM_SPELLING_QUALITY = 0.9;

@@ -37,6 +37,8 @@ export interface AnalyzedQuery {
   phrase: string[];
   /** The kind of answer the wording expects (see answer-type.ts). */
   answerType?: AnswerType;
+  /** Synonyms searched in section bodies too: the docs' own spelling of a user's word (corrections.ts). */
+  bodySynonyms?: ReadonlySet<string>;
 }
 
 /** Weight of terms added by the synonym table relative to the user's own words. */

@@ -3,7 +3,12 @@ import type { Corpus } from '../corpus/types.js';
 import { buildMiniSearch, loadMiniSearch } from './index-build.js';
 import { type ResolvedOptions, resolveOptions } from './options.js';
 import { phraseKeys } from './phrase.js';
-import { withConceptWeights, withCorrections, withIdentifierDominance } from './corrections.js';
+import {
+  withConceptWeights,
+  withCorpusSpellings,
+  withCorrections,
+  withIdentifierDominance,
+} from './corrections.js';
 import { type AnalyzedQuery, analyzeQuery, demoteFraming, mostInformative, normalizeQuery } from './query.js';
 import {
   DEFAULT_RANKING,
@@ -90,10 +95,17 @@ class IndexSearcher implements CorpusSearcher {
 
   private analyze(text: string): AnalyzedQuery {
     const v = this.vocabulary;
-    return withIdentifierDominance(
-      withConceptWeights(withCorrections(analyzeQuery(text), v), (t) => v.docFrequency(t), this.stats.units),
+    return withCorpusSpellings(
+      withIdentifierDominance(
+        withConceptWeights(
+          withCorrections(analyzeQuery(text), v),
+          (t) => v.docFrequency(t),
+          this.stats.units,
+        ),
+        v,
+        this.stats.units,
+      ),
       v,
-      this.stats.units,
     );
   }
 
@@ -171,7 +183,8 @@ class IndexSearcher implements CorpusSearcher {
     const weak: string[] = [];
     const manyConcepts = q.concepts.length >= 3;
     for (const [t, w] of weights) {
-      if (w >= 1) (manyConcepts && this.vocabulary.isEverywhere(t) ? weak : strong).push(t);
+      if (w >= 1 || q.bodySynonyms?.has(t))
+        (manyConcepts && this.vocabulary.isEverywhere(t) ? weak : strong).push(t);
       else if (!this.vocabulary.isCommon(t)) weak.push(t);
     }
     const parts: ScanPart[] = [];

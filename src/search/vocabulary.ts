@@ -58,6 +58,11 @@ export class Vocabulary {
     return df > COMMON_TERM_SHARE * this.units;
   }
 
+  /** Sections whose body holds a term. */
+  bodyFrequency(term: string): number {
+    return this.bodyFieldId === undefined ? 0 : (this.dict.get(term)?.get(this.bodyFieldId)?.size ?? 0);
+  }
+
   /** True for a term found in the body of a large share of sections. */
   isEverywhere(term: string): boolean {
     const body = this.bodyFieldId === undefined ? undefined : this.dict.get(term)?.get(this.bodyFieldId);

@@ -136,3 +136,47 @@ describe('negative contractions', () => {
     expect(texts).toEqual(['token', 'include', 'roles']);
   });
 });
+
+describe("the docs' own spelling", () => {
+  it('searches a synonym in bodies when bodies use it far more than the word typed', async () => {
+    const { withCorpusSpellings } = await import('../../src/search/corrections.js');
+    const bodies = (counts: Record<string, number>) => ({ bodyFrequency: (t: string) => counts[t] ?? 0 });
+    const q = analyzeQuery('remove an org membership');
+    expect(withCorpusSpellings(q, bodies({ org: 3, organ: 400 })).bodySynonyms).toEqual(new Set(['organ']));
+    // both spellings common: the synonym stays a title and heading term
+    expect(withCorpusSpellings(q, bodies({ org: 200, organ: 400 })).bodySynonyms).toBeUndefined();
+  });
+
+  it('finds the section that spells the word out', async () => {
+    const { createSearcher } = await import('../../src/search/index.js');
+    const { corpus, doc, storedIndex } = await import('./fixture-corpus.js');
+    const fixture = corpus([
+      doc({
+        path: 'assignments',
+        title: 'Assignments',
+        sections: [
+          '## Creating assignments\n\nAssign a role to a user on a resource.',
+          '## Cascading events\n\nWhen an organization membership is removed, the role assignments are removed.',
+        ],
+      }),
+      doc({
+        path: 'members',
+        title: 'Members',
+        sections: ['## Membership\n\nA membership links a user and a role.'],
+      }),
+      // the docs say "organization" (the user's "org" almost never), and most bodies say neither
+      ...Array.from({ length: 30 }, (_, i) =>
+        doc({
+          path: `topic-${i}`,
+          title: `Topic ${i}`,
+          sections: [
+            i < 6 ? `## Setup ${i}\n\nEach organization has settings.` : `## Notes ${i}\n\nNothing here.`,
+          ],
+        }),
+      ),
+    ]);
+    const searcher = createSearcher(fixture, storedIndex(fixture));
+    const top = searcher.search('org membership removed role').results[0];
+    expect(top).toMatchObject({ path: 'assignments', anchor: 'cascading-events' });
+  });
+});
