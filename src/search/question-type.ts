@@ -35,8 +35,12 @@ const OPERATION_WORDS = /\b(?:endpoints?|methods?|functions?|calls?)\b/i;
  */
 const LIST_QUESTION =
   /^\s*(?:[\w.#]+:\s*)?(?:who\s+are\b|(?:which|what)\s+(?:\w+\s+)?(\w+[^s\W]s)\s+(?:do|does|did|has|have|are|were|can)\b)/i;
-/** Singular words ending in s (status, basis): not things counted. */
-const NOT_A_THING = /(?:us|is)$/i;
+/**
+ * Singular words ending in s (status, basis), and the parts of one object ("what fields does a
+ * directory user have" asks for the object's page, not for a list of directory users).
+ */
+const NOT_A_THING =
+  /(?:us|is)$|^(?:fields|properties|attributes|parameters|params|claims|values|types|scopes|options|headers|events)$/i;
 
 export interface QuestionType {
   /** Describes a symptom or asks about behaviour. */

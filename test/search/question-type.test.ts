@@ -237,6 +237,7 @@ describe('the list-page prior', () => {
       'what does a 422 response mean',
       'what HTTP status do device errors use',
       'what are the steps to sign out',
+      'what fields does a directory user have, in Python',
     ])
       expect(questionType(q).list, q).toBe(false);
   });
