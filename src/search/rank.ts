@@ -2,6 +2,7 @@ import type { SearchResult as MiniResult } from 'minisearch';
 import { containsRun } from './phrase.js';
 import type { PriorConfig } from './priors.js';
 import type { AnalyzedQuery, Concept } from './query.js';
+import type { ScanHits } from './scan.js';
 
 /**
  * Every ranking knob in one place, set on test/eval/queries.json with coarse steps (see
@@ -135,22 +136,41 @@ function termsInField(result: MiniResult, field: string): MatchedTerms {
 }
 
 /**
+ * A query's concepts with each alternative's terms as the scan's term numbers, worked out once per
+ * query rather than once per hit.
+ */
+export interface CoveragePlan {
+  concepts: readonly Concept[];
+  /** Per concept, per alternative: the scan's number of each term (-1: not searched). */
+  numbers: number[][][];
+}
+
+export function coveragePlan(concepts: readonly Concept[], hits: ScanHits): CoveragePlan {
+  return {
+    concepts,
+    numbers: concepts.map((c) => c.alternatives.map((a) => a.terms.map((t) => hits.termNumber(t)))),
+  };
+}
+
+/**
  * Weighted share of the query's concepts a hit satisfies, as coverage() would give it for the hit's
  * query terms (1 when the index holds the term itself, APPROXIMATE_MATCH for a fuzzy or prefix match),
  * without building a map of them. Same values summed in the same order, so the same number.
  */
-function hitCoverage(concepts: readonly Concept[], result: MiniResult): number {
-  const { queryTerms, match } = result;
+function hitCoverage(plan: CoveragePlan, hits: ScanHits, i: number): number {
+  const { concepts, numbers } = plan;
   let sum = 0;
   let total = 0;
-  for (const c of concepts) {
-    const w = c.weight ?? 1;
+  for (let c = 0; c < concepts.length; c++) {
+    const concept = concepts[c];
+    const w = concept.weight ?? 1;
     let best = 0;
-    for (const alt of c.alternatives) {
+    for (let a = 0; a < concept.alternatives.length; a++) {
+      const alt = concept.alternatives[a];
+      const terms = numbers[c][a];
       let hit = 0;
-      for (const t of alt.terms)
-        if (queryTerms.includes(t))
-          hit += Object.prototype.hasOwnProperty.call(match, t) ? 1 : APPROXIMATE_MATCH;
+      for (let t = 0; t < terms.length; t++)
+        if (hits.hasQueryTerm(i, terms[t])) hit += hits.hasExactTerm(i, terms[t]) ? 1 : APPROXIMATE_MATCH;
       const s = (hit / alt.terms.length) * alt.quality;
       if (s > best) best = s;
     }
@@ -171,7 +191,21 @@ export interface UnitScore {
   id: number;
   score: number;
   /** Index terms the unit matched (for snippet highlighting). */
-  matched: string[];
+  readonly matched: string[];
+}
+
+/** A scan hit's unit score; its matched terms are rebuilt from the scan only if a result asks. */
+class HitScore implements UnitScore {
+  constructor(
+    readonly id: number,
+    public score: number,
+    private readonly hits: ScanHits,
+    private readonly hit: number,
+  ) {}
+
+  get matched(): string[] {
+    return this.hits.result(this.hit).terms;
+  }
 }
 
 /**
@@ -181,14 +215,15 @@ export interface UnitScore {
  * matching one concept many ways.
  */
 export function coverageScore(
-  result: MiniResult,
-  query: AnalyzedQuery,
+  hits: ScanHits,
+  i: number,
+  plan: CoveragePlan,
   cfg: RankingConfig = DEFAULT_RANKING,
 ): UnitScore {
-  const base = result.score / Math.max(1, result.queryTerms.length);
-  const cov = hitCoverage(query.concepts, result);
+  const base = hits.score(i) / Math.max(1, hits.queryTermCount(i));
+  const cov = hitCoverage(plan, hits, i);
   const factor = cfg.coverageFloor + (1 - cfg.coverageFloor) * Math.pow(cov, cfg.coveragePower);
-  return { id: result.id as number, score: base * factor, matched: result.terms };
+  return new HitScore(hits.id(i), base * factor, hits, i);
 }
 
 /**

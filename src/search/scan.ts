@@ -7,8 +7,9 @@
  * MiniSearch spends most of a search building and merging those objects (a Map per term, an object
  * with a terms array and a match object per matching unit per term, then a merge per term); over
  * ~850 matching units per question that was about a third of search time and most of its garbage.
- * Here a unit's running score lives in a Float64Array and a result object is made once per matching
- * unit. The arithmetic is MiniSearch 7.2's, in the same order (each term's contributions summed
+ * Here a unit's running score lives in a Float64Array, the query terms a unit matched are bits, and
+ * the per-unit `terms`/`match` objects are rebuilt from a flat log only for the hits that need them
+ * (ScanHits.result: the re-ranked head and the chosen sections), not for the ~850-2,600 others. The arithmetic is MiniSearch 7.2's, in the same order (each term's contributions summed
  * first, then added to the unit's total; strong terms, then weak), and results come out in the same
  * order with the same `terms`, `queryTerms` and `match`: test/search/scan.test.ts compares both on
  * every query shape, and ranking cannot move.
@@ -64,17 +65,144 @@ interface Internals {
 /** MiniSearch's default cap on a fuzzy match's edit distance. */
 const DEFAULT_MAX_FUZZY = 6;
 
-/** Per-unit state of one scan part (a Map entry of MiniSearch's combined results). */
-interface Entry {
-  score: number;
-  terms: string[];
-  match: Record<string, string[]>;
+/**
+ * A scan's log: one entry per (unit, derived term, addTerm call), with the fields it matched in as
+ * bits, chained per unit in the order they were written. It is what MiniSearch's per-unit `terms`
+ * and `match` objects would hold, kept flat; ScanHits.result() rebuilds those objects for the few
+ * hits that need them (the head of the ranking, the chosen sections) instead of for every hit.
+ */
+class ScanLog {
+  unit = new Int32Array(1024);
+  derived = new Int32Array(1024);
+  source = new Int32Array(1024);
+  part = new Int32Array(1024);
+  fields = new Int32Array(1024);
+  next = new Int32Array(1024);
+  length = 0;
+
+  push(unit: number, derived: number, source: number, part: number): number {
+    if (this.length === this.unit.length) this.grow();
+    const e = this.length++;
+    this.unit[e] = unit;
+    this.derived[e] = derived;
+    this.source[e] = source;
+    this.part[e] = part;
+    this.fields[e] = 0;
+    this.next[e] = -1;
+    return e;
+  }
+
+  private grow(): void {
+    const size = this.unit.length * 2;
+    const widen = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    this.unit = widen(this.unit);
+    this.derived = widen(this.derived);
+    this.source = widen(this.source);
+    this.part = widen(this.part);
+    this.fields = widen(this.fields);
+    this.next = widen(this.next);
+  }
 }
 
-/** A part's entries by unit, and the units in the order MiniSearch's Map would list them. */
-interface PartResults {
-  byUnit: (Entry | undefined)[];
-  order: number[];
+/**
+ * The hits of one scan, best first, as MiniSearch ranks them: hit i is unit `id(i)` with MiniSearch's
+ * `score(i)`. Which query terms a hit matched are bit sets over the query's source terms
+ * (termIndex): `hasQueryTerm` is `result.queryTerms.includes(t)`, `hasExactTerm` is
+ * `t in result.match` (the index term t itself matched, not only a fuzzy or prefix relative).
+ */
+export class ScanHits {
+  constructor(
+    /** Source terms in the order they were scanned; a term's number is its bit. */
+    private readonly termIndex: ReadonlyMap<string, number>,
+    private readonly words: number,
+    private readonly units: Int32Array,
+    private readonly scores: Float64Array,
+    private readonly termCounts: Int32Array,
+    private readonly termBits: Uint32Array,
+    private readonly exactBits: Uint32Array,
+    private readonly firstEntry: Int32Array,
+    private readonly sorted: readonly number[],
+    private readonly externalId: readonly unknown[],
+    private readonly log: ScanLog,
+    private readonly derivedTerms: readonly string[],
+    private readonly sources: readonly string[],
+    private readonly partFields: readonly (readonly string[])[],
+  ) {}
+
+  get length(): number {
+    return this.sorted.length;
+  }
+
+  id(i: number): number {
+    return this.externalId[this.units[this.sorted[i]]] as number;
+  }
+
+  score(i: number): number {
+    return this.scores[this.sorted[i]];
+  }
+
+  /** How many of the query's source terms the hit matched (`result.queryTerms.length`). */
+  queryTermCount(i: number): number {
+    return this.termCounts[this.sorted[i]];
+  }
+
+  /** The bit number of a source term, -1 for a term the scan did not search. */
+  termNumber(term: string): number {
+    return this.termIndex.get(term) ?? -1;
+  }
+
+  hasQueryTerm(i: number, term: number): boolean {
+    return (
+      term >= 0 && (this.termBits[this.sorted[i] * this.words + (term >>> 5)] & (1 << (term & 31))) !== 0
+    );
+  }
+
+  hasExactTerm(i: number, term: number): boolean {
+    return (
+      term >= 0 && (this.exactBits[this.sorted[i] * this.words + (term >>> 5)] & (1 << (term & 31))) !== 0
+    );
+  }
+
+  /** Hit i exactly as MiniSearch.search returns it (same keys, same order of terms and match lists). */
+  result(i: number): SearchResult {
+    const h = this.sorted[i];
+    const log = this.log;
+    const queryTerms: string[] = [];
+    const seen = new Set<number>();
+    const match: Record<string, string[]> = {};
+    for (let e = this.firstEntry[h]; e >= 0; e = log.next[e]) {
+      const source = log.source[e];
+      if (!seen.has(source)) {
+        seen.add(source);
+        queryTerms.push(this.sources[source]);
+      }
+      const names = this.partFields[log.part[e]];
+      const bits = log.fields[e];
+      const list: string[] = [];
+      for (let f = 0; f < names.length; f++) if (bits & (1 << f)) list.push(names[f]);
+      // a later write of the same derived term replaces the list and keeps the key's place, as in
+      // MiniSearch (a fresh list per addTerm call, Object.assign when parts merge)
+      match[this.derivedTerms[log.derived[e]]] = list;
+    }
+    return {
+      id: this.externalId[this.units[h]],
+      score: this.scores[h],
+      terms: Object.keys(match),
+      queryTerms,
+      match,
+    };
+  }
+
+  /** Every hit as MiniSearch.search would return it. */
+  results(): SearchResult[] {
+    const out: SearchResult[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.result(i));
+    return out;
+  }
 }
 
 /**
@@ -88,11 +216,18 @@ export class IndexScan {
   /** fieldLength[shortId * fieldCount + fieldId] */
   private readonly fieldLength: Float64Array;
   private readonly externalId: unknown[];
-  /** A unit's sum for the term being scanned. */
+  /** A unit's sum for the term being scanned, and for the part being scanned. */
   private readonly termScore: Float64Array;
-  /** Which term last touched a unit, and which derived term last wrote its match entry. */
+  private readonly partScore: Float64Array;
+  /** Which term last touched a unit, and which part. */
   private readonly termMark: Int32Array;
+  private readonly partMark: Int32Array;
+  /** The last log entry of a unit, and the addTerm call (derivedMark) that wrote it. */
+  private readonly lastEntry: Int32Array;
   private readonly derivedMark: Int32Array;
+  /** A unit's hit number in the current scan, valid when hitMark holds the scan's mark. */
+  private readonly hitOf: Int32Array;
+  private readonly hitMark: Int32Array;
   private mark = 0;
 
   constructor(index: MiniSearch<never> | MiniSearch<unknown>) {
@@ -108,49 +243,66 @@ export class IndexScan {
     this.externalId = new Array<unknown>(this.slots);
     for (const [shortId, id] of ms._documentIds) this.externalId[shortId] = id;
     this.termScore = new Float64Array(this.slots);
+    this.partScore = new Float64Array(this.slots);
     this.termMark = new Int32Array(this.slots);
+    this.partMark = new Int32Array(this.slots);
+    this.lastEntry = new Int32Array(this.slots);
     this.derivedMark = new Int32Array(this.slots);
+    this.hitOf = new Int32Array(this.slots);
+    this.hitMark = new Int32Array(this.slots);
   }
 
   /** The parts OR-ed together, as `ms.search({queries, combineWith: 'OR'}, options)` would answer. */
   search(parts: readonly ScanPart[], options: ScanOptions): SearchResult[] {
-    let combined: PartResults | undefined;
-    for (const part of parts) {
-      const b = this.scanPart(part, options);
-      if (!combined) {
-        combined = b;
-        continue;
-      }
-      for (const unit of b.order) {
-        const from = b.byUnit[unit]!;
-        const into = combined.byUnit[unit];
-        if (!into) {
-          combined.byUnit[unit] = from;
-          combined.order.push(unit);
-        } else {
-          into.score = into.score + from.score;
-          into.match = Object.assign(into.match, from.match);
-          for (const t of from.terms) if (!into.terms.includes(t)) into.terms.push(t);
-        }
-      }
-    }
-    const results: SearchResult[] = [];
-    if (!combined) return results;
-    for (const unit of combined.order) {
-      const { score, terms, match } = combined.byUnit[unit]!;
-      results.push({
-        id: this.externalId[unit],
-        score: score * (terms.length || 1),
-        terms: Object.keys(match),
-        queryTerms: terms,
-        match,
-      });
-    }
-    return results.sort((a, b) => descending(a.score, b.score));
+    return this.scan(parts, options).results();
   }
 
-  /** One part: each term's exact, prefix and fuzzy matches, summed per term, then into the part. */
-  private scanPart(part: ScanPart, options: ScanOptions): PartResults {
+  /** search() without a result object per hit: see ScanHits. */
+  scan(parts: readonly ScanPart[], options: ScanOptions): ScanHits {
+    const termIndex = new Map<string, number>();
+    for (const part of parts)
+      for (const t of part.terms) if (t && !termIndex.has(t)) termIndex.set(t, termIndex.size);
+    const words = Math.max(1, Math.ceil(termIndex.size / 32));
+    const state: ScanState = {
+      scanMark: ++this.mark,
+      hits: new HitBuffer(words),
+      log: new ScanLog(),
+      derivedTerms: [],
+      derivedNumber: new Map(),
+      termIndex,
+      words,
+      partFields: [],
+    };
+    for (let p = 0; p < parts.length; p++) this.scanPart(parts[p], p, options, state);
+    const { hits } = state;
+    const n = hits.length;
+    for (let h = 0; h < n; h++) hits.scores[h] = hits.scores[h] * (hits.termCounts[h] || 1);
+    const sorted = Array.from({ length: n }, (_, h) => h);
+    const scores = hits.scores;
+    sorted.sort((a, b) => descending(scores[a], scores[b]));
+    return new ScanHits(
+      termIndex,
+      words,
+      hits.units,
+      scores,
+      hits.termCounts,
+      hits.termBits,
+      hits.exactBits,
+      hits.firstEntry,
+      sorted,
+      this.externalId,
+      state.log,
+      state.derivedTerms,
+      [...termIndex.keys()],
+      state.partFields,
+    );
+  }
+
+  /**
+   * One part: each term's exact, prefix and fuzzy matches, summed per term, then into the part; the
+   * part's sums then go into the hits' totals in one addition each, as MiniSearch's merge does.
+   */
+  private scanPart(part: ScanPart, partNumber: number, options: ScanOptions, state: ScanState): void {
     const ms = this.ms;
     const fields = part.fields ?? ms._options.fields;
     const field: FieldScan = {
@@ -158,16 +310,21 @@ export class IndexScan {
       ids: fields.map((f) => ms._fieldIds[f]),
       boosts: fields.map((f) => (Object.hasOwn(options.boost, f) ? options.boost[f] : 0) || 1),
     };
+    state.partFields.push(fields);
     const maxFuzzy = ms._options.searchOptions?.maxFuzzy ?? DEFAULT_MAX_FUZZY;
-    const out: PartResults = { byUnit: new Array<Entry | undefined>(this.slots), order: [] };
+    const partMark = ++this.mark;
+    const partUnits: number[] = [];
     for (const term of part.terms) {
       if (!term) continue;
       const ctx: TermContext = {
-        source: term,
+        source: state.termIndex.get(term)!,
         boost: options.boostTerm(term),
         mark: ++this.mark,
+        partMark,
+        partNumber,
         touched: [],
-        out,
+        partUnits,
+        state,
       };
       const add = (derived: string, weight: number, data: TermData | undefined): void => {
         if (data) this.addTerm(ctx, derived, weight, data, field, options);
@@ -194,14 +351,18 @@ export class IndexScan {
           add(derived, (options.weights.fuzzy * derived.length) / (derived.length + distance), data);
         }
       }
-      // the term's own sum goes into the unit's total in one addition, as MiniSearch's merge does
+      // the term's own sum goes into the unit's part total in one addition, as MiniSearch's merge does
       for (const unit of ctx.touched) {
-        const e = out.byUnit[unit]!;
-        e.score = e.score + this.termScore[unit];
+        this.partScore[unit] = this.partScore[unit] + this.termScore[unit];
         this.termScore[unit] = 0;
       }
     }
-    return out;
+    const { hits } = state;
+    for (const unit of partUnits) {
+      const h = this.hitOf[unit];
+      hits.scores[h] = hits.scores[h] + this.partScore[unit];
+      this.partScore[unit] = 0;
+    }
   }
 
   /** One derived term's postings in every searched field (MiniSearch's termResults). */
@@ -216,7 +377,16 @@ export class IndexScan {
     const { k, b, d } = options.bm25;
     const n = this.ms._documentCount;
     const derivedMark = ++this.mark;
-    const { byUnit, order } = ctx.out;
+    const { state } = ctx;
+    const { hits, log } = state;
+    let derivedNumber = state.derivedNumber.get(derived);
+    if (derivedNumber === undefined) {
+      derivedNumber = state.derivedTerms.length;
+      state.derivedTerms.push(derived);
+      state.derivedNumber.set(derived, derivedNumber);
+    }
+    // a derived term that is itself a query term makes that term an exact match (`term in match`)
+    const exact = state.termIndex.get(derived);
     for (let f = 0; f < field.ids.length; f++) {
       const fieldId = field.ids[f];
       const freqs = data.get(fieldId);
@@ -224,8 +394,8 @@ export class IndexScan {
       const matching = freqs.size;
       const avg = this.ms._avgFieldLength[fieldId];
       const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
-      const name = field.names[f];
       const fieldBoost = field.boosts[f];
+      const fieldBit = 1 << f;
       // our compact index is read where it lies; an index built in memory is MiniSearch's Maps
       const flat = freqs instanceof FieldPostings ? freqs : undefined;
       const units = flat ? flat.postings.subarray(flat.start, flat.start + matching) : [...freqs.keys()];
@@ -239,26 +409,101 @@ export class IndexScan {
         const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
         // MiniSearch's order of multiplication: another order could break a tie by a rounding
         const weighted = weight * ctx.boost * fieldBoost * docBoost * raw;
-        let e = byUnit[unit];
-        if (!e) {
-          e = { score: 0, terms: [ctx.source], match: {} };
-          byUnit[unit] = e;
-          order.push(unit);
-        } else if (this.termMark[unit] !== ctx.mark && !e.terms.includes(ctx.source))
-          e.terms.push(ctx.source);
+        let h: number;
+        if (this.hitMark[unit] !== state.scanMark) {
+          this.hitMark[unit] = state.scanMark;
+          h = hits.add(unit);
+          this.hitOf[unit] = h;
+          this.lastEntry[unit] = -1;
+        } else h = this.hitOf[unit];
+        if (this.partMark[unit] !== ctx.partMark) {
+          this.partMark[unit] = ctx.partMark;
+          ctx.partUnits.push(unit);
+        }
         if (this.termMark[unit] !== ctx.mark) {
           this.termMark[unit] = ctx.mark;
           ctx.touched.push(unit);
+          hits.addTerm(h, ctx.source);
         }
         this.termScore[unit] += weighted;
-        if (this.derivedMark[unit] === derivedMark) e.match[derived].push(name);
-        else {
+        if (this.derivedMark[unit] !== derivedMark) {
           this.derivedMark[unit] = derivedMark;
-          e.match[derived] = [name];
+          const e = log.push(unit, derivedNumber, ctx.source, ctx.partNumber);
+          const last = this.lastEntry[unit];
+          if (last < 0) hits.firstEntry[h] = e;
+          else log.next[last] = e;
+          this.lastEntry[unit] = e;
+          if (exact !== undefined) hits.markExact(h, exact);
         }
+        log.fields[this.lastEntry[unit]] |= fieldBit;
       }
     }
   }
+}
+
+/** Per-hit arrays of one scan, grown as units are hit. */
+class HitBuffer {
+  units = new Int32Array(256);
+  scores = new Float64Array(256);
+  termCounts = new Int32Array(256);
+  firstEntry = new Int32Array(256);
+  termBits: Uint32Array;
+  exactBits: Uint32Array;
+  length = 0;
+
+  constructor(private readonly words: number) {
+    this.termBits = new Uint32Array(256 * words);
+    this.exactBits = new Uint32Array(256 * words);
+  }
+
+  add(unit: number): number {
+    if (this.length === this.units.length) this.grow();
+    const h = this.length++;
+    this.units[h] = unit;
+    this.firstEntry[h] = -1;
+    return h;
+  }
+
+  addTerm(h: number, term: number): void {
+    const w = h * this.words + (term >>> 5);
+    const bit = 1 << (term & 31);
+    if ((this.termBits[w] & bit) === 0) {
+      this.termBits[w] |= bit;
+      this.termCounts[h] += 1;
+    }
+  }
+
+  markExact(h: number, term: number): void {
+    this.exactBits[h * this.words + (term >>> 5)] |= 1 << (term & 31);
+  }
+
+  private grow(): void {
+    const size = this.units.length * 2;
+    const units = new Int32Array(size);
+    units.set(this.units);
+    const scores = new Float64Array(size);
+    scores.set(this.scores);
+    const termCounts = new Int32Array(size);
+    termCounts.set(this.termCounts);
+    const firstEntry = new Int32Array(size);
+    firstEntry.set(this.firstEntry);
+    const termBits = new Uint32Array(size * this.words);
+    termBits.set(this.termBits);
+    const exactBits = new Uint32Array(size * this.words);
+    exactBits.set(this.exactBits);
+    Object.assign(this, { units, scores, termCounts, firstEntry, termBits, exactBits });
+  }
+}
+
+interface ScanState {
+  scanMark: number;
+  hits: HitBuffer;
+  log: ScanLog;
+  derivedTerms: string[];
+  derivedNumber: Map<string, number>;
+  termIndex: ReadonlyMap<string, number>;
+  words: number;
+  partFields: (readonly string[])[];
 }
 
 interface FieldScan {
@@ -268,10 +513,15 @@ interface FieldScan {
 }
 
 interface TermContext {
-  source: string;
+  /** The source term's number (its bit). */
+  source: number;
   boost: number;
   /** Marks the units this term has touched (termMark). */
   mark: number;
+  /** Marks the units this part has touched (partMark), listed in partUnits in MiniSearch's order. */
+  partMark: number;
+  partNumber: number;
   touched: number[];
-  out: PartResults;
+  partUnits: number[];
+  state: ScanState;
 }

@@ -16,6 +16,7 @@ import {
   type RankingConfig,
   type UnitScore,
   coverageScore,
+  coveragePlan,
   headBonus,
 } from './rank.js';
 import { expandToken, tokenize } from './tokenize.js';
@@ -155,16 +156,18 @@ class IndexSearcher implements CorpusSearcher {
 
   private rank(q: AnalyzedQuery, opts: ResolvedOptions): UnitScore[] {
     const { parts, options } = this.scanSpec(q, opts);
-    const hits = this.scan.search(parts, options);
+    const hits = this.scan.scan(parts, options);
     // Hits and their unit scores share an index; the head is ranked by sorting indices (stable,
     // as sorting the pairs was), without an object per hit.
-    const units = hits.map((h) => coverageScore(h, q, this.cfg));
+    const plan = coveragePlan(q.concepts, hits);
+    const units: UnitScore[] = [];
+    for (let i = 0; i < hits.length; i++) units.push(coverageScore(hits, i, plan, this.cfg));
     const order = units.map((_, i) => i);
     order.sort((a, b) => descending(units[a].score, units[b].score));
     for (let k = 0; k < order.length && k < RERANK_DEPTH; k++) {
       const i = order[k];
       const id = units[i].id;
-      units[i].score = headBonus(units[i], hits[i], q, () => this.headingKeys(id), this.cfg);
+      units[i].score = headBonus(units[i], hits.result(i), q, () => this.headingKeys(id), this.cfg);
     }
     return order.map((i) => units[i]).sort((a, b) => descending(a.score, b.score));
   }

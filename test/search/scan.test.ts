@@ -50,6 +50,26 @@ describe.each(indexes)('index scan over the %s', (_name, ms) => {
     expect(ours).toEqual(theirs);
     // toEqual ignores key order; the match lists' order feeds snippet highlighting
     expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
+    // the ranking reads hits through these, not through result objects: they must say the same
+    const hits = scan.scan(parts, o);
+    const terms = [...new Set(parts.flatMap((p) => p.terms))];
+    const seen = theirs.map((r, i) => ({
+      id: hits.id(i),
+      score: hits.score(i),
+      count: hits.queryTermCount(i),
+      has: terms.filter((t) => hits.hasQueryTerm(i, hits.termNumber(t))),
+      exact: terms.filter((t) => hits.hasExactTerm(i, hits.termNumber(t))),
+      matched: hits.result(i).terms,
+    }));
+    const expected = theirs.map((r) => ({
+      id: r.id,
+      score: r.score,
+      count: r.queryTerms.length,
+      has: terms.filter((t) => r.queryTerms.includes(t)),
+      exact: terms.filter((t) => Object.hasOwn(r.match, t)),
+      matched: r.terms,
+    }));
+    expect(seen).toEqual(expected);
   };
 
   it('answers strong terms over every field like MiniSearch', () => {
