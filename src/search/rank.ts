@@ -1,4 +1,3 @@
-import type { SearchResult as MiniResult } from 'minisearch';
 import { containsRun } from './phrase.js';
 import type { PriorConfig } from './priors.js';
 import type { AnalyzedQuery, Concept } from './query.js';
@@ -127,14 +126,6 @@ export function coverage(concepts: readonly Concept[], matched: MatchedTerms): n
   return total > 0 ? sum / total : 0;
 }
 
-/** Query terms a result matched in a given field (exact matches only; fuzzy ones are derived terms). */
-function termsInField(result: MiniResult, field: string): MatchedTerms {
-  const out = new Map<string, number>();
-  const match = result.match;
-  for (const term in match) if (match[term].includes(field)) out.set(term, 1);
-  return out;
-}
-
 /**
  * A query's concepts with each alternative's terms as the scan's term numbers, worked out once per
  * query rather than once per hit.
@@ -232,13 +223,12 @@ export function coverageScore(
  */
 export function headBonus(
   unit: UnitScore,
-  result: MiniResult,
+  inTitle: MatchedTerms,
   query: AnalyzedQuery,
   keys: () => HeadKeys,
   cfg: RankingConfig = DEFAULT_RANKING,
 ): number {
   let factor = 1;
-  const inTitle = termsInField(result, 'title');
   if (query.concepts.length > 0 && coverage(query.concepts, inTitle) >= TITLE_COVERAGE) {
     factor *= 1 + cfg.titleAllBonus;
     // and the title holds nothing else: the page is named after the query

@@ -109,23 +109,24 @@ class ScanLog {
 }
 
 /**
- * The hits of one scan, best first, as MiniSearch ranks them: hit i is unit `id(i)` with MiniSearch's
- * `score(i)`. Which query terms a hit matched are bit sets over the query's source terms
- * (termIndex): `hasQueryTerm` is `result.queryTerms.includes(t)`, `hasExactTerm` is
- * `t in result.match` (the index term t itself matched, not only a fuzzy or prefix relative).
+ * The hits of one scan, numbered in the order units were first hit: hit h is unit `id(h)` with
+ * MiniSearch's `score(h)`; `order()` ranks them as MiniSearch does. Which query terms a hit matched
+ * are bit sets over the query's source terms (termNumber): `hasQueryTerm` is
+ * `result.queryTerms.includes(t)`, `hasExactTerm` is `t in result.match` (the index term t itself
+ * matched, not only a fuzzy or prefix relative of it).
  */
 export class ScanHits {
   constructor(
     /** Source terms in the order they were scanned; a term's number is its bit. */
     private readonly termIndex: ReadonlyMap<string, number>,
     private readonly words: number,
+    readonly length: number,
     private readonly units: Int32Array,
     private readonly scores: Float64Array,
     private readonly termCounts: Int32Array,
     private readonly termBits: Uint32Array,
     private readonly exactBits: Uint32Array,
     private readonly firstEntry: Int32Array,
-    private readonly sorted: readonly number[],
     private readonly externalId: readonly unknown[],
     private readonly log: ScanLog,
     private readonly derivedTerms: readonly string[],
@@ -133,21 +134,25 @@ export class ScanHits {
     private readonly partFields: readonly (readonly string[])[],
   ) {}
 
-  get length(): number {
-    return this.sorted.length;
+  /** Hit numbers best first, ties in hit order: MiniSearch's order of results. */
+  order(): number[] {
+    const order: number[] = [];
+    for (let h = 0; h < this.length; h++) order.push(h);
+    const scores = this.scores;
+    return order.sort((a, b) => descending(scores[a], scores[b]));
   }
 
-  id(i: number): number {
-    return this.externalId[this.units[this.sorted[i]]] as number;
+  id(h: number): number {
+    return this.externalId[this.units[h]] as number;
   }
 
-  score(i: number): number {
-    return this.scores[this.sorted[i]];
+  score(h: number): number {
+    return this.scores[h];
   }
 
   /** How many of the query's source terms the hit matched (`result.queryTerms.length`). */
-  queryTermCount(i: number): number {
-    return this.termCounts[this.sorted[i]];
+  queryTermCount(h: number): number {
+    return this.termCounts[h];
   }
 
   /** The bit number of a source term, -1 for a term the scan did not search. */
@@ -155,21 +160,34 @@ export class ScanHits {
     return this.termIndex.get(term) ?? -1;
   }
 
-  hasQueryTerm(i: number, term: number): boolean {
-    return (
-      term >= 0 && (this.termBits[this.sorted[i] * this.words + (term >>> 5)] & (1 << (term & 31))) !== 0
-    );
+  hasQueryTerm(h: number, term: number): boolean {
+    return term >= 0 && (this.termBits[h * this.words + (term >>> 5)] & (1 << (term & 31))) !== 0;
   }
 
-  hasExactTerm(i: number, term: number): boolean {
-    return (
-      term >= 0 && (this.exactBits[this.sorted[i] * this.words + (term >>> 5)] & (1 << (term & 31))) !== 0
-    );
+  hasExactTerm(h: number, term: number): boolean {
+    return term >= 0 && (this.exactBits[h * this.words + (term >>> 5)] & (1 << (term & 31))) !== 0;
   }
 
-  /** Hit i exactly as MiniSearch.search returns it (same keys, same order of terms and match lists). */
-  result(i: number): SearchResult {
-    const h = this.sorted[i];
+  /**
+   * The index terms whose `match` list for hit h names `field` (each with 1), as reading
+   * `result.match` would give them: the last write of a derived term decides, as in result().
+   */
+  termsInField(h: number, field: string): Map<string, number> {
+    const log = this.log;
+    const bitOf = this.partFields.map((names) => {
+      const f = names.indexOf(field);
+      return f < 0 ? 0 : 1 << f;
+    });
+    const last = new Map<number, boolean>();
+    for (let e = this.firstEntry[h]; e >= 0; e = log.next[e])
+      last.set(log.derived[e], (log.fields[e] & bitOf[log.part[e]]) !== 0);
+    const out = new Map<string, number>();
+    for (const [derived, has] of last) if (has) out.set(this.derivedTerms[derived], 1);
+    return out;
+  }
+
+  /** Hit h exactly as MiniSearch.search returns it (same keys, same order of terms and match lists). */
+  result(h: number): SearchResult {
     const log = this.log;
     const queryTerms: string[] = [];
     const seen = new Set<number>();
@@ -197,11 +215,9 @@ export class ScanHits {
     };
   }
 
-  /** Every hit as MiniSearch.search would return it. */
+  /** Every hit as MiniSearch.search would return it, in its order. */
   results(): SearchResult[] {
-    const out: SearchResult[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.result(i));
-    return out;
+    return this.order().map((h) => this.result(h));
   }
 }
 
@@ -277,19 +293,16 @@ export class IndexScan {
     const { hits } = state;
     const n = hits.length;
     for (let h = 0; h < n; h++) hits.scores[h] = hits.scores[h] * (hits.termCounts[h] || 1);
-    const sorted = Array.from({ length: n }, (_, h) => h);
-    const scores = hits.scores;
-    sorted.sort((a, b) => descending(scores[a], scores[b]));
     return new ScanHits(
       termIndex,
       words,
+      n,
       hits.units,
-      scores,
+      hits.scores,
       hits.termCounts,
       hits.termBits,
       hits.exactBits,
       hits.firstEntry,
-      sorted,
       this.externalId,
       state.log,
       state.derivedTerms,

@@ -157,17 +157,26 @@ class IndexSearcher implements CorpusSearcher {
   private rank(q: AnalyzedQuery, opts: ResolvedOptions): UnitScore[] {
     const { parts, options } = this.scanSpec(q, opts);
     const hits = this.scan.scan(parts, options);
-    // Hits and their unit scores share an index; the head is ranked by sorting indices (stable,
-    // as sorting the pairs was), without an object per hit.
     const plan = coveragePlan(q.concepts, hits);
     const units: UnitScore[] = [];
-    for (let i = 0; i < hits.length; i++) units.push(coverageScore(hits, i, plan, this.cfg));
-    const order = units.map((_, i) => i);
-    order.sort((a, b) => descending(units[a].score, units[b].score));
+    for (let h = 0; h < hits.length; h++) units.push(coverageScore(hits, h, plan, this.cfg));
+    // Best coverage score first, ties in the scan's order (its score, then hit order): one sort
+    // where ranking the scan's results and then the unit scores took two, same order.
+    const order = units.map((_, h) => h);
+    order.sort(
+      (a, b) =>
+        descending(units[a].score, units[b].score) || descending(hits.score(a), hits.score(b)) || a - b,
+    );
     for (let k = 0; k < order.length && k < RERANK_DEPTH; k++) {
-      const i = order[k];
-      const id = units[i].id;
-      units[i].score = headBonus(units[i], hits.result(i), q, () => this.headingKeys(id), this.cfg);
+      const h = order[k];
+      const id = units[h].id;
+      units[h].score = headBonus(
+        units[h],
+        hits.termsInField(h, 'title'),
+        q,
+        () => this.headingKeys(id),
+        this.cfg,
+      );
     }
     return order.map((i) => units[i]).sort((a, b) => descending(a.score, b.score));
   }

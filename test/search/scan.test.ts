@@ -53,13 +53,15 @@ describe.each(indexes)('index scan over the %s', (_name, ms) => {
     // the ranking reads hits through these, not through result objects: they must say the same
     const hits = scan.scan(parts, o);
     const terms = [...new Set(parts.flatMap((p) => p.terms))];
-    const seen = theirs.map((r, i) => ({
-      id: hits.id(i),
-      score: hits.score(i),
-      count: hits.queryTermCount(i),
-      has: terms.filter((t) => hits.hasQueryTerm(i, hits.termNumber(t))),
-      exact: terms.filter((t) => hits.hasExactTerm(i, hits.termNumber(t))),
-      matched: hits.result(i).terms,
+    const order = hits.order();
+    const seen = order.map((h) => ({
+      id: hits.id(h),
+      score: hits.score(h),
+      count: hits.queryTermCount(h),
+      has: terms.filter((t) => hits.hasQueryTerm(h, hits.termNumber(t))),
+      exact: terms.filter((t) => hits.hasExactTerm(h, hits.termNumber(t))),
+      matched: hits.result(h).terms,
+      title: [...hits.termsInField(h, 'title').keys()].sort(),
     }));
     const expected = theirs.map((r) => ({
       id: r.id,
@@ -68,6 +70,9 @@ describe.each(indexes)('index scan over the %s', (_name, ms) => {
       has: terms.filter((t) => r.queryTerms.includes(t)),
       exact: terms.filter((t) => Object.hasOwn(r.match, t)),
       matched: r.terms,
+      title: Object.keys(r.match)
+        .filter((t) => r.match[t].includes('title'))
+        .sort(),
     }));
     expect(seen).toEqual(expected);
   };
