@@ -229,8 +229,13 @@ export class IndexScan {
   private readonly ms: Internals;
   private readonly fieldCount: number;
   private readonly slots: number;
-  /** fieldLength[shortId * fieldCount + fieldId] */
-  private readonly fieldLength: Float64Array;
+  /**
+   * fieldLength[fieldId * slots + shortId]: field by field, so a term's postings (ascending units)
+   * read it in address order; lengths are token counts, exact in 32 bits.
+   */
+  private readonly fieldLength: Uint32Array;
+  /** 1 for a short id the index holds (MiniSearch skips the postings of removed units). */
+  private readonly present: Uint8Array;
   private readonly externalId: unknown[];
   /** A unit's sum for the term being scanned, and for the part being scanned. */
   private readonly termScore: Float64Array;
@@ -253,11 +258,15 @@ export class IndexScan {
     let max = -1;
     for (const shortId of ms._documentIds.keys()) if (shortId > max) max = shortId;
     this.slots = max + 1;
-    this.fieldLength = new Float64Array(this.slots * this.fieldCount);
+    this.fieldLength = new Uint32Array(this.slots * this.fieldCount);
     for (const [shortId, lengths] of ms._fieldLength)
-      for (let f = 0; f < lengths.length; f++) this.fieldLength[shortId * this.fieldCount + f] = lengths[f];
+      for (let f = 0; f < lengths.length; f++) this.fieldLength[f * this.slots + shortId] = lengths[f];
     this.externalId = new Array<unknown>(this.slots);
-    for (const [shortId, id] of ms._documentIds) this.externalId[shortId] = id;
+    this.present = new Uint8Array(this.slots);
+    for (const [shortId, id] of ms._documentIds) {
+      this.externalId[shortId] = id;
+      if (id !== undefined) this.present[shortId] = 1;
+    }
     this.termScore = new Float64Array(this.slots);
     this.partScore = new Float64Array(this.slots);
     this.termMark = new Int32Array(this.slots);
@@ -409,16 +418,17 @@ export class IndexScan {
       const idf = Math.log(1 + (n - matching + 0.5) / (matching + 0.5));
       const fieldBoost = field.boosts[f];
       const fieldBit = 1 << f;
+      const lengthBase = fieldId * this.slots;
       // our compact index is read where it lies; an index built in memory is MiniSearch's Maps
       const flat = freqs instanceof FieldPostings ? freqs : undefined;
       const units = flat ? flat.postings.subarray(flat.start, flat.start + matching) : [...freqs.keys()];
       for (let i = 0; i < units.length; i++) {
         const unit = units[i];
-        if (unit >= this.slots || this.externalId[unit] === undefined) continue;
+        if (unit >= this.slots || this.present[unit] === 0) continue;
         const docBoost = options.boostDocument ? options.boostDocument(this.externalId[unit] as number) : 1;
         if (!docBoost) continue;
         const tf = flat ? flat.postings[flat.start + matching + i] : freqs.get(unit)!;
-        const length = this.fieldLength[unit * this.fieldCount + fieldId];
+        const length = this.fieldLength[lengthBase + unit];
         const raw = idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg)));
         // MiniSearch's order of multiplication: another order could break a tie by a rounding
         const weighted = weight * ctx.boost * fieldBoost * docBoost * raw;

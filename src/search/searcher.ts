@@ -158,15 +158,21 @@ class IndexSearcher implements CorpusSearcher {
     const { parts, options } = this.scanSpec(q, opts);
     const hits = this.scan.scan(parts, options);
     const plan = coveragePlan(q.concepts, hits);
+    const n = hits.length;
     const units: UnitScore[] = [];
-    for (let h = 0; h < hits.length; h++) units.push(coverageScore(hits, h, plan, this.cfg));
+    // the comparators read scores from flat arrays: an object's number field is a pointer to chase
+    const score = new Float64Array(n);
+    const scanScore = new Float64Array(n);
+    for (let h = 0; h < n; h++) {
+      const u = coverageScore(hits, h, plan, this.cfg);
+      units.push(u);
+      score[h] = u.score;
+      scanScore[h] = hits.score(h);
+    }
     // Best coverage score first, ties in the scan's order (its score, then hit order): one sort
     // where ranking the scan's results and then the unit scores took two, same order.
     const order = units.map((_, h) => h);
-    order.sort(
-      (a, b) =>
-        descending(units[a].score, units[b].score) || descending(hits.score(a), hits.score(b)) || a - b,
-    );
+    order.sort((a, b) => descending(score[a], score[b]) || descending(scanScore[a], scanScore[b]) || a - b);
     for (let k = 0; k < order.length && k < RERANK_DEPTH; k++) {
       const h = order[k];
       const id = units[h].id;
@@ -177,8 +183,10 @@ class IndexSearcher implements CorpusSearcher {
         () => this.headingKeys(id),
         this.cfg,
       );
+      score[h] = units[h].score;
     }
-    return order.map((i) => units[i]).sort((a, b) => descending(a.score, b.score));
+    // stable: equal scores stay in the order above
+    return order.sort((a, b) => descending(score[a], score[b])).map((h) => units[h]);
   }
 
   /**
