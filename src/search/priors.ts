@@ -204,8 +204,10 @@ export class DocPriors {
       if (this.languages[doc].has(cues.language)) f *= cfg.languageBoost;
       else if (this.languages[doc].size > 1) f *= cfg.otherLanguagePrior;
     }
-    const cov = this.methodCoverage(doc, cues);
-    if (cov > 0) f *= 1 + (cues.language ? cfg.methodBoost : cfg.methodBoostNoLanguage) * cov * cov;
+    // with a zero boost the factor is exactly 1 whatever the coverage: not worked out per doc
+    const methodBoost = cues.language ? cfg.methodBoost : cfg.methodBoostNoLanguage;
+    const cov = methodBoost === 0 ? 0 : this.methodCoverage(doc, cues);
+    if (cov > 0) f *= 1 + methodBoost * cov * cov;
     return f;
   }
 
@@ -218,7 +220,9 @@ export class DocPriors {
     let best = 0;
     for (const m of this.methodsOf(doc)) {
       if (cues.language && m.language !== cues.language) continue;
-      const hit = m.words.filter((w) => cues.terms.has(w)).length / m.words.length;
+      let spelled = 0;
+      for (const w of m.words) if (cues.terms.has(w)) spelled++;
+      const hit = spelled / m.words.length;
       if (hit > best) best = hit;
     }
     return best;

@@ -165,7 +165,10 @@ export class ResultBuilder {
       d.units.length > 0
         ? d.units.slice(0, SECTION_CANDIDATES).map((u) => u.id)
         : (this.unitsOfDoc.get(d.doc) ?? []).slice(0, SECTION_CANDIDATES);
-    const unitScore = new Map(d.units.map((u) => [u.id, u.score]));
+    // only the candidates' scores are read
+    const unitScore = new Map<number, number>();
+    for (let i = 0; i < d.units.length && i < SECTION_CANDIDATES; i++)
+      unitScore.set(d.units[i].id, d.units[i].score);
     const title = this.titleOf(d.doc);
     const maxUnit = Math.max(1e-9, ...ids.map((id) => unitScore.get(id) ?? 0));
     const lambda = this.cfg.passageWeight;

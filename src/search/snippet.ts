@@ -35,19 +35,33 @@ export function makeSnippet(
   let from = 0;
   if (hits.length > 0) {
     let best = -1;
+    // The window of hits starting at hit i that fit in `length` characters, slid along the hits
+    // with a count per term (hits are in text order, so its end only moves forward).
+    const count = new Map<string, number>();
+    let distinct = 0;
+    let j = 0;
     for (let i = 0; i < hits.length; i++) {
-      const seen = new Set<string>();
-      let j = i;
+      if (j < i) j = i;
       while (j < hits.length && hits[j].end - hits[i].start <= length) {
-        for (const t of hits[j].terms) seen.add(t);
+        for (const t of hits[j].terms) {
+          const c = count.get(t) ?? 0;
+          if (c === 0) distinct++;
+          count.set(t, c + 1);
+        }
         j++;
       }
       // distinct terms first, then total hits: "webhook signature" beats "webhook ... webhook"
-      const score = seen.size * 100 + (j - i);
+      const score = distinct * 100 + (j - i);
       if (score > best) {
         best = score;
         from = hits[i].start;
       }
+      if (j > i)
+        for (const t of hits[i].terms) {
+          const c = count.get(t)!;
+          if (c === 1) distinct--;
+          count.set(t, c - 1);
+        }
     }
     // a little context before the first hit, starting at a word boundary
     from = Math.max(0, from - 40);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { markdownToPlainText } from '../../src/search/plain-text.js';
 import { makeSnippet } from '../../src/search/snippet.js';
 import { analyze } from '../../src/search/tokenize.js';
@@ -56,5 +57,65 @@ describe('makeSnippet', () => {
 
   it('returns short texts whole', () => {
     expect(makeSnippet('Magic Link sign-in.', matched('magic'))).toBe('**Magic** Link sign-in.');
+  });
+});
+
+/** The window choice as first written (a fresh set per starting hit): what the sliding window must equal. */
+function windowStart(hits: { start: number; end: number; terms: string[] }[], length: number): number {
+  let best = -1;
+  let from = 0;
+  for (let i = 0; i < hits.length; i++) {
+    const seen = new Set<string>();
+    let j = i;
+    while (j < hits.length && hits[j].end - hits[i].start <= length) {
+      for (const t of hits[j].terms) seen.add(t);
+      j++;
+    }
+    const score = seen.size * 100 + (j - i);
+    if (score > best) {
+      best = score;
+      from = hits[i].start;
+    }
+  }
+  return from;
+}
+
+describe('makeSnippet window', () => {
+  it('starts where the quadratic window search starts, on generated texts', () => {
+    const word = fc.constantFrom(
+      'sso',
+      'okta',
+      'saml',
+      'the',
+      'user',
+      'connection',
+      'a',
+      'xyzzyxyzzyxyzzyq',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 80 }),
+        fc.subarray(['sso', 'okta', 'saml', 'user', 'xyzzyxyzzyxyzzyq']),
+        fc.integer({ min: 5, max: 120 }),
+        (words, wanted, length) => {
+          const text = words.join(' ');
+          const matched = new Set(wanted);
+          const hits: { start: number; end: number; terms: string[] }[] = [];
+          let pos = 0;
+          for (const w of words) {
+            if (matched.has(w)) hits.push({ start: pos, end: pos + w.length, terms: [w] });
+            pos += w.length + 1;
+          }
+          const snippet = makeSnippet(text, matched, undefined, length);
+          let from = hits.length > 0 ? Math.max(0, windowStart(hits, length) - 40) : 0;
+          if (from > 0) {
+            const space = text.indexOf(' ', from);
+            if (space !== -1 && space < from + 40) from = space + 1;
+          }
+          const plain = snippet.replace(/\*\*/g, '').replace(/^\u2026/, '');
+          expect(text.slice(from).startsWith(plain.replace(/\u2026$/, '').trim())).toBe(true);
+        },
+      ),
+    );
   });
 });
