@@ -51,9 +51,6 @@ interface UnitText {
   limits: boolean;
   passages: Passage[];
   heading: ReadonlySet<string>;
-  boilerplate: boolean;
-  /** An FAQ entry or a troubleshooting or limitations section (question-type.ts). */
-  explains: boolean;
 }
 
 /** Turns ranked sections into ranked documents, choosing each doc's answering section and snippet. */
@@ -65,6 +62,8 @@ export class ResultBuilder {
   /** Per unit its doc, and per doc its kind's prior: read for every matching unit of every query. */
   private readonly docOfUnit: Int32Array;
   private readonly kindFactor: Float64Array;
+  /** Per unit: FLAGGED once its heading was tested, with BOILERPLATE and EXPLAINS (see flagHeading). */
+  private readonly headingFlags: Uint8Array;
 
   constructor(
     private readonly corpus: Corpus,
@@ -79,6 +78,7 @@ export class ResultBuilder {
     });
     this.docOfUnit = Int32Array.from(refs, (r) => r.doc);
     this.kindFactor = Float64Array.from(corpus.docs, (d) => cfg.kindPrior[d.kind] ?? 1);
+    this.headingFlags = new Uint8Array(refs.length);
   }
 
   /** Units arrive best first, so each doc's first unit is its best section. */
@@ -215,17 +215,27 @@ export class ResultBuilder {
   }
 
   private isExplaining(id: number): boolean {
-    const cached = this.unitText.get(id);
-    if (cached) return cached.explains;
-    const { doc, section } = this.refs[id];
-    return explainsBehaviour(this.corpus.docs[doc].sections[section]);
+    let f = this.headingFlags[id];
+    if (f === 0) f = this.flagHeading(id);
+    return (f & EXPLAINS) !== 0;
   }
 
   private isBoilerplate(id: number): boolean {
-    const cached = this.unitText.get(id);
-    if (cached) return cached.boilerplate;
+    let f = this.headingFlags[id];
+    if (f === 0) f = this.flagHeading(id);
+    return (f & BOILERPLATE) !== 0;
+  }
+
+  /** What a unit's heading says (boilerplate, explaining), tested once per unit rather than per query. */
+  private flagHeading(id: number): number {
     const { doc, section } = this.refs[id];
-    return BOILERPLATE_HEADINGS.test(this.corpus.docs[doc].sections[section].heading.trim());
+    const s = this.corpus.docs[doc].sections[section];
+    const f =
+      FLAGGED |
+      (BOILERPLATE_HEADINGS.test(s.heading.trim()) ? BOILERPLATE : 0) |
+      (explainsBehaviour(s) ? EXPLAINS : 0);
+    this.headingFlags[id] = f;
+    return f;
   }
 
   /**
@@ -327,9 +337,7 @@ export class ResultBuilder {
       t = {
         passages: splitPassages(body),
         heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
-        boilerplate: BOILERPLATE_HEADINGS.test(s.heading.trim()),
         limits: LIMIT_HEADINGS.test(s.heading),
-        explains: explainsBehaviour(s),
       };
       this.unitText.set(id, t);
     }
@@ -367,6 +375,10 @@ function placeMethodPages(docs: DocGroup[], corpus: Corpus, cues: QueryCues): vo
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+
+const FLAGGED = 1;
+const BOILERPLATE = 2;
+const EXPLAINS = 4;
 
 /** An FAQ or troubleshooting entry, or a section under one ("Troubleshooting › Build validation failed"). */
 function explainsBehaviour(section: Section): boolean {

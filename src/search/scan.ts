@@ -336,15 +336,18 @@ export class IndexScan {
     const maxFuzzy = ms._options.searchOptions?.maxFuzzy ?? DEFAULT_MAX_FUZZY;
     const partMark = ++this.mark;
     const partUnits: number[] = [];
+    // one list of the units a term touched, emptied for each term
+    const touched: number[] = [];
     for (const term of part.terms) {
       if (!term) continue;
+      touched.length = 0;
       const ctx: TermContext = {
         source: state.termIndex.get(term)!,
         boost: options.boostTerm(term),
         mark: ++this.mark,
         partMark,
         partNumber,
-        touched: [],
+        touched,
         partUnits,
         state,
       };
