@@ -195,7 +195,7 @@ class HitScore implements UnitScore {
   ) {}
 
   get matched(): string[] {
-    return this.hits.result(this.hit).terms;
+    return this.hits.terms(this.hit);
   }
 }
 

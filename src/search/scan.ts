@@ -186,6 +186,26 @@ export class ScanHits {
     return out;
   }
 
+  /**
+   * `result(h).terms` without building the result: the index terms the hit matched, in the order
+   * Object.keys gives a match object's keys (array-index keys ascending first, then first writes).
+   */
+  terms(h: number): string[] {
+    const log = this.log;
+    const seen = new Set<number>();
+    const indices: string[] = [];
+    const names: string[] = [];
+    for (let e = this.firstEntry[h]; e >= 0; e = log.next[e]) {
+      const derived = log.derived[e];
+      if (seen.has(derived)) continue;
+      seen.add(derived);
+      const name = this.derivedTerms[derived];
+      (isArrayIndex(name) ? indices : names).push(name);
+    }
+    if (indices.length === 0) return names;
+    return [...indices.sort((a, b) => Number(a) - Number(b)), ...names];
+  }
+
   /** Hit h exactly as MiniSearch.search returns it (same keys, same order of terms and match lists). */
   result(h: number): SearchResult {
     const log = this.log;
@@ -219,6 +239,11 @@ export class ScanHits {
   results(): SearchResult[] {
     return this.order().map((h) => this.result(h));
   }
+}
+
+/** A key a JavaScript object lists first, in numeric order: a canonical integer below 2^32 - 1. */
+function isArrayIndex(key: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
 }
 
 /**

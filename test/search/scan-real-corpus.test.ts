@@ -50,6 +50,14 @@ describe('index scan on the real corpus', () => {
             ours: theirs.slice(0, 500),
           });
         compared++;
+        // the matched terms the ranking reads, without a result object, in the same key order
+        const hits = searcher.scan.scan(parts, options);
+        for (let h = 0; h < hits.length; h += 7) {
+          const want = hits.result(h).terms;
+          const got = hits.terms(h);
+          if (got.join('\u0000') !== want.join('\u0000'))
+            expect({ text, h, got }).toEqual({ text, h, got: want });
+        }
       }
     }
     expect(compared).toBeGreaterThan(600);

@@ -61,6 +61,7 @@ describe.each(indexes)('index scan over the %s', (_name, ms) => {
       has: terms.filter((t) => hits.hasQueryTerm(h, hits.termNumber(t))),
       exact: terms.filter((t) => hits.hasExactTerm(h, hits.termNumber(t))),
       matched: hits.result(h).terms,
+      terms: hits.terms(h),
       title: [...hits.termsInField(h, 'title').keys()].sort(),
     }));
     const expected = theirs.map((r) => ({
@@ -70,6 +71,7 @@ describe.each(indexes)('index scan over the %s', (_name, ms) => {
       has: terms.filter((t) => r.queryTerms.includes(t)),
       exact: terms.filter((t) => Object.hasOwn(r.match, t)),
       matched: r.terms,
+      terms: r.terms,
       title: Object.keys(r.match)
         .filter((t) => r.match[t].includes('title'))
         .sort(),
