@@ -82,16 +82,7 @@ function windowStart(hits: { start: number; end: number; terms: string[] }[], le
 
 describe('makeSnippet window', () => {
   it('starts where the quadratic window search starts, on generated texts', () => {
-    const word = fc.constantFrom(
-      'sso',
-      'okta',
-      'saml',
-      'the',
-      'user',
-      'connection',
-      'a',
-      'xyzzyxyzzyxyzzyq',
-    );
+    const word = fc.constantFrom('sso', 'okta', 'saml', 'the', 'user', 'connection', 'a', 'xyzzyxyzzyxyzzyq');
     fc.assert(
       fc.property(
         fc.array(word, { minLength: 1, maxLength: 80 }),
