@@ -145,7 +145,7 @@ export function analyzeQuery(
   const termWeights = new Map<string, number>();
   const concepts: Concept[] = [];
   let next = 0;
-  const pushTokens = (from: number, to: number, extra: string[]): void => {
+  const pushTokens = (from: number, to: number, extra: string[], gaps = 0): void => {
     const group = tokens.slice(from, to);
     const own = group.map(tokenAlternatives).filter((alts) => alts.length > 0);
     if (own.length === 0) return; // stop words alone are not a concept
@@ -156,7 +156,7 @@ export function analyzeQuery(
           [{ terms: own.flatMap((alts) => alts[alts.length - 1].terms), quality: 1 }];
     // A phrase whose other words are stop words ("log in", "sign up") is not its one content word:
     // "log" alone is audit logs. Its joined spellings (login, signup) say it better.
-    if (extra.length > 0 && own.length < to - from)
+    if (extra.length > 0 && own.length < to - from - gaps)
       for (const alt of alternatives) alt.quality = Math.min(alt.quality, LONE_WORD_QUALITY);
     for (const alts of own) {
       for (const alt of alts) for (const t of alt.terms) addTerm(termWeights, t, weightOf(alt.quality));
@@ -179,7 +179,7 @@ export function analyzeQuery(
     const to = keyOwner[m.end - 1] + 1;
     if (from < next) continue;
     for (; next < from; next++) pushTokens(next, next + 1, []);
-    pushTokens(from, to, m.expansions);
+    pushTokens(from, to, m.expansions, m.gaps);
     next = to;
   }
   for (; next < tokens.length; next++) pushTokens(next, next + 1, []);

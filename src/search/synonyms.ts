@@ -1,4 +1,5 @@
 import { phraseKeys } from './phrase.js';
+import { STOP_WORDS, stem } from './tokenize.js';
 
 /**
  * WorkOS vocabulary: names developers use for the same thing. Each group lists equivalent phrases;
@@ -83,6 +84,92 @@ const GROUPS: string[] = [
   'sdk | client library | library',
   'pipes | connected accounts | third-party tokens',
   'mcp | model context protocol',
+  // Developers' words for concepts the docs name otherwise, area by area; each right side is the docs'
+  // own title, heading or parameter name (one-way, so the docs' term does not drag in the plain words)
+  // SSO
+  'app tile | idp dashboard | identity provider dashboard | from okta dashboard => idp-initiated sso',
+  'slo | single log out | single sign out | federated logout => single logout',
+  'login csrf | consent screen => sign-in consent',
+  'certificate rotation | rotate certificate | rotate the certificate | expiring certificate | expired certificate | cert expired | certificate expired => renewing certificates | certificate expiration',
+  'test idp | mock idp | fake idp | sandbox idp => test identity provider',
+  'go live | go-live | going to production | production readiness | go to production => launch checklist',
+  'whitelist | allow list | allowlisting | whitelisting => allowlist',
+  'ip whitelist | firewall rules => ip allowlist',
+  'claim mapping | map claims | attribute mapping | map attributes | extra attributes | custom fields | extra fields => custom attributes',
+  'outside the organization | outside their organization | email domain does not match | other email domains => allowing any domain | allow profiles outside organization',
+  // Directory Sync
+  'suspended users | suspended user | disabled users | disabled user | inactive user => inactive users',
+  'resync | re-sync | backfill | out of sync | catch up | catch back up => data reconciliation | reconciliation',
+  'group mapping | map groups | group to role | groups to roles => group role assignment | role assignment',
+  // AuthKit
+  'login page | sign-in page | sign in page | login screen | sign-in screen | hosted login | prebuilt login => hosted ui',
+  'i18n | l10n | translation | translations | translate | internationalization => localization',
+  'dark mode | light mode => light and dark theme',
+  'account linking | link accounts | merge accounts | duplicate accounts | duplicate users | same email => identity linking',
+  'disable signup | disable sign up | disable sign-up | disable public signup | no public signup | invite only | invite-only => invite-only signup | disabling signup',
+  'auto join | auto-join | autojoin | automatically join => jit provisioning | automated memberships',
+  'custom claim | custom claims | extra claims | add claims | token claims => jwt templates',
+  'custom user data | extra user data | additional user data | store data on a user | additional information about users => metadata',
+  'my own id | our own id | our id | my id | internal id | database id | our user id => external id | external identifier',
+  'force sso | enforce sso | enforcing sso | require sso | requiring sso | mandatory sso | sso only | sso-only => requiring sso by default | domain policy | sso required',
+  'disposable email | disposable emails | burner email | throwaway email | temporary email => disposable email domains',
+  'credential stuffing | password spraying | too many failed logins | failed login attempts => brute force',
+  'new device | unknown device => unrecognized device',
+  'different country | geo velocity | geovelocity => impossible travel',
+  'fake accounts | fake signups | duplicate signups | multiple accounts => repeat sign up',
+  'dormant account | dormant accounts | inactive account | inactive accounts => stale accounts',
+  'block an ip | block ip | block an email | allow an ip | bypass radar => custom restrictions',
+  'switch org | switch orgs | switch organization | switch organizations | switch tenant | change org | change organization | change the organization | change active organization | org switcher | tenant switcher | account switcher => switching organizations | organization switcher',
+  'session timeout | session expiry | session expiration | session lifetime | session duration | session length | idle timeout | inactivity => inactivity timeout | maximum session length | configuring sessions',
+  'logout redirect | after logout | post-logout redirect | redirect after logout | redirect after sign out => sign-out redirect',
+  'log out everywhere | sign out everywhere | force logout | kill session | terminate session | end session => revoke session',
+  'extra scopes | additional scopes | more scopes | request scopes => custom oauth scopes',
+  'external contractors | contractors | freelancers | consultants | non-employees => sso with contractors | guest',
+  'remove from org | remove from organization | remove a member | remove member | kick out => delete an organization membership | deactivate an organization membership',
+  'smtp | own email provider | our email provider | email service provider => custom email providers',
+  'send our own emails | send my own emails | disable workos emails | turn off emails | turn off default emails => disabling default emails | send your own email',
+  'spam folder | junk folder | marked as spam | goes to spam | bounced | bounce | bounces | not delivered => suppressions | email delivery',
+  'oauth provider | oauth server | authorization server | identity provider for other apps | sign in with my app | third-party apps => connect | oauth applications',
+  'seat count | seats | per seat | per-seat | seat-based => seat sync',
+  'import users | import existing users | bulk import | user import | password hashes | hashed passwords => migrating to authkit | migrations',
+  'multi-tenant | multitenant | multi tenant | single-tenant | b2b vs b2c => modeling your app | single-tenant and multi-tenant models',
+  'password rules | password complexity | password policy | password requirements | password length | password strength => password strength policy',
+  // Organizations, roles and permissions, FGA
+  'custom roles per customer | per-customer roles | per-tenant roles | customer-defined roles | tenant-specific roles => organization roles',
+  'global role | global roles | app-wide role => environment role',
+  'resource-level permissions | per-resource roles | object-level permissions | document-level access | row-level access | resource level access => fine-grained authorization | role assignment',
+  'can user | can the user | is allowed | is user allowed | permission check | authorization check | check access => access checks | check authorization',
+  'who has access | who can access | which users can access | users with access => list users for a resource | resource discovery | list memberships for a resource',
+  'inherit permissions | permissions inheritance | parent and child | nested folders => hierarchical permission inheritance | permission inheritance',
+  // Audit Logs
+  'how long are logs kept | data retention | log retention | keep logs => retention',
+  'csv export | export to csv | download logs | download audit logs => exporting events | export',
+  'event schema | validate metadata | metadata validation => metadata schema',
+  'change event format | change an event | new event version | version events => editing events | event version',
+  // Events and webhooks
+  'webhook signature | signing secret | verify webhook | validate webhook | webhook secret | hmac => validate the requests | workos-signature',
+  'webhook retry | webhook retries | redeliver | redelivery | failed deliveries | failed webhooks | missed webhooks | missed events => recover from failed events | retry',
+  'out of order | out-of-order | event ordering | wrong order => out-of-sequence events',
+  'duplicate webhook | duplicate webhooks | received twice | same event twice => ignore duplicate events | idempotent',
+  'polling | poll for events | pull events => events api',
+  // Vault
+  'optimistic concurrency | optimistic locking | compare and swap | compare-and-swap | concurrent update | concurrent updates | concurrent writes | lost update | stale write | only if unchanged | if nobody changed => version_check | version check',
+  'envelope encryption | data encryption key | dek => data key | data keys',
+  'kms | aws kms | hsm | own encryption keys | own keys => byok | bring your own key | enterprise key management',
+  // Widgets
+  'embeddable components | embeddable ui | drop-in components | prebuilt components | react components | ui components => widgets',
+  'account settings page | profile page | edit profile => user profile widget',
+  'active sessions | signed-in devices | logged in devices => user sessions widget',
+  'security settings | change password page => user security widget',
+  'team members page | members page | manage team members | team management => user management widget',
+  'widget token | token for widgets => authorization tokens | widget token',
+  // Custom domains, API keys, deployment
+  'own domain for login | branded login | login on our domain | auth subdomain => authkit domain | custom domain',
+  'sender domain | from address | sender address | sent from => email domain',
+  'customer api keys | api keys for customers | personal access token | personal access tokens | organization api keys => api keys | organization api key',
+  'on-premise | on-prem | on premise | self-hosted | air-gapped | air gapped | behind a firewall => on-prem deployment',
+  'staging | test environment | sandbox environment | dev environment => staging environment',
+  'rollout | gradual rollout | beta access | beta users | target users => feature flags | targeting',
   // The operations of the API reference under the words developers use for them ("remove an org" is
   // "Delete an organization")
   'delete | remove',
@@ -160,7 +247,35 @@ export interface SynonymMatch {
   /** Index of the first and one past the last query word the phrase covers. */
   start: number;
   end: number;
+  /** Query stop words stepped over inside the phrase ("remove *the* member"). */
+  gaps: number;
   expansions: string[];
+}
+
+/**
+ * Stop words a phrase may step over between two of its words, at most this many in a row: "remove
+ * the member", "switch their org" and "force SSO" are the same phrase; a content word in between
+ * ("switch *billing* org") breaks it.
+ */
+const MAX_GAP = 2;
+let stopKeys: ReadonlySet<string> | undefined;
+const isStopKey = (key: string): boolean =>
+  (stopKeys ??= new Set([...STOP_WORDS].map((w) => stem(w)))).has(key);
+
+/** One past the last query key of the phrase `from` matched at `start`, or -1. */
+function matchAt(queryKeys: readonly string[], start: number, from: readonly string[]): number {
+  let k = start;
+  for (let j = 0; j < from.length; j++) {
+    for (
+      let gap = 0;
+      j > 0 && gap < MAX_GAP && queryKeys[k] !== from[j] && isStopKey(queryKeys[k] ?? '');
+      gap++
+    )
+      k++;
+    if (queryKeys[k] !== from[j]) return -1;
+    k++;
+  }
+  return k;
 }
 
 /**
@@ -173,16 +288,17 @@ export function findSynonyms(queryKeys: readonly string[], rules: readonly Synon
   for (const rule of rules) {
     const n = rule.from.length;
     for (let i = 0; i + n <= queryKeys.length; i++) {
-      let ok = true;
-      for (let j = 0; j < n && ok; j++) ok = queryKeys[i + j] === rule.from[j];
-      if (!ok) continue;
+      if (queryKeys[i] !== rule.from[0]) continue;
+      const end = matchAt(queryKeys, i, rule.from);
+      if (end < 0) continue;
+      const span = end - i;
       const existing = byStart.get(i);
-      if (existing && existing.end - existing.start > n) continue;
-      if (existing && existing.end - existing.start === n) {
+      if (existing && existing.end - existing.start > span) continue;
+      if (existing && existing.end - existing.start === span) {
         existing.expansions = [...new Set([...existing.expansions, ...rule.to])];
         continue;
       }
-      const m = { start: i, end: i + n, expansions: [...rule.to] };
+      const m = { start: i, end, gaps: span - n, expansions: [...rule.to] };
       byStart.set(i, m);
     }
   }

@@ -53,6 +53,57 @@ describe('synonym table', () => {
   });
 });
 
+describe("developers' words for the docs' names", () => {
+  it.each([
+    ['enforce SSO for an organization', 'domain policy'],
+    ['switch org', 'switching organizations'],
+    ['change the active organization', 'switching organizations'],
+    ['session timeout', 'inactivity timeout'],
+    ['webhooks arrive out of order', 'out-of-sequence events'],
+    ['optimistic concurrency on a vault object', 'version_check'],
+    ['merge duplicate accounts', 'identity linking'],
+    ['translate the sign-in page', 'localization'],
+    ['burner email signups', 'disposable email domains'],
+    ['custom claims in the access token', 'jwt templates'],
+  ])('%s expands to %s', (query, expected) => {
+    expect(expansionsOf(query)).toContain(expected);
+  });
+
+  it('leaves an ambiguous phrase alone ("custom data" is also the state passed through sign-in)', () => {
+    expect(expansionsOf('pass custom data through the redirect')).not.toContain('metadata');
+  });
+});
+
+describe('phrases with stop words in between', () => {
+  const gapRules = synonymRules(['switch org => switching organizations', 'log in as => impersonation']);
+  const found = (q: string): string[] => findSynonyms(phraseKeys(q), gapRules).flatMap((m) => m.expansions);
+
+  it('step over up to two stop words between the words of a phrase', () => {
+    expect(found('switch org')).toContain('switching organizations');
+    expect(found('switch their org')).toContain('switching organizations');
+    expect(found('switch to the org')).toContain('switching organizations');
+    expect(findSynonyms(phraseKeys('switch to the org'), gapRules)[0]).toMatchObject({
+      start: 0,
+      end: 4,
+      gaps: 2,
+    });
+  });
+
+  it('do not step over content words, long runs of stop words, or a leading stop word', () => {
+    expect(found('switch billing org')).toEqual([]);
+    expect(found('switch to it for the org')).toEqual([]);
+    // the phrase's own stop words still have to be there
+    expect(found('log in to')).toEqual([]);
+    expect(found('log in as')).toContain('impersonation');
+  });
+
+  it("keep the user's words whole when only the gap is stop words", () => {
+    const q = analyzeQuery('switch their org', gapRules);
+    expect(q.concepts).toHaveLength(1);
+    expect(q.concepts[0].alternatives[0]).toMatchObject({ terms: ['switch', 'org'], quality: 1 });
+  });
+});
+
 describe('query analysis', () => {
   it('turns a synonym phrase into one concept with the alternatives', () => {
     const q = analyzeQuery('Azure AD SAML');
