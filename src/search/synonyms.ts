@@ -165,11 +165,50 @@ const GROUPS: string[] = [
   'widget token | token for widgets => authorization tokens | widget token',
   // Custom domains, API keys, deployment
   'own domain for login | branded login | login on our domain | auth subdomain => authkit domain | custom domain',
-  'sender domain | from address | sender address | sent from => email domain',
+  'sender domain | from address | sender address => email domain',
   'customer api keys | api keys for customers | personal access token | personal access tokens | organization api keys => api keys | organization api key',
   'on-premise | on-prem | on premise | self-hosted | air-gapped | air gapped | behind a firewall => on-prem deployment',
   'staging | test environment | sandbox environment | dev environment => staging environment',
   'rollout | gradual rollout | beta access | beta users | target users => feature flags | targeting',
+  // Errors, limits, lists
+  'unauthorized | unauthenticated | invalid api key | wrong api key => 401 | api authentication',
+  'forbidden | insufficient permissions | not permitted => 403',
+  'unprocessable | unprocessable entity | validation error | validation failed => 422',
+  'server error | internal server error | service unavailable => 5xx',
+  'requests per second | requests per minute | request quota | api quota | api limits | request limit => rate limits',
+  'next page | page size | more than 100 | page through | all pages => pagination',
+  // Memberships and users
+  'soft delete | soft-delete | suspend membership | suspend a member | temporarily remove => deactivate an organization membership | deactivation',
+  'hard delete | hard-delete | permanently remove | permanently delete => delete an organization membership | deletion',
+  'restore membership | restore a member | undo deactivation | bring back a member => reactivate an organization membership',
+  'confirm email | confirm their email | unverified email | email not verified => email verification',
+  'leaked password | leaked passwords | pwned passwords | compromised password | compromised passwords => breached passwords | password strength policy',
+  'refresh token rotation | token rotation | rotate refresh token => refresh token',
+  'captcha | recaptcha | hcaptcha => bot detection',
+  'login code | sign-in code | signin code | code by email => magic auth',
+  'email template | email templates | customize emails | customize the email => custom emails',
+  'auth guard | route guard | require login | require authentication | protect a page | protect pages | protect routes | protect a route => protected routes',
+  'current user | currently logged in user | who is logged in | who is signed in => access authentication data',
+  'cookie secret | session secret | cookie password | cookie encryption key => session password',
+  'mobile app | native app | ios app | android app => native mobile application',
+  'dynamic client registration | dcr => client id metadata document | cimd',
+  // Directory Sync and events
+  'leaves the company | left the company | employee leaves | employee left | leaves the organization => deprovisioning | offboarding',
+  'added to group | added to a group => dsync.group.user_added',
+  'removed from group | removed from a group => dsync.group.user_removed',
+  'scim token | scim bearer token => bearer token',
+  'test webhook | test webhooks | webhook test | trigger a test event => send test event | test your endpoint',
+  'idempotency key | dedupe | deduplicate | de-duplicate => idempotency | idempotent',
+  // SSO setup words
+  'assertion consumer service | assertion consumer service url => acs url',
+  'metadata xml | metadata file | federation metadata | saml metadata => idp metadata',
+  // Roles
+  'role precedence | role hierarchy | which role wins | conflicting roles => priority order | role source priority',
+  'more than one role | several roles | two roles => multiple roles',
+  // Vault
+  'secrets manager | secret manager | store secrets | store credentials | sensitive data | encrypt at rest => vault',
+  'key per tenant | per-tenant key | per-tenant keys | keys per customer | tenant isolation => key context',
+  'secret history | previous value | previous values | old versions => object versions | list object versions',
   // The operations of the API reference under the words developers use for them ("remove an org" is
   // "Delete an organization")
   'delete | remove',
