@@ -209,12 +209,24 @@ const GROUPS: string[] = [
   'secrets manager | secret manager | store secrets | store credentials | sensitive data | encrypt at rest => vault',
   'key per tenant | per-tenant key | per-tenant keys | keys per customer | tenant isolation => key context',
   'secret history | previous value | previous values | old versions => object versions | list object versions',
+  // Admin Portal, Audit Logs, domains, attributes, Pipes, Connect
+  'configure sso themselves | set up sso themselves | customer self-service | self-service portal | let the it admin => admin portal | setup link',
+  'who did what | activity history | user activity history => audit logs',
+  'record an action | log an action | track actions | track user actions => emit events | create event',
+  'company domain | corporate domain | work email domain => organization domain | verified domains',
+  'job title | department | manager email | employee number | cost center => predefined attributes | custom attributes',
+  'kill switch => feature flags',
+  'third-party api tokens | third party tokens | access their github | access their slack | connect their github | connect their slack => pipes | connected accounts',
+  'rotate client secret | client secret rotation => client secrets',
+  'opaque token | validate a token | check a token => token introspection | verifying tokens',
   // The operations of the API reference under the words developers use for them ("remove an org" is
   // "Delete an organization")
   'delete | remove',
   'update | modify | edit',
   'fetch | retrieve | look up => get',
   'add => create',
+  // "Update an object value": writing a new value over the old one
+  'overwrite | overwrites | overwriting => update',
   // Irregular verb forms: the stemmer joins "sends" and "sending" but not "sent" ("an invitation
   // sent without an organization" answers "what if I send an invitation without one")
   'send | sent',
