@@ -95,7 +95,7 @@ const GROUPS: string[] = [
   'go live | go-live | going to production | production readiness | go to production => launch checklist',
   'whitelist | allow list | allowlisting | whitelisting => allowlist',
   'ip whitelist | firewall rules => ip allowlist',
-  'claim mapping | map claims | attribute mapping | map attributes | extra attributes | custom fields | extra fields => custom attributes',
+  'claim mapping | map claims | attribute mapping | map attributes | extra attributes | custom fields | extra fields => custom attributes | metadata',
   'outside the organization | outside their organization | email domain does not match | other email domains => allowing any domain | allow profiles outside organization',
   // Directory Sync
   'suspended users | suspended user | disabled users | disabled user | inactive user => inactive users',
@@ -103,7 +103,7 @@ const GROUPS: string[] = [
   'group mapping | map groups | group to role | groups to roles => group role assignment | role assignment',
   // AuthKit
   'login page | sign-in page | sign in page | login screen | sign-in screen | hosted login | prebuilt login => hosted ui',
-  'i18n | l10n | translation | translations | translate | internationalization => localization',
+  'i18n | l10n | translation | translations | internationalization => localization',
   'dark mode | light mode => light and dark theme',
   'account linking | link accounts | merge accounts | duplicate accounts | duplicate users | same email => identity linking',
   'disable signup | disable sign up | disable sign-up | disable public signup | no public signup | invite only | invite-only => invite-only signup | disabling signup',
@@ -116,13 +116,13 @@ const GROUPS: string[] = [
   'credential stuffing | password spraying | too many failed logins | failed login attempts => brute force',
   'new device | unknown device => unrecognized device',
   'different country | geo velocity | geovelocity => impossible travel',
-  'fake accounts | fake signups | duplicate signups | multiple accounts => repeat sign up',
+  'fake accounts | fake signups | duplicate signups => repeat sign up',
   'dormant account | dormant accounts | inactive account | inactive accounts => stale accounts',
   'block an ip | block ip | block an email | allow an ip | bypass radar => custom restrictions',
   'switch org | switch orgs | switch organization | switch organizations | switch tenant | change org | change organization | change the organization | change active organization | org switcher | tenant switcher | account switcher => switching organizations | organization switcher',
   'session timeout | session expiry | session expiration | session lifetime | session duration | session length | idle timeout | inactivity => inactivity timeout | maximum session length | configuring sessions',
   'logout redirect | after logout | post-logout redirect | redirect after logout | redirect after sign out => sign-out redirect',
-  'log out everywhere | sign out everywhere | force logout | kill session | terminate session | end session => revoke session',
+  'log out everywhere | sign out everywhere | force logout | kill session | terminate session => revoke session',
   'extra scopes | additional scopes | more scopes | request scopes => custom oauth scopes',
   'external contractors | contractors | freelancers | consultants | non-employees => sso with contractors | guest',
   'remove from org | remove from organization | remove a member | remove member | kick out => delete an organization membership | deactivate an organization membership',
@@ -138,7 +138,7 @@ const GROUPS: string[] = [
   'custom roles per customer | per-customer roles | per-tenant roles | customer-defined roles | tenant-specific roles => organization roles',
   'global role | global roles | app-wide role => environment role',
   'resource-level permissions | per-resource roles | object-level permissions | document-level access | row-level access | resource level access => fine-grained authorization | role assignment',
-  'can user | can the user | is allowed | is user allowed | permission check | authorization check | check access => access checks | check authorization',
+  'permission check | permissions check | authorization check | check access => access checks | check authorization',
   'who has access | who can access | which users can access | users with access => list users for a resource | resource discovery | list memberships for a resource',
   'inherit permissions | permissions inheritance | parent and child | nested folders => hierarchical permission inheritance | permission inheritance',
   // Audit Logs
@@ -151,7 +151,7 @@ const GROUPS: string[] = [
   'webhook retry | webhook retries | redeliver | redelivery | failed deliveries | failed webhooks | missed webhooks | missed events => recover from failed events | retry',
   'out of order | out-of-order | event ordering | wrong order => out-of-sequence events',
   'duplicate webhook | duplicate webhooks | received twice | same event twice => ignore duplicate events | idempotent',
-  'polling | poll for events | pull events => events api',
+  'poll for events | pull events => events api',
   // Vault
   'optimistic concurrency | optimistic locking | compare and swap | compare-and-swap | concurrent update | concurrent updates | concurrent writes | lost update | stale write | only if unchanged | if nobody changed => version_check | version check',
   'envelope encryption | data encryption key | dek => data key | data keys',
@@ -188,7 +188,7 @@ const GROUPS: string[] = [
   'login code | sign-in code | signin code | code by email => magic auth',
   'email template | email templates | customize emails | customize the email => custom emails',
   'auth guard | route guard | require login | require authentication | protect a page | protect pages | protect routes | protect a route => protected routes',
-  'current user | currently logged in user | who is logged in | who is signed in => access authentication data',
+  'currently logged in user | who is logged in | who is signed in => access authentication data',
   'cookie secret | session secret | cookie password | cookie encryption key => session password',
   'mobile app | native app | ios app | android app => native mobile application',
   'dynamic client registration | dcr => client id metadata document | cimd',
@@ -198,7 +198,7 @@ const GROUPS: string[] = [
   'removed from group | removed from a group => dsync.group.user_removed',
   'scim token | scim bearer token => bearer token',
   'test webhook | test webhooks | webhook test | trigger a test event => send test event | test your endpoint',
-  'idempotency key | dedupe | deduplicate | de-duplicate => idempotency | idempotent',
+  'idempotency key | idempotency keys => idempotency | idempotent',
   // SSO setup words
   'assertion consumer service | assertion consumer service url => acs url',
   'metadata xml | metadata file | federation metadata | saml metadata => idp metadata',
@@ -218,7 +218,7 @@ const GROUPS: string[] = [
   'kill switch => feature flags',
   'third-party api tokens | third party tokens | access their github | access their slack | connect their github | connect their slack => pipes | connected accounts',
   'rotate client secret | client secret rotation => client secrets',
-  'opaque token | validate a token | check a token => token introspection | verifying tokens',
+  'opaque token | opaque tokens => token introspection',
   // The operations of the API reference under the words developers use for them ("remove an org" is
   // "Delete an organization")
   'delete | remove',

@@ -69,8 +69,15 @@ describe("developers' words for the docs' names", () => {
     expect(expansionsOf(query)).toContain(expected);
   });
 
-  it('leaves an ambiguous phrase alone ("custom data" is also the state passed through sign-in)', () => {
+  it('leaves phrases alone that the docs use for something else too', () => {
+    // "custom data" is also the state passed through sign-in
     expect(expansionsOf('pass custom data through the redirect')).not.toContain('metadata');
+    // CLI Auth has "Polling best practices"; FGA migrations "translate relations to roles"; identity
+    // linking "deduplicates credentials"; "ending the session" is signing out, not revoking
+    expect(expansionsOf('polling interval for the device code')).not.toContain('events api');
+    expect(expansionsOf('translate relations to roles')).not.toContain('localization');
+    expect(expansionsOf('deduplicate credentials')).not.toContain('idempotency');
+    expect(expansionsOf('end session')).not.toContain('revoke session');
   });
 });
 
