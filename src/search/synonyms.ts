@@ -103,7 +103,7 @@ const GROUPS: string[] = [
   'group mapping | map groups | group to role | groups to roles => group role assignment | role assignment',
   // AuthKit
   'login page | sign-in page | sign in page | login screen | sign-in screen | hosted login | prebuilt login => hosted ui',
-  'i18n | l10n | translation | translations | internationalization => localization',
+  'i18n | l10n | internationalization | internationalisation => localization',
   'dark mode | light mode => light and dark theme',
   'account linking | link accounts | merge accounts | duplicate accounts | duplicate users | same email => identity linking',
   'disable signup | disable sign up | disable sign-up | disable public signup | no public signup | invite only | invite-only => invite-only signup | disabling signup',
@@ -120,7 +120,7 @@ const GROUPS: string[] = [
   'dormant account | dormant accounts | inactive account | inactive accounts => stale accounts',
   'block an ip | block ip | block an email | allow an ip | bypass radar => custom restrictions',
   'switch org | switch orgs | switch organization | switch organizations | switch tenant | change org | change organization | change the organization | change active organization | org switcher | tenant switcher | account switcher => switching organizations | organization switcher',
-  'session timeout | session expiry | session expiration | session lifetime | session duration | session length | idle timeout | inactivity => inactivity timeout | maximum session length | configuring sessions',
+  'session timeout | session expiry | session expiration | session lifetime | session duration | session length | idle timeout => inactivity timeout | maximum session length | configuring sessions',
   'logout redirect | after logout | post-logout redirect | redirect after logout | redirect after sign out => sign-out redirect',
   'log out everywhere | sign out everywhere | force logout | kill session | terminate session => revoke session',
   'extra scopes | additional scopes | more scopes | request scopes => custom oauth scopes',
@@ -168,7 +168,7 @@ const GROUPS: string[] = [
   'sender domain | from address | sender address => email domain',
   'customer api keys | api keys for customers | personal access token | personal access tokens | organization api keys => api keys | organization api key',
   'on-premise | on-prem | on premise | self-hosted | air-gapped | air gapped | behind a firewall => on-prem deployment',
-  'staging | test environment | sandbox environment | dev environment => staging environment',
+  'test environment | sandbox environment | dev environment => staging environment',
   'rollout | gradual rollout | beta access | beta users | target users => feature flags | targeting',
   // Errors, limits, lists
   'unauthorized | unauthenticated | invalid api key | wrong api key => 401 | api authentication',

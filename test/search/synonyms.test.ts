@@ -62,7 +62,7 @@ describe("developers' words for the docs' names", () => {
     ['webhooks arrive out of order', 'out-of-sequence events'],
     ['optimistic concurrency on a vault object', 'version_check'],
     ['merge duplicate accounts', 'identity linking'],
-    ['translate the sign-in page', 'localization'],
+    ['i18n on the sign-in page', 'localization'],
     ['burner email signups', 'disposable email domains'],
     ['custom claims in the access token', 'jwt templates'],
   ])('%s expands to %s', (query, expected) => {
@@ -78,6 +78,8 @@ describe("developers' words for the docs' names", () => {
     expect(expansionsOf('translate relations to roles')).not.toContain('localization');
     expect(expansionsOf('deduplicate credentials')).not.toContain('idempotency');
     expect(expansionsOf('end session')).not.toContain('revoke session');
+    // the stemmer makes "inactivity" of "inactive" (a membership status, not a session timeout)
+    expect(expansionsOf('inactive membership')).not.toContain('inactivity timeout');
   });
 });
 
