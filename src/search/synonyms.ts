@@ -96,7 +96,7 @@ const GROUPS: string[] = [
   'whitelist | allow list | allowlisting | whitelisting => allowlist',
   'ip whitelist | firewall rules => ip allowlist',
   'claim mapping | map claims | attribute mapping | map attributes | extra attributes | custom fields | extra fields => custom attributes | metadata',
-  'outside the organization | outside their organization | email domain does not match | other email domains => allowing any domain | allow profiles outside organization',
+  'email domain does not match | other email domains => allowing any domain | allow profiles outside organization',
   // Directory Sync
   'suspended users | suspended user | disabled users | disabled user | inactive user => inactive users',
   'resync | re-sync | backfill | out of sync | catch up | catch back up => data reconciliation | reconciliation',
@@ -119,7 +119,7 @@ const GROUPS: string[] = [
   'fake accounts | fake signups | duplicate signups => repeat sign up',
   'dormant account | dormant accounts | inactive account | inactive accounts => stale accounts',
   'block an ip | block ip | block an email | allow an ip | bypass radar => custom restrictions',
-  'switch org | switch orgs | switch organization | switch organizations | switch tenant | change org | change organization | change the organization | change active organization | org switcher | tenant switcher | account switcher => switching organizations | organization switcher',
+  'switch org | switch orgs | switch organization | switch organizations | switch tenant | change active organization | org switcher | tenant switcher | account switcher => switching organizations | organization switcher',
   'session timeout | session expiry | session expiration | session lifetime | session duration | session length | idle timeout => inactivity timeout | maximum session length | configuring sessions',
   'logout redirect | after logout | post-logout redirect | redirect after logout | redirect after sign out => sign-out redirect',
   'log out everywhere | sign out everywhere | force logout | kill session | terminate session => revoke session',

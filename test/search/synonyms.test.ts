@@ -78,6 +78,8 @@ describe("developers' words for the docs' names", () => {
     expect(expansionsOf('translate relations to roles')).not.toContain('localization');
     expect(expansionsOf('deduplicate credentials')).not.toContain('idempotency');
     expect(expansionsOf('end session')).not.toContain('revoke session');
+    // changing an organization's name is updating it, not switching to it
+    expect(expansionsOf('change the organization name')).not.toContain('switching organizations');
     // the stemmer makes "inactivity" of "inactive" (a membership status, not a session timeout)
     expect(expansionsOf('inactive membership')).not.toContain('inactivity timeout');
   });
