@@ -329,6 +329,23 @@ function matchAt(queryKeys: readonly string[], start: number, from: readonly str
   return k;
 }
 
+const firstKeyIndex = new WeakMap<readonly SynonymRule[], Map<string, SynonymRule[]>>();
+
+/** Rules by their first word, in table order: a query word is compared with the few rules it can start. */
+function rulesByFirstKey(rules: readonly SynonymRule[]): Map<string, SynonymRule[]> {
+  let index = firstKeyIndex.get(rules);
+  if (!index) {
+    index = new Map();
+    for (const rule of rules) {
+      const list = index.get(rule.from[0]);
+      if (list) list.push(rule);
+      else index.set(rule.from[0], [rule]);
+    }
+    firstKeyIndex.set(rules, index);
+  }
+  return index;
+}
+
 /**
  * Finds synonym phrases in a query's word keys. Longer phrases win over the shorter ones they
  * contain ("azure active directory" over "azure").
@@ -336,10 +353,11 @@ function matchAt(queryKeys: readonly string[], start: number, from: readonly str
 export function findSynonyms(queryKeys: readonly string[], rules: readonly SynonymRule[]): SynonymMatch[] {
   const matches: SynonymMatch[] = [];
   const byStart = new Map<number, SynonymMatch>();
-  for (const rule of rules) {
-    const n = rule.from.length;
-    for (let i = 0; i + n <= queryKeys.length; i++) {
-      if (queryKeys[i] !== rule.from[0]) continue;
+  const byFirst = rulesByFirstKey(rules);
+  for (let i = 0; i < queryKeys.length; i++) {
+    for (const rule of byFirst.get(queryKeys[i]) ?? []) {
+      const n = rule.from.length;
+      if (i + n > queryKeys.length) continue;
       const end = matchAt(queryKeys, i, rule.from);
       if (end < 0) continue;
       const span = end - i;
