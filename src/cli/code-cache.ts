@@ -13,11 +13,12 @@
  * is ignored. Node >= 22 has `module.enableCompileCache` for the same job; Node 20 does not.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { defaultCacheDir } from '../corpus/cache-dir.js';
+import { readTransientFile } from '../corpus/large-buffer.js';
 
 export const NO_CODE_CACHE_ENV = 'WORKOS_DOCS_MCP_NO_CODE_CACHE';
 
@@ -29,7 +30,8 @@ const digest = (data: Uint8Array): Buffer => createHash('sha256').update(data).d
 
 /** V8's bytes from a cache file, or undefined when the file is not one of ours or is damaged. */
 export function readCacheFile(file: string): Buffer | undefined {
-  const raw = readFileSync(file);
+  // ~1 MB read once: see large-buffer.ts for why not readFileSync
+  const raw = readTransientFile(file);
   if (raw.length <= HEADER || !raw.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const data = raw.subarray(HEADER);
   return digest(data).equals(raw.subarray(MAGIC.length, HEADER)) ? data : undefined;
@@ -71,7 +73,7 @@ export interface CodeCacheOptions {
 /** `require(bundle)`, compiled with the code cache when one is usable. */
 export function requireWithCodeCache(bundle: string, options: CodeCacheOptions = {}): CodeCacheLoad {
   const { cacheFile } = options;
-  const source = readFileSync(bundle, 'utf8');
+  const source = readTransientFile(bundle).toString('utf8');
   let file: string | undefined;
   let cachedData: Buffer | undefined;
   if (!process.env[NO_CODE_CACHE_ENV]) {

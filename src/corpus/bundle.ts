@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { isAscii } from 'node:buffer';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { latin1Text } from './large-buffer.js';
 import { NotRegularFileError, readRegularFile } from './read-regular.js';
 import { basename, dirname, join } from 'node:path';
 import { referenceEntryMarkdown } from './reference-markdown.js';
@@ -406,7 +407,7 @@ export function loadBundle(file: string, bytes: Buffer = readBundleFile(file)): 
   try {
     const json = body.subarray(0, layout.json);
     // An all-ASCII payload (what saveBundle writes) decodes several times faster as latin1 than as UTF-8.
-    payload = JSON.parse(json.toString(isAscii(json) ? 'latin1' : 'utf8')) as BundlePayload;
+    payload = JSON.parse(isAscii(json) ? latin1Text(json) : json.toString('utf8')) as BundlePayload;
   } catch {
     throw new BundleError(file, 'corrupt', 'is not valid JSON');
   }
@@ -447,9 +448,7 @@ function unpackSdk(corpus: Corpus, stored: unknown): void {
     get() {
       if (parsed === null) {
         try {
-          const value = JSON.parse(
-            Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
-          );
+          const value = JSON.parse(latin1Text(bytes));
           // A damaged or foreign field is dropped (answers then say the SDK surface is unavailable), not fatal.
           parsed = isSdkData(value) ? value : undefined;
         } catch {

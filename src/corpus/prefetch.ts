@@ -12,6 +12,7 @@
  * the reads in progress are kept on a global symbol both see.
  */
 import { closeSync, constants, fstatSync, openSync, read, statSync, type Stats } from 'node:fs';
+import { transientBuffer } from './large-buffer.js';
 import { MAX_CORPUS_FILE_BYTES } from './read-regular.js';
 
 interface PendingRead {
@@ -57,7 +58,7 @@ export function prefetchFile(file: string, maxBytes = MAX_CORPUS_FILE_BYTES): vo
   // One read of the whole file: a chunked read would need the main thread between chunks, and the
   // main thread is busy loading the server's code at exactly that time.
   const bytes = new Promise<Buffer | undefined>((resolve) => {
-    const buffer = Buffer.allocUnsafe(size);
+    const buffer = transientBuffer(size);
     const readFrom = (offset: number): void => {
       read(fd, buffer, offset, size - offset, offset, (err, n) => {
         if (err || n === 0) {

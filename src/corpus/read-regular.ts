@@ -4,7 +4,8 @@
  * `/dev/zero` grew the process to 9.4 GB in a minute. The file is opened non-blocking, so opening a
  * FIFO returns at once; then its type and size are checked on the open descriptor, before any read.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { readOpenFile } from './large-buffer.js';
 
 /** Far above any real bundle (tens of MB), far below what would exhaust memory. */
 export const MAX_CORPUS_FILE_BYTES = 1024 * 1024 * 1024;
@@ -26,7 +27,7 @@ export function readRegularFile(file: string, maxBytes = MAX_CORPUS_FILE_BYTES):
       throw new NotRegularFileError(file, 'is not a regular file (a pipe, device or folder)');
     if (stat.size > maxBytes)
       throw new NotRegularFileError(file, `is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
-    return readFileSync(fd);
+    return readOpenFile(fd, stat.size);
   } finally {
     closeSync(fd);
   }
