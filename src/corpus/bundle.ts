@@ -439,14 +439,16 @@ function packSdk(sdk: SdkCorpusData | undefined): { sdk?: { json: Uint8Array } }
 }
 
 function unpackSdk(corpus: Corpus, stored: unknown): void {
-  const bytes = (stored as { json?: unknown } | undefined)?.json;
-  if (!(bytes instanceof Uint8Array)) return;
+  const json = (stored as { json?: unknown } | undefined)?.json;
+  if (!(json instanceof Uint8Array)) return;
+  // Let go once parsed: the bytes (1 MB) are not needed again.
+  let bytes: Uint8Array | undefined = json;
   let parsed: SdkCorpusData | undefined | null = null;
   Object.defineProperty(corpus, 'sdk', {
     configurable: true,
     enumerable: true,
     get() {
-      if (parsed === null) {
+      if (parsed === null && bytes) {
         try {
           const value = JSON.parse(latin1Text(bytes));
           // A damaged or foreign field is dropped (answers then say the SDK surface is unavailable), not fatal.
@@ -454,8 +456,9 @@ function unpackSdk(corpus: Corpus, stored: unknown): void {
         } catch {
           parsed = undefined;
         }
+        bytes = undefined;
       }
-      return parsed;
+      return parsed ?? undefined;
     },
   });
 }

@@ -103,15 +103,20 @@ const DECODED_CACHE = 4096;
 export class LazyTermMap {
   private readonly cache = new Map<number, TermData>();
   private readonly tree: SearchableMap<number>;
+  // Not the whole CompactTermIndex: its JSON tree (1 MB of nested arrays) is garbage once decoded.
+  private readonly offsets: Uint32Array;
+  private readonly postings: Uint32Array;
 
-  constructor(private readonly index: CompactTermIndex) {
+  constructor(index: CompactTermIndex) {
     this.tree = new (SearchableMap as unknown as new (tree: RadixTree) => SearchableMap<number>)(
       decodeTree(index.tree),
     );
+    this.offsets = index.offsets;
+    this.postings = index.postings;
   }
 
   get size(): number {
-    return this.index.offsets.length - 1;
+    return this.offsets.length - 1;
   }
 
   has(term: string): boolean {
@@ -141,7 +146,7 @@ export class LazyTermMap {
   private decode(t: number): TermData {
     const hit = this.cache.get(t);
     if (hit) return hit;
-    const data = termView(this.index.postings, this.index.offsets[t]);
+    const data = termView(this.postings, this.offsets[t]);
     // Oldest first out: Map keys iterate in insertion order.
     if (this.cache.size >= DECODED_CACHE) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(t, data);

@@ -41,7 +41,7 @@ export interface QueryContext {
  * the generic words of many questions (SDK, API key, environment) and answers almost none of them.
  */
 const BOILERPLATE_HEADINGS =
-  /^(?:install(?:ing)? the workos sdk|installation|set secrets|before getting started|implementing sso with workos|what you(?:'|’)?ll need|what you will need|what you(?:'|’)?ll build|next steps|api object definitions|what workos provides)$/i;
+  /^(?:install(?:ing)? the workos sdk|installation|set secrets|before getting started|implementing sso with workos|what you(?:'|\u2019)?ll need|what you will need|what you(?:'|\u2019)?ll build|next steps|api object definitions|what workos provides)$/i;
 
 /** Sections about limits answer "how many" even in lists without digits. */
 const LIMIT_HEADINGS = /\b(?:limits?|limitations|quotas?|constraints|restrictions|maximums?)\b/i;

@@ -17,4 +17,15 @@ describe('constants the bundles carry from build time', () => {
     expect(server.split(fingerprint).length - 1).toBe(1);
     expect([...code.values()].filter((t) => t.includes(fingerprint)).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('the stdio server bundle is ASCII', () => {
+    // V8 keeps a script's source for lazy compilation: one character above latin1 anywhere (a curly
+    // quote in a regex) stores all 0.9 MB of it as UTF-16, twice the memory for the process's life.
+    const dist = dirname(ensureBuilt());
+    const server = readFileSync(join(dist, 'chunks', 'stdio-server.cjs'), 'utf8');
+    const offending = [...server.matchAll(/[^\x00-\x7f]/g)]
+      .slice(0, 3)
+      .map((m) => server.slice(m.index - 30, m.index + 5));
+    expect(offending).toEqual([]);
+  });
 });
