@@ -15,8 +15,9 @@ describe('heap budget', () => {
   it('collects once the heap has grown by the budget since the last collection, not before', async () => {
     collectNow();
     const budget = createHeapBudget();
-    budget.answered(); // the start line
+    budget.answered(); // the first answer: a collection draws the start line
     await turn();
+    expect(budget.collections).toBe(1);
     const before = budget.collections;
     // a little garbage: no collection
     let keep: number[][] = Array.from({ length: 100 }, () => new Array(100).fill(1));
