@@ -7,9 +7,10 @@
  *
  * Here the server says when an answer is out: once the heap has grown GROWTH_BYTES past what the
  * last full collection left, a full collection runs on the next turn of the event loop (after the
- * reply is written, ~50 ms CPU, about once per few hundred calls). The first answer is followed by
- * one as well: the corpus load leaves its file (7.8 MB) and its JSON text (4.8 MB) for garbage, and
- * the first answer comes before V8 has had a reason to collect them. The young generation is kept at
+ * reply is written, ~50 ms CPU, about once per few hundred calls). The first answer after the corpus
+ * has loaded is followed by one as well (loaded()): the load leaves its file (7.8 MB) and its JSON
+ * text (4.8 MB) for garbage, and that answer comes before V8 has had a reason to collect them. Not
+ * any earlier answer: a collection while the corpus loads would delay the first search. The young generation is kept at
  * its starting size for the same reason: grown, it is 32 MiB of RSS for little gain here.
  *
  * Both knobs go through v8.setFlagsFromString, which Node documents as "behaviour after the VM
@@ -26,11 +27,13 @@ export const HEAP_BUDGET_OFF_ENV = 'WORKOS_DOCS_MCP_NO_HEAP_BUDGET';
 export interface HeapBudget {
   /** Call when a reply has been handed to the transport. */
   answered(): void;
+  /** Call when the corpus has loaded: the next answer is followed by a collection, the start line. */
+  loaded(): void;
   /** Full collections run so far (for tests and the benchmark). */
   readonly collections: number;
 }
 
-const NONE: HeapBudget = { answered: () => undefined, collections: 0 };
+const NONE: HeapBudget = { answered: () => undefined, loaded: () => undefined, collections: 0 };
 let shared: HeapBudget | undefined;
 
 /** The process's budget (one per process: it is a property of the heap, not of a session). */
@@ -79,9 +82,10 @@ export function createHeapBudget(): HeapBudget {
   } catch {
     /* the young generation keeps V8's sizing */
   }
-  /** Undefined until the collection after the first answer, which draws the start line. */
+  /** Undefined until the first answer; redrawn by every collection. */
   let survivors: number | undefined;
   let pending = false;
+  let collectNext = false;
   let collections = 0;
   const collect = (): void => {
     pending = false;
@@ -92,10 +96,18 @@ export function createHeapBudget(): HeapBudget {
   return {
     answered(): void {
       if (pending) return;
-      if (survivors !== undefined && v8.getHeapStatistics().used_heap_size - survivors < GROWTH_BYTES) return;
+      if (!collectNext) {
+        const used = v8.getHeapStatistics().used_heap_size;
+        survivors ??= used;
+        if (used - survivors < GROWTH_BYTES) return;
+      }
+      collectNext = false;
       pending = true;
       // Not on the reply's path: the answer is written first, the next request waits at most one collection.
       setImmediate(collect).unref();
+    },
+    loaded(): void {
+      collectNext = true;
     },
     get collections() {
       return collections;

@@ -92,6 +92,10 @@ export async function runStdioServer(
   // Not the SDK's StdioServerTransport: it closes the session on one oversized line (see json-lines.ts).
   const transport = new JsonLinesTransport(stdin, stdout);
   const budget = heapBudget();
+  void Promise.resolve(runtime).then(
+    () => budget.loaded(),
+    () => undefined,
+  );
   const send = transport.send.bind(transport);
   // A reply handed over is the moment to see whether the heap needs collecting (heap-budget.ts).
   transport.send = async (message) => {

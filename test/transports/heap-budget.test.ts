@@ -15,10 +15,10 @@ describe('heap budget', () => {
   it('collects once the heap has grown by the budget since the last collection, not before', async () => {
     collectNow();
     const budget = createHeapBudget();
-    budget.answered(); // the first answer: a collection draws the start line
+    budget.answered(); // the start line
     await turn();
-    expect(budget.collections).toBe(1);
     const before = budget.collections;
+    expect(before).toBe(0);
     // a little garbage: no collection
     let keep: number[][] = Array.from({ length: 100 }, () => new Array(100).fill(1));
     budget.answered();
@@ -38,5 +38,21 @@ describe('heap budget', () => {
     budget.answered();
     await turn();
     expect(budget.collections).toBe(before + 1);
+  });
+
+  it('collects after the first answer once the corpus has loaded, then counts from there', async () => {
+    collectNow();
+    const budget = createHeapBudget();
+    budget.answered(); // an answer while the corpus loads: no collection
+    await turn();
+    expect(budget.collections).toBe(0);
+    budget.loaded();
+    expect(budget.collections).toBe(0); // not before the answer is out
+    budget.answered();
+    await turn();
+    expect(budget.collections).toBe(1);
+    budget.answered();
+    await turn();
+    expect(budget.collections).toBe(1);
   });
 });
