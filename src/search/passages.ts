@@ -13,7 +13,7 @@ export interface Passage {
   /** Plain text, as shown in a snippet. */
   readonly text: string;
   /** Index terms of the passage (query-independent, cached with it). */
-  readonly terms: Terms;
+  readonly terms: ReadonlySet<string>;
   /** Offsets of the tokens and their terms, for highlighting. */
   readonly tokens: readonly PassageToken[];
   /** What kind of answer it can give (answer-type.ts: a number, a duration). */
@@ -26,63 +26,19 @@ export interface PassageToken {
   terms: string[];
 }
 
-/** What scoring asks of a set of terms: a Set (heading, title) and a passage's terms both are one. */
-export interface Terms extends Iterable<string> {
-  readonly size: number;
-  has(term: string): boolean;
-}
-
 /**
  * Every passage of a candidate section is scored, but only the few shown become snippets: the
  * token offsets are worked out (and kept) for those alone, which is most of the cold-query time
  * and of what the per-section cache holds.
- *
- * The passage is its own Terms: its distinct terms in one sorted array, looked up by binary search.
- * A Set per passage was half of that cache (after 1,000 calls: 2,300 sections, 17,000 passages,
- * 5.7 MB of Sets); the array is a third of that, with no object of its own.
  */
-class SplitPassage implements Passage, Terms {
+class SplitPassage implements Passage {
   private offsets?: PassageToken[];
   private shapeBits?: number;
-  private readonly sorted: string[];
 
   constructor(
     readonly text: string,
-    terms: ReadonlySet<string>,
-  ) {
-    // sort() without a comparator orders by UTF-16 code units, as `<` compares in has()
-    this.sorted = [...terms].sort();
-  }
-
-  get terms(): Terms {
-    return this;
-  }
-
-  get size(): number {
-    return this.sorted.length;
-  }
-
-  has(term: string): boolean {
-    const list = this.sorted;
-    if (list.length <= 12) {
-      for (let i = 0; i < list.length; i++) if (list[i] === term) return true;
-      return false;
-    }
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const t = list[mid];
-      if (t === term) return true;
-      if (t < term) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
-  }
-
-  [Symbol.iterator](): Iterator<string> {
-    return this.sorted[Symbol.iterator]();
-  }
+    readonly terms: ReadonlySet<string>,
+  ) {}
 
   get tokens(): readonly PassageToken[] {
     this.offsets ??= rawTokens(this.text).map((t) => ({
@@ -227,9 +183,9 @@ export function passageScoreCeiling(concepts: readonly Concept[]): number {
  */
 export function passageScore(
   concepts: readonly Concept[],
-  passage: Terms,
-  heading: Terms,
-  title: Terms,
+  passage: ReadonlySet<string>,
+  heading: ReadonlySet<string>,
+  title: ReadonlySet<string>,
   answer?: { fits: boolean },
 ): number {
   return new PassageScorer(concepts, heading, title).score(passage, answer);
@@ -247,8 +203,8 @@ export class PassageScorer {
 
   constructor(
     private readonly concepts: readonly Concept[],
-    heading: Terms,
-    title: Terms,
+    heading: ReadonlySet<string>,
+    title: ReadonlySet<string>,
   ) {
     let total = 0;
     for (const c of concepts) {
@@ -262,12 +218,12 @@ export class PassageScorer {
     this.total = total;
   }
 
-  score(passage: Terms, answer?: { fits: boolean }): number {
+  score(passage: ReadonlySet<string>, answer?: { fits: boolean }): number {
     let sum = 0;
     const { concepts, weights, floors } = this;
     for (let i = 0; i < concepts.length; i++) {
       const w = weights[i];
-      const inP = satisfiedInPassage(concepts[i], passage);
+      const inP = satisfiedIn(concepts[i], passage);
       if (inP >= 1) {
         sum += w;
         continue;
@@ -281,22 +237,7 @@ export class PassageScorer {
 }
 
 /** conceptSatisfaction (rank.ts) with a set of terms matched exactly (1 each). */
-function satisfiedIn(concept: Concept, terms: Terms): number {
-  let best = 0;
-  for (const alt of concept.alternatives) {
-    let hit = 0;
-    for (const t of alt.terms) if (terms.has(t)) hit += 1;
-    const s = (hit / alt.terms.length) * alt.quality;
-    if (s > best) best = s;
-  }
-  return best;
-}
-
-/**
- * satisfiedIn, for passages only: a call site that sees one kind of Terms stays monomorphic (the
- * heading and title are Sets), which kept passage scoring as fast as with a Set per passage.
- */
-function satisfiedInPassage(concept: Concept, terms: Terms): number {
+function satisfiedIn(concept: Concept, terms: ReadonlySet<string>): number {
   let best = 0;
   for (const alt of concept.alternatives) {
     let hit = 0;
