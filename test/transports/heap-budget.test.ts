@@ -1,7 +1,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { createHeapBudget, GROWTH_BYTES } from '../../src/transports/heap-budget.js';
+import { createHeapBudget, GROWTH_BYTES, SERVER_GROWTH_BYTES } from '../../src/transports/heap-budget.js';
 
 /** A full collection now, so the start line is live data only (the unit project shares one process). */
 function collectNow(): void {
@@ -52,6 +52,30 @@ describe('heap budget', () => {
     await turn();
     expect(budget.collections).toBe(1);
     budget.answered();
+    await turn();
+    expect(budget.collections).toBe(1);
+  });
+
+  it('waits for the larger growth a server sets before collecting', async () => {
+    collectNow();
+    const budget = createHeapBudget();
+    budget.setGrowth(SERVER_GROWTH_BYTES);
+    budget.answered(); // the start line
+    await turn();
+    // past the stdio budget but short of the server's: no collection
+    let keep: number[][] = Array.from({ length: Math.ceil((GROWTH_BYTES * 1.5) / 8 / 1000) }, () =>
+      new Array(1000).fill(1.5),
+    );
+    budget.answered();
+    await turn();
+    expect(budget.collections).toBe(0);
+    // past the server's budget too
+    keep = keep.concat(
+      Array.from({ length: Math.ceil(SERVER_GROWTH_BYTES / 8 / 1000) }, () => new Array(1000).fill(2.5)),
+    );
+    budget.answered();
+    expect(keep.length).toBeGreaterThan(0);
+    keep = [];
     await turn();
     expect(budget.collections).toBe(1);
   });

@@ -9,6 +9,7 @@ import { startHttpServer } from './server.js';
 import { logEvent, stderrWriter, type LogWriter } from './log.js';
 import { runPrimary } from './cluster.js';
 import { ThreadPool, type ThreadEntry } from './thread-pool.js';
+import { heapBudget, SERVER_GROWTH_BYTES } from '../heap-budget.js';
 
 export interface RunHttpOptions {
   options: HttpOptions;
@@ -32,6 +33,7 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
   const log = run.log ?? stderrWriter;
   const workers = run.workers ?? 1;
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, run.options, log);
+  heapBudget().setGrowth(SERVER_GROWTH_BYTES);
 
   let running: Awaited<ReturnType<typeof startHttpServer>>;
   let pool: ThreadPool | undefined;

@@ -11,7 +11,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { heapBudget } from '../heap-budget.js';
+import { heapBudget, SERVER_GROWTH_BYTES } from '../heap-budget.js';
 import { paceMessages } from './paced.js';
 import type { FromThread, ThreadData, ToThread } from './thread-protocol.js';
 
@@ -69,6 +69,8 @@ function oneLine(err: unknown): string {
 export async function serveThread(load: (arg: unknown) => Promise<ThreadDeps>): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveThread runs in a worker thread');
+  // Its own heap, as busy as the HTTP mode's: the same trade of memory for calls per second.
+  heapBudget().setGrowth(SERVER_GROWTH_BYTES);
   let deps: ThreadDeps;
   try {
     deps = await load((workerData as ThreadData | undefined)?.arg);
