@@ -46,7 +46,9 @@ if (existsSync(cjs)) {
   const { requireWithCodeCache } = await import(`${root}dist/cli/code-cache.js`);
   const { fileURLToPath } = await import('node:url');
   const { cache } = requireWithCodeCache(fileURLToPath(cjs), { restoreFlags: () => restoreStartFlags(true) });
-  mark(`import: stdio server bundle (SDK, zod, our server), code cache ${cache === 'used' ? 'used' : 'absent (written at exit)'}`);
+  mark(
+    `import: stdio server bundle (SDK, zod, our server), code cache ${cache === 'used' ? 'used' : 'absent (written at exit)'}`,
+  );
 } else if (chunk) {
   await import(`${root}dist/chunks/${chunk}`);
   mark('import: bundled stdio entry (SDK, zod, our server; what dist/bin.js loads)');

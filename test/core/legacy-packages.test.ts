@@ -29,7 +29,9 @@ describe('old changelog package names', () => {
   );
 
   it('still rejects names that are no SDK, with the alternatives', () => {
-    expect(() => changelogs(runtime, { package: '@workos/left-pad', limit: 10 })).toThrow(UnknownPackageError);
+    expect(() => changelogs(runtime, { package: '@workos/left-pad', limit: 10 })).toThrow(
+      UnknownPackageError,
+    );
     expect(legacySdkLanguage('@workos/curl')).toBeUndefined();
     expect(legacySdkLanguage('@workos-inc/py')).toBe('python');
   });

@@ -95,7 +95,13 @@ describe('the packed library', () => {
     const env = { ...process.env, WORKOS_DOCS_MCP_CACHE: join(project, 'cache'), WORKOS_DOCS_MCP_CORPUS: '' };
     const { stdout } = await exec(process.execPath, ['use.mjs'], { cwd: project, timeout: 60_000, env });
     const out = JSON.parse(stdout) as Record<string, unknown> & { bad: { isError: boolean; text: string } };
-    expect(out.names).toEqual(['workos_search', 'workos_docs', 'workos_examples', 'workos_changelogs', 'workos_check']);
+    expect(out.names).toEqual([
+      'workos_search',
+      'workos_docs',
+      'workos_examples',
+      'workos_changelogs',
+      'workos_check',
+    ]);
     expect(out.schemaType).toBe('object');
     expect(out.server).toBe('function');
     expect(out.text).toMatch(/^Results for "verify webhook signature"/);
