@@ -11,9 +11,9 @@
  * The fast path is an ES module chunk and the server a CommonJS bundle, two copies of this module:
  * the reads in progress are kept on a global symbol both see.
  */
-import { closeSync, constants, fstatSync, openSync, read, statSync, type Stats } from 'node:fs';
+import { closeSync, read, statSync, type Stats } from 'node:fs';
 import { transientBuffer } from './large-buffer.js';
-import { MAX_CORPUS_FILE_BYTES } from './read-regular.js';
+import { MAX_CORPUS_FILE_BYTES, openRegularFile } from './read-regular.js';
 
 interface PendingRead {
   file: string;
@@ -36,21 +36,14 @@ function identityOf(stat: Stats): string {
 export function prefetchFile(file: string, maxBytes = MAX_CORPUS_FILE_BYTES): void {
   const reads = store();
   if (reads.has(file)) return;
-  let fd: number;
+  let opened: ReturnType<typeof openRegularFile>;
   try {
-    // Non-blocking, then checked on the descriptor: a FIFO or device is never read (see read-regular.ts).
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    opened = openRegularFile(file, maxBytes);
   } catch {
     return;
   }
-  let stat: Stats;
-  try {
-    stat = fstatSync(fd);
-  } catch {
-    closeSync(fd);
-    return;
-  }
-  if (!stat.isFile() || stat.size > maxBytes || stat.size === 0) {
+  const { fd, stat } = opened;
+  if (stat.size === 0) {
     closeSync(fd);
     return;
   }
