@@ -116,23 +116,41 @@ class ScanLog {
  * matched, not only a fuzzy or prefix relative of it).
  */
 export class ScanHits {
+  /** Source terms in the order they were scanned; a term's number is its bit. */
+  private readonly termIndex: ReadonlyMap<string, number>;
+  private readonly words: number;
+  readonly length: number;
+  private readonly units: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly termCounts: Int32Array;
+  private readonly termBits: Uint32Array;
+  private readonly exactBits: Uint32Array;
+  private readonly firstEntry: Int32Array;
+  private readonly log: ScanLog;
+  private readonly derivedTerms: readonly string[];
+  private readonly sources: readonly string[];
+  private readonly partFields: readonly (readonly string[])[];
+
+  /** Takes over a finished scan's state (its hits' scores already final). */
   constructor(
-    /** Source terms in the order they were scanned; a term's number is its bit. */
-    private readonly termIndex: ReadonlyMap<string, number>,
-    private readonly words: number,
-    readonly length: number,
-    private readonly units: Int32Array,
-    private readonly scores: Float64Array,
-    private readonly termCounts: Int32Array,
-    private readonly termBits: Uint32Array,
-    private readonly exactBits: Uint32Array,
-    private readonly firstEntry: Int32Array,
+    state: ScanState,
     private readonly externalId: readonly unknown[],
-    private readonly log: ScanLog,
-    private readonly derivedTerms: readonly string[],
-    private readonly sources: readonly string[],
-    private readonly partFields: readonly (readonly string[])[],
-  ) {}
+  ) {
+    const { hits } = state;
+    this.termIndex = state.termIndex;
+    this.words = state.words;
+    this.length = hits.length;
+    this.units = hits.units;
+    this.scores = hits.scores;
+    this.termCounts = hits.termCounts;
+    this.termBits = hits.termBits;
+    this.exactBits = hits.exactBits;
+    this.firstEntry = hits.firstEntry;
+    this.log = state.log;
+    this.derivedTerms = state.derivedTerms;
+    this.sources = [...state.termIndex.keys()];
+    this.partFields = state.partFields;
+  }
 
   /** Hit numbers best first, ties in hit order: MiniSearch's order of results. */
   order(): number[] {
@@ -327,22 +345,7 @@ export class IndexScan {
     const { hits } = state;
     const n = hits.length;
     for (let h = 0; h < n; h++) hits.scores[h] = hits.scores[h] * (hits.termCounts[h] || 1);
-    return new ScanHits(
-      termIndex,
-      words,
-      n,
-      hits.units,
-      hits.scores,
-      hits.termCounts,
-      hits.termBits,
-      hits.exactBits,
-      hits.firstEntry,
-      this.externalId,
-      state.log,
-      state.derivedTerms,
-      [...termIndex.keys()],
-      state.partFields,
-    );
+    return new ScanHits(state, this.externalId);
   }
 
   /**
