@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { analyzerFingerprint } from '../src/search/index-build.js';
+import { passageFingerprint } from '../src/search/passage-table.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -34,7 +35,10 @@ const lazyAjvProvider: Plugin = {
 };
 
 /** See currentAnalyzerFingerprint (src/search/index-build.ts): the bundles' own analyzer, fixed at build time. */
-const ANALYZER = { __WDM_ANALYZER_FINGERPRINT__: JSON.stringify(analyzerFingerprint()) };
+const ANALYZER = {
+  __WDM_ANALYZER_FINGERPRINT__: JSON.stringify(analyzerFingerprint()),
+  __WDM_PASSAGE_FINGERPRINT__: JSON.stringify(passageFingerprint()),
+};
 
 rmSync(join(DIST, 'chunks'), { recursive: true, force: true });
 await build({

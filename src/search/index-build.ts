@@ -9,6 +9,7 @@ import {
 import type { Corpus } from '../corpus/types.js';
 import { expandToken, processTerm, tokenize } from './tokenize.js';
 import { type UnitFields, unitFields, unitFingerprint, unitRefs } from './units.js';
+import { type StoredPassageTable, buildPassageTable } from './passage-table.js';
 
 /**
  * Bumped whenever tokenization, fields, unit numbering or the stored layout change: an old index would
@@ -70,6 +71,8 @@ export interface SerializedSearchIndex {
   index: AsPlainObject;
   /** The term index, loaded lazily (typed arrays: the bundle stores them as raw bytes). */
   terms: CompactTermIndex;
+  /** Every unit's passages (passage-table.ts); absent in bundles built before it existed. */
+  passages?: StoredPassageTable;
 }
 
 export function miniSearchOptions(): Options<UnitFields> {
@@ -104,6 +107,7 @@ export function buildSearchIndex(corpus: Corpus): SerializedSearchIndex {
     unitCount: ms.documentCount,
     index: rest,
     terms,
+    passages: buildPassageTable(corpus, unitRefs(corpus)),
   };
 }
 

@@ -12,8 +12,6 @@ import { cachedTerms as termsOf, rawTokens, tokenize } from './tokenize.js';
 export interface Passage {
   /** Plain text, as shown in a snippet. */
   readonly text: string;
-  /** Index terms of the passage (query-independent, cached with it). */
-  readonly terms: ReadonlySet<string>;
   /** Offsets of the tokens and their terms, for highlighting. */
   readonly tokens: readonly PassageToken[];
   /** What kind of answer it can give (answer-type.ts: a number, a duration). */
@@ -31,21 +29,18 @@ export interface PassageToken {
  * token offsets are worked out (and kept) for those alone, which is most of the cold-query time
  * and of what the per-section cache holds.
  */
-class SplitPassage implements Passage {
+export class SplitPassage implements Passage {
   private offsets?: PassageToken[];
   private shapeBits?: number;
 
   constructor(
     readonly text: string,
+    /** Index terms of the passage (query-independent, cached with it). */
     readonly terms: ReadonlySet<string>,
   ) {}
 
   get tokens(): readonly PassageToken[] {
-    this.offsets ??= rawTokens(this.text).map((t) => ({
-      start: t.start,
-      end: t.end,
-      terms: termsOf(t.text),
-    }));
+    this.offsets ??= passageTokens(this.text);
     return this.offsets;
   }
 
@@ -56,13 +51,23 @@ class SplitPassage implements Passage {
   }
 }
 
+/** Token offsets and terms of a passage's text, for highlighting (snippet.ts). */
+export function passageTokens(text: string): PassageToken[] {
+  return rawTokens(text).map((t) => ({ start: t.start, end: t.end, terms: termsOf(t.text) }));
+}
+
+/** A section's Markdown without its heading line: what its passages are cut from. */
+export function sectionBody(markdown: string): string {
+  return markdown.replace(/^\s*#{1,6}[^\n]*\n?/, '');
+}
+
 /** Passages longer than this are split into sentences: a snippet should be one thought. */
 const MAX_PASSAGE = 320;
 /** Bounded work per section: the facts a reader needs are rarely past the first few kilobytes. */
 const MAX_SECTION_CHARS = 12_000;
 const MAX_PASSAGES = 120;
 
-function makePassage(text: string, context?: ReadonlySet<string>): Passage | undefined {
+function makePassage(text: string, context?: ReadonlySet<string>): SplitPassage | undefined {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length < 2) return undefined;
   const raw = tokenize(clean);
@@ -90,7 +95,7 @@ function sentences(text: string): string[] {
 }
 
 /** Splits one section's Markdown (its heading line excluded) into passages. */
-export function splitPassages(markdown: string): Passage[] {
+export function splitPassages(markdown: string): SplitPassage[] {
   const lines = markdown.slice(0, MAX_SECTION_CHARS).split('\n');
   const raw: RawPassage[] = [];
   const push = (texts: string[], context?: ReadonlySet<string>): void => {
@@ -139,7 +144,7 @@ export function splitPassages(markdown: string): Passage[] {
     prose.push(t);
   }
   flush();
-  const out: Passage[] = [];
+  const out: SplitPassage[] = [];
   for (const r of raw) {
     const p = makePassage(r.text, r.context);
     if (p) out.push(p);
@@ -188,7 +193,57 @@ export function passageScore(
   title: ReadonlySet<string>,
   answer?: { fits: boolean },
 ): number {
-  return new PassageScorer(concepts, heading, title).score(passage, answer);
+  const slots = new ConceptSlots(concepts);
+  return new PassageScorer(slots, heading, title).score(slots.markSet(passage), answer);
+}
+
+/**
+ * The distinct terms of a query's concepts, numbered (slots), and for each alternative of each
+ * concept the slots of its terms in order (a repeated term counts twice, as in satisfiedIn). A
+ * passage is scored from which slots it holds, however its terms are stored: a Set of strings when
+ * split at run time, term numbers when it comes from the prebuilt table (passage-table.ts).
+ */
+export class ConceptSlots {
+  readonly terms: string[] = [];
+  readonly alternatives: { slots: Int32Array; quality: number }[][];
+  /** present[slot] === stamp: the passage being scored holds the slot's term. */
+  readonly present: Uint32Array;
+  private stamp = 0;
+
+  constructor(readonly concepts: readonly Concept[]) {
+    const slotOf = new Map<string, number>();
+    this.alternatives = concepts.map((c) =>
+      c.alternatives.map((alt) => ({
+        quality: alt.quality,
+        slots: Int32Array.from(alt.terms, (t) => {
+          let s = slotOf.get(t);
+          if (s === undefined) {
+            s = this.terms.push(t) - 1;
+            slotOf.set(t, s);
+          }
+          return s;
+        }),
+      })),
+    );
+    this.present = new Uint32Array(this.terms.length);
+  }
+
+  /** Starts a passage: no slot is present until marked. Returns the stamp to mark with. */
+  next(): number {
+    this.stamp = (this.stamp + 1) >>> 0;
+    if (this.stamp === 0) {
+      this.present.fill(0);
+      this.stamp = 1;
+    }
+    return this.stamp;
+  }
+
+  /** Marks the slots a set of terms holds, for a new passage; returns its stamp. */
+  markSet(terms: ReadonlySet<string>): number {
+    const stamp = this.next();
+    for (let s = 0; s < this.terms.length; s++) if (terms.has(this.terms[s])) this.present[s] = stamp;
+    return stamp;
+  }
 }
 
 /**
@@ -202,12 +257,12 @@ export class PassageScorer {
   private readonly total: number = 0;
 
   constructor(
-    private readonly concepts: readonly Concept[],
+    private readonly slots: ConceptSlots,
     heading: ReadonlySet<string>,
     title: ReadonlySet<string>,
   ) {
     let total = 0;
-    for (const c of concepts) {
+    for (const c of slots.concepts) {
       const w = c.weight ?? 1;
       total += w;
       this.weights.push(w);
@@ -218,12 +273,20 @@ export class PassageScorer {
     this.total = total;
   }
 
-  score(passage: ReadonlySet<string>, answer?: { fits: boolean }): number {
+  /** The score of the passage whose slots were marked with `stamp` (ConceptSlots.next / markSet). */
+  score(stamp: number, answer?: { fits: boolean }): number {
     let sum = 0;
-    const { concepts, weights, floors } = this;
-    for (let i = 0; i < concepts.length; i++) {
+    const { weights, floors } = this;
+    const { alternatives, present } = this.slots;
+    for (let i = 0; i < weights.length; i++) {
       const w = weights[i];
-      const inP = satisfiedIn(concepts[i], passage);
+      let inP = 0;
+      for (const alt of alternatives[i]) {
+        let hit = 0;
+        for (let k = 0; k < alt.slots.length; k++) if (present[alt.slots[k]] === stamp) hit += 1;
+        const s = (hit / alt.slots.length) * alt.quality;
+        if (s > inP) inP = s;
+      }
       if (inP >= 1) {
         sum += w;
         continue;

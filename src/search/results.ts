@@ -1,7 +1,8 @@
-import type { Corpus, ReferenceLanguage, Section } from '../corpus/types.js';
+import type { Corpus, Section } from '../corpus/types.js';
 import { fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
-import { type Passage, PassageScorer, passageScoreCeiling, splitPassages, termSet } from './passages.js';
+import { ConceptSlots, PassageScorer, passageScoreCeiling, termSet } from './passages.js';
+import type { PassageStore } from './passage-store.js';
 import type { DocPriors, QueryCues } from './priors.js';
 import type { AnalyzedQuery } from './query.js';
 import type { RankingConfig, UnitScore } from './rank.js';
@@ -49,7 +50,6 @@ const LIMIT_HEADINGS = /\b(?:limits?|limitations|quotas?|constraints|restriction
 interface UnitText {
   /** Its heading names limits (see LIMIT_HEADINGS). */
   limits: boolean;
-  passages: Passage[];
   heading: ReadonlySet<string>;
 }
 
@@ -64,12 +64,15 @@ export class ResultBuilder {
   private readonly kindFactor: Float64Array;
   /** Per unit: FLAGGED once its heading was tested, with BOILERPLATE and EXPLAINS (see flagHeading). */
   private readonly headingFlags: Uint8Array;
+  /** The concept slots of the query whose results are being built (one query at a time). */
+  private slots?: { query: AnalyzedQuery; slots: ConceptSlots };
 
   constructor(
     private readonly corpus: Corpus,
     private readonly refs: readonly UnitRef[],
     private readonly cfg: RankingConfig,
     private readonly priors: DocPriors,
+    private readonly store: PassageStore,
   ) {
     refs.forEach((r, id) => {
       const list = this.unitsOfDoc.get(r.doc) ?? [];
@@ -178,31 +181,25 @@ export class ResultBuilder {
       if (this.isBoilerplate(id)) return score * this.cfg.boilerplatePrior;
       return explain && this.isExplaining(id) ? score * this.cfg.explainingSectionBoost : score;
     };
-    // Splitting a section into passages is the costly part of a cold query. A section whose score
-    // could not reach the kept ones even with a perfect passage is never split: candidates go best
-    // bound first, and once the bound falls below the last kept score no later one can be kept.
+    // Scoring a section's passages is the costly part of a query. A section whose score could not
+    // reach the kept ones even with a perfect passage is never scored: candidates go best bound
+    // first, and once the bound falls below the last kept score no later one can be kept.
     // The kept sections, their order and scores are exactly what scoring all of them gives.
     const ceiling = passageScoreCeiling(ctx.query.concepts);
     const candidates = ids.map((id) => ({ id, bound: blend(id, ceiling) }));
     candidates.sort((a, b) => descending(a.bound, b.bound) || a.id - b.id);
     const scored: Scored[] = [];
     const kept = 1 + MORE_SECTIONS;
+    const slots = this.slotsOf(ctx.query);
     for (const { id, bound } of candidates) {
       if (scored.length >= kept && bound < scored[kept - 1].score) break;
       const t = this.textOf(id);
-      const scorer = new PassageScorer(ctx.query.concepts, t.heading, title);
-      let best: Passage | undefined;
-      let bestScore = 0;
-      for (const p of t.passages) {
-        const s = scorer.score(p.terms, answerOf(ctx.query, t, p));
-        if (s > bestScore) {
-          bestScore = s;
-          best = p;
-        }
-      }
+      const scorer = new PassageScorer(slots, t.heading, title);
+      const fits = fitsOf(ctx.query, t);
+      let { index, score } = this.store.best(id, slots, scorer, fits);
       // a section with nothing under its heading still answers by its heading
-      if (!best) bestScore = scorer.score(EMPTY, answerOf(ctx.query, t));
-      scored.push({ id, score: blend(id, bestScore), passage: best, matched: EMPTY });
+      if (index < 0) score = scorer.score(slots.next(), fits ? { fits: fits(0) } : undefined);
+      scored.push({ id, score: blend(id, score), passage: index, matched: EMPTY });
       scored.sort((a, b) => descending(a.score, b.score) || a.id - b.id);
     }
     const [first, ...others] = scored;
@@ -212,6 +209,11 @@ export class ResultBuilder {
         .filter((s) => s.score >= MORE_SECTION_MIN_SHARE * first.score && s.score > 0)
         .slice(0, MORE_SECTIONS),
     ].map((s) => ({ ...s, matched: this.matchedTerms(s.id, d) }));
+  }
+
+  private slotsOf(query: AnalyzedQuery): ConceptSlots {
+    if (this.slots?.query !== query) this.slots = { query, slots: new ConceptSlots(query.concepts) };
+    return this.slots.slots;
   }
 
   private isExplaining(id: number): boolean {
@@ -302,20 +304,20 @@ export class ResultBuilder {
    * language's method line ("Go: `organizations.CreateOrganization()` — parameters: ...").
    */
   private snippetOf(s: Scored, ctx: QueryContext): string {
-    const t = this.textOf(s.id);
     const matched = new Set([...s.matched, ...ctx.query.termWeights.keys()]);
     const lang = ctx.cues.language;
     if (lang) {
-      const line = languageLine(t.passages, lang);
+      const line = this.store.passage(s.id, this.store.startingWith(s.id, `${LANGUAGE_NAMES[lang]}:`));
       if (line) return makeSnippet(line.text, matched, line.tokens, this.cfg.snippetLength);
     }
-    const p = s.passage ?? t.passages[0];
+    const at = s.passage >= 0 ? s.passage : 0;
+    const p = this.store.passage(s.id, at);
     if (!p) return this.corpus.docs[this.refs[s.id].doc].description.slice(0, this.cfg.snippetLength);
     // A short passage leaves room for the next one, which often carries the fact the matching
     // sentence introduces ("It is possible to receive the same event more than once." -> "... use
     // idempotent operations"). Only for the first result, the one read first: elsewhere it costs more
     // characters than it answers.
-    const next = ctx.wide ? t.passages[t.passages.indexOf(p) + 1] : undefined;
+    const next = ctx.wide ? this.store.passage(s.id, at + 1) : undefined;
     if (next && this.cfg.snippetLength - p.text.length >= this.cfg.snippetRunOnRoom)
       return makeSnippet(`${p.text} ${next.text}`, matched, undefined, this.cfg.snippetLength);
     return makeSnippet(p.text, matched, p.tokens, this.cfg.snippetLength);
@@ -333,9 +335,7 @@ export class ResultBuilder {
       const { doc, section } = this.refs[id];
       const d = this.corpus.docs[doc];
       const s = d.sections[section];
-      const body = s.markdown.replace(/^\s*#{1,6}[^\n]*\n?/, '');
       t = {
-        passages: splitPassages(body),
         heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
         limits: LIMIT_HEADINGS.test(s.heading),
       };
@@ -388,20 +388,19 @@ function explainsBehaviour(section: Section): boolean {
 interface Scored {
   id: number;
   score: number;
-  passage?: Passage;
+  /** The answering passage's number in its section, -1 when none matched. */
+  passage: number;
   matched: ReadonlySet<string>;
 }
 
-/** Whether a passage (or its section, by a heading like "Limits") can give the kind of answer asked. */
-function answerOf(q: AnalyzedQuery, t: UnitText, p?: Passage): { fits: boolean } | undefined {
-  if (!q.answerType) return undefined;
-  return { fits: (q.answerType === 'count' && t.limits) || fitsAnswer(p?.shape ?? 0, q.answerType) };
-}
-
-/** The "SDK methods" line of one language in a reference section. */
-function languageLine(passages: readonly Passage[], language: ReferenceLanguage): Passage | undefined {
-  const label = `${LANGUAGE_NAMES[language]}:`;
-  return passages.find((p) => p.text.startsWith(label));
+/**
+ * Whether a passage of a given shape (or its section, by a heading like "Limits") can give the kind
+ * of answer asked; undefined when the question asks for no particular kind.
+ */
+function fitsOf(q: AnalyzedQuery, t: UnitText): ((shape: number) => boolean) | undefined {
+  const type = q.answerType;
+  if (!type) return undefined;
+  return (shape) => (type === 'count' && t.limits) || fitsAnswer(shape, type);
 }
 
 function round(n: number): number {

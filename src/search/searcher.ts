@@ -25,6 +25,8 @@ import { languageOfSyntax } from './methods.js';
 import { withAnswerType } from './answer-type.js';
 import { DocPriors } from './priors.js';
 import { ResultBuilder } from './results.js';
+import { PassageTable, loadPassageTable } from './passage-table.js';
+import { type PassageStore, SplitPassageStore } from './passage-store.js';
 import { IndexScan, type ScanOptions, type ScanPart } from './scan.js';
 import type { SearchOptions, SearchResponse, Searcher, SearcherStats } from './types.js';
 import { type UnitFields, type UnitRef, unitRefs } from './units.js';
@@ -53,13 +55,21 @@ export function createSearcher(
   const started = performance.now();
   const loaded = loadMiniSearch(corpus, serialized);
   const index = 'index' in loaded ? loaded.index : buildMiniSearch(corpus);
+  const refs = unitRefs(corpus);
+  // The stored passages belong to the stored index: a rebuilt index cuts them at run time too.
+  const table =
+    'index' in loaded
+      ? loadPassageTable((serialized as { passages?: unknown }).passages, refs.length)
+      : { reason: 'the search index was rebuilt' };
   const stats: SearcherStats = {
     units: index.documentCount,
     source: 'index' in loaded ? 'prebuilt' : 'built',
     reason: 'reason' in loaded ? loaded.reason : undefined,
+    passages: table instanceof PassageTable ? 'prebuilt' : table.reason,
     loadMs: 0,
   };
-  const searcher = new IndexSearcher(corpus, index, unitRefs(corpus), stats, {
+  const store = table instanceof PassageTable ? table : new SplitPassageStore(corpus, refs);
+  const searcher = new IndexSearcher(corpus, index, refs, stats, store, {
     ...DEFAULT_RANKING,
     ...ranking,
   });
@@ -81,12 +91,13 @@ class IndexSearcher implements CorpusSearcher {
     private readonly index: MiniSearch<UnitFields>,
     private readonly refs: UnitRef[],
     readonly stats: SearcherStats,
+    store: PassageStore,
     private readonly cfg: RankingConfig,
   ) {
     this.vocabulary = new Vocabulary(index, stats.units, WEAK_TERM_FIELDS);
     this.scan = new IndexScan(index);
     this.priors = new DocPriors(corpus);
-    this.results = new ResultBuilder(corpus, refs, cfg, this.priors);
+    this.results = new ResultBuilder(corpus, refs, cfg, this.priors, store);
     this.products = [...new Set(corpus.docs.map((d) => d.product))].sort();
   }
 

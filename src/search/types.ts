@@ -59,6 +59,8 @@ export interface SearcherStats {
   source: 'prebuilt' | 'built';
   /** Why a prebuilt index was not used (absent, other format, other corpus). */
   reason?: string;
+  /** 'prebuilt' when the stored passage table is used, else why passages are cut at run time. */
+  passages?: string;
   loadMs: number;
 }
 
