@@ -196,9 +196,9 @@ export class ResultBuilder {
       const t = this.textOf(id);
       const scorer = new PassageScorer(slots, t.heading, title);
       const fits = fitsOf(ctx.query, t);
-      let { index, score } = this.store.best(id, slots, scorer, fits);
+      const { index, score: best } = this.store.best(id, slots, scorer, fits);
       // a section with nothing under its heading still answers by its heading
-      if (index < 0) score = scorer.score(slots.next(), fits ? { fits: fits(0) } : undefined);
+      const score = index < 0 ? scorer.score(slots.next(), fits ? { fits: fits(0) } : undefined) : best;
       scored.push({ id, score: blend(id, score), passage: index, matched: EMPTY });
       scored.sort((a, b) => descending(a.score, b.score) || a.id - b.id);
     }
