@@ -1,6 +1,8 @@
 import { loadRuntime } from '../lifecycle/load-runtime.js';
 import type { Runtime } from '../core/runtime.js';
 import { runStdioServer, type StdioOptions } from '../transports/stdio.js';
+import { idleWork, type IdleWork } from '../transports/idle-work.js';
+import { warmUpQueries } from '../search/warm-up.js';
 
 const warn = (message: string) => process.stderr.write(`workos-docs-mcp: ${message}\n`);
 
@@ -32,12 +34,43 @@ export async function serveStdio(
   streams: Pick<StdioOptions, 'stdin' | 'stdout'> = {},
 ): Promise<void> {
   const gate = loadGate();
-  const runtime = gate.opened.then(() => loadServedRuntime(corpusFile));
+  let warm: IdleWork | undefined;
+  let ended = false;
+  const runtime = gate.opened.then(async () => {
+    const rt = await loadServedRuntime(corpusFile);
+    if (!ended) warm = warmUp(rt);
+    return rt;
+  });
   await runStdioServer(runtime, {
     ...streams,
-    onMessage: (method) => (method && HANDSHAKE.has(method) ? gate.openSoon() : gate.open()),
-    onInputEnd: () => gate.open(),
+    onMessage: (method) => {
+      warm?.busy();
+      if (method && HANDSHAKE.has(method)) gate.openSoon();
+      else gate.open();
+    },
+    onInputEnd: () => {
+      ended = true;
+      warm?.stop();
+      gate.open();
+    },
   });
+}
+
+export const NO_WARM_UP_ENV = 'WORKOS_DOCS_MCP_NO_WARM_UP';
+/** How long the client must be quiet before the server warms itself (and after each message). */
+const WARM_UP_QUIET_MS = 25;
+
+/**
+ * A fresh process runs its first few dozen searches 2-3 times slower than later ones: the code is
+ * not compiled yet. While the client is quiet, the server asks itself questions drawn from the
+ * corpus (search/warm-up.ts), one per event-loop turn, so the client's next questions find it warm.
+ */
+function warmUp(rt: Runtime): IdleWork | undefined {
+  if (process.env[NO_WARM_UP_ENV]) return undefined;
+  return idleWork(
+    warmUpQueries(rt.corpus).map((q) => () => void rt.searcher.search(q)),
+    WARM_UP_QUIET_MS,
+  );
 }
 
 /** The runtime a server serves: loaded once, saying on stderr when it fell back or had to re-index. */

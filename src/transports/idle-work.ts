@@ -1,0 +1,51 @@
+/**
+ * Work a server does only while its client is quiet: one small task per turn of the event loop,
+ * starting `quietMs` after the last message, paused by any message, and over once every task ran.
+ * Tasks are chained with setImmediate, which runs after the loop has polled for input: a message
+ * that arrives during a task is read (and pauses the rest) before the next task, so it waits for
+ * that one task only (a few milliseconds).
+ */
+export interface IdleWork {
+  /** A message arrived: pause, and go on once the client has been quiet for `quietMs`. */
+  busy(): void;
+  /** Drops what is left (the server is closing). */
+  stop(): void;
+}
+
+export function idleWork(tasks: readonly (() => void)[], quietMs: number): IdleWork {
+  let next = 0;
+  let timer: NodeJS.Timeout | undefined;
+  /** Bumped by every message: a chained task of an older generation does not run. */
+  let generation = 0;
+  let stopped = false;
+  const done = (): boolean => stopped || next >= tasks.length;
+  const run = (g: number): void => {
+    if (done() || g !== generation) return;
+    try {
+      tasks[next++]();
+    } catch {
+      // warming is optional: a task that fails is skipped, the server is unaffected
+    }
+    // setImmediate keeps the process alive; idle work must not
+    setImmediate(run, g).unref();
+  };
+  const wait = (): void => {
+    clearTimeout(timer);
+    if (done()) return;
+    const g = generation;
+    timer = setTimeout(() => run(g), quietMs);
+    // idle work never keeps the process alive
+    timer.unref();
+  };
+  wait();
+  return {
+    busy: () => {
+      generation++;
+      wait();
+    },
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
