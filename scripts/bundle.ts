@@ -8,7 +8,7 @@
  * Chunks live one folder below dist/ on purpose: modules locate package files (`data/corpus.json`,
  * `package.json`) as `../../x` from their own URL, which holds for dist/<dir>/*.js and src/<dir>/*.ts alike.
  */
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -91,3 +91,6 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(join(DIST, 'bin.js'), 0o755);
+// The same constants for the start-up profile (scripts/bench/startup-child.mjs), which replays the
+// stages over the per-module dist/ and must not pay, or warm the tokenizer with, the probes.
+writeFileSync(join(DIST, 'fingerprints.json'), `${JSON.stringify(ANALYZER)}\n`);

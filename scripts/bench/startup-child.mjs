@@ -56,6 +56,11 @@ if (existsSync(cjs)) {
   await import(`${root}dist/cli/serve-stdio.js`);
   mark('import: stdio entry (unbundled dist/cli/serve-stdio.js)');
 }
+// The bundles carry the analyzer and passage fingerprints as constants (scripts/bundle.ts): so do these modules here.
+const fingerprints = new URL('dist/fingerprints.json', root);
+if (existsSync(fingerprints))
+  for (const [name, value] of Object.entries(JSON.parse(readFileSync(fingerprints, 'utf8'))))
+    globalThis[name] = JSON.parse(value);
 const { createServer } = await import(`${root}dist/server/index.js`);
 const { createSearcher } = await import(`${root}dist/search/index.js`);
 const { createRuntime } = await import(`${root}dist/core/runtime.js`);

@@ -91,6 +91,15 @@ describe('passage table', () => {
     expect(reasonOf({ ...stored, units: Array.from(stored.units) })).toMatch(/does not fit/);
   });
 
+  it('term numbers past the dictionary match nothing and break nothing', () => {
+    const stored = buildPassageTable(fixture, refs);
+    const damaged = loadPassageTable({ ...stored, terms: stored.terms.map(() => 0xffff) }, refs.length);
+    expect(damaged).toBeInstanceOf(PassageTable);
+    const slots = new ConceptSlots(analyzeQuery('rate limit').concepts);
+    const scorer = new PassageScorer(slots, termSet(''), termSet(''));
+    refs.forEach((_r, unit) => expect((damaged as PassageTable).best(unit, slots, scorer).index).toBe(-1));
+  });
+
   it('a searcher without a usable table cuts passages at run time and answers the same', () => {
     const serialized = storedIndex(fixture) as ReturnType<typeof buildSearchIndex>;
     const withTable = createSearcher(fixture, serialized);
