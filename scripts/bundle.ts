@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { analyzerFingerprint } from '../src/search/index-build.js';
 import { passageFingerprint } from '../src/search/passage-table.js';
+import { synonymRules } from '../src/search/synonyms.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const DIST = join(ROOT, 'dist');
@@ -38,6 +39,7 @@ const lazyAjvProvider: Plugin = {
 const ANALYZER = {
   __WDM_ANALYZER_FINGERPRINT__: JSON.stringify(analyzerFingerprint()),
   __WDM_PASSAGE_FINGERPRINT__: JSON.stringify(passageFingerprint()),
+  __WDM_SYNONYM_RULES__: JSON.stringify(synonymRules()),
 };
 
 rmSync(join(DIST, 'chunks'), { recursive: true, force: true });

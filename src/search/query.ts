@@ -1,7 +1,7 @@
 import type { AnswerType } from './answer-type.js';
 import { endpointsInQuery } from './endpoints.js';
 import { phraseKeys } from './phrase.js';
-import { type SynonymRule, findSynonyms, synonymRules } from './synonyms.js';
+import { type SynonymRule, defaultSynonymRules, findSynonyms } from './synonyms.js';
 import { expandToken, tokenize } from './tokenize.js';
 
 /** Queries are cut here: enough for any real question, bounded cost for pasted logs. */
@@ -123,7 +123,7 @@ function weightOf(quality: number): number {
 /** Splits, expands and enriches a query. Stop words drop out unless nothing else is left. */
 export function analyzeQuery(
   raw: unknown,
-  rules: readonly SynonymRule[] = (defaultRules ??= synonymRules()),
+  rules: readonly SynonymRule[] = (defaultRules ??= defaultSynonymRules()),
 ): AnalyzedQuery {
   const text = normalizeQuery(raw);
   const tokens = tokenize(text).slice(0, MAX_QUERY_TOKENS);

@@ -279,6 +279,19 @@ export function synonymRules(groups: readonly string[] = GROUPS): SynonymRule[] 
   return rules.filter((r) => r.from.length > 0 && r.to.length > 0);
 }
 
+declare const __WDM_SYNONYM_RULES__: SynonymRule[] | undefined;
+
+/**
+ * The shipped table's rules. The bundles carry them already parsed (scripts/bundle.ts), as they do
+ * the analyzer's fingerprint: analysing every phrase of the table was a third of the CPU of a fresh
+ * process's first search. Running from source or tsc's output, they are parsed on first use.
+ */
+export function defaultSynonymRules(): SynonymRule[] {
+  return typeof __WDM_SYNONYM_RULES__ === 'object' && __WDM_SYNONYM_RULES__ !== null
+    ? __WDM_SYNONYM_RULES__
+    : synonymRules();
+}
+
 /** A rule whose expansions exclude spellings that analyse to the trigger itself ("orgs" for "org"). */
 function rule(phrase: string, candidates: string[]): SynonymRule {
   const from = phraseKeys(phrase);
