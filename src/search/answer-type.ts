@@ -24,6 +24,16 @@ export function answerTypeOf(text: string): AnswerType | undefined {
 /** Passage shapes, as bits: what kind of answer a passage can give. */
 export const HAS_NUMBER = 1;
 export const HAS_DURATION = 2;
+/** States how the product behaves: a rule, an exception, something it does on its own (see BEHAVIOUR). */
+export const STATES_BEHAVIOUR = 4;
+
+/**
+ * What the answer to a symptom says: the rule or exception behind it ("links expire after 30 days",
+ * "MFA does not apply to SSO users", "users are not automatically deleted", "the allow list
+ * takes preference"), rather than the steps of the feature the symptom names.
+ */
+const BEHAVIOUR =
+  /\b(?:not|never|only|cannot|can't|won't|doesn't|don't|isn't|aren't|automatically|expires?|expired|revoked?|disabled?|excluded|intentionally|instead|unless|until|no longer|prevents?|bypass(?:es)?|suppress\w*|takes? (?:precedence|preference))\b|n't\b/i;
 
 const NUMBER_WORDS =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|hundred|thousand|an?';
@@ -42,6 +52,7 @@ export function passageShape(text: string): number {
   let shape = 0;
   if (NUMBER.test(text)) shape |= HAS_NUMBER;
   if (DURATION.test(text)) shape |= HAS_DURATION | HAS_NUMBER;
+  if (BEHAVIOUR.test(text)) shape |= STATES_BEHAVIOUR;
   return shape;
 }
 

@@ -13,6 +13,8 @@ import type { UnitRef } from './units.js';
 export interface BestPassage {
   index: number;
   score: number;
+  /** The shape bits of all the unit's passages OR-ed together, when asked for (else 0). */
+  shapes: number;
 }
 
 /**
@@ -30,6 +32,7 @@ export interface PassageStore {
     slots: ConceptSlots,
     scorer: PassageScorer,
     fits?: (shape: number) => boolean,
+    withShapes?: boolean,
   ): BestPassage;
   /** Passage `index` of `unit` with its text, for a snippet (undefined past its last passage). */
   passage(unit: number, index: number): Passage | undefined;
@@ -44,18 +47,21 @@ export function bestOf(
   shape: (i: number) => number,
   scorer: PassageScorer,
   fits?: (shape: number) => boolean,
+  withShapes = false,
 ): BestPassage {
   let index = -1;
   let score = 0;
+  let shapes = 0;
   for (let i = 0; i < count; i++) {
     const stamp = mark(i);
     const s = scorer.score(stamp, fits ? { fits: fits(shape(i)) } : undefined);
+    if (withShapes) shapes |= shape(i);
     if (s > score) {
       score = s;
       index = i;
     }
   }
-  return { index, score };
+  return { index, score, shapes };
 }
 
 /**
@@ -75,6 +81,7 @@ export class SplitPassageStore implements PassageStore {
     slots: ConceptSlots,
     scorer: PassageScorer,
     fits?: (shape: number) => boolean,
+    withShapes?: boolean,
   ): BestPassage {
     const ps = this.split(unit);
     return bestOf(
@@ -83,6 +90,7 @@ export class SplitPassageStore implements PassageStore {
       (i) => ps[i].shape,
       scorer,
       fits,
+      withShapes,
     );
   }
 

@@ -241,6 +241,7 @@ export class PassageTable implements PassageStore {
     slots: ConceptSlots,
     scorer: PassageScorer,
     fits?: (shape: number) => boolean,
+    withShapes?: boolean,
   ): BestPassage {
     this.bind(slots);
     const { units, termStart, terms, shapes } = this.t;
@@ -261,6 +262,7 @@ export class PassageTable implements PassageStore {
       (i) => shapes[first + i],
       scorer,
       fits,
+      withShapes,
     );
   }
 

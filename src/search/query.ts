@@ -65,6 +65,7 @@ export function isIdentifier(token: string): boolean {
 }
 
 let defaultRules: SynonymRule[] | undefined;
+const NONE: ReadonlySet<number> = new Set();
 
 /** Removes control characters and bounds length; never throws. */
 export function normalizeQuery(raw: unknown): string {
@@ -145,8 +146,14 @@ export function analyzeQuery(
   const termWeights = new Map<string, number>();
   const concepts: Concept[] = [];
   let next = 0;
-  const pushTokens = (from: number, to: number, extra: string[], gaps = 0): void => {
-    const group = tokens.slice(from, to);
+  const pushTokens = (
+    from: number,
+    to: number,
+    extra: string[],
+    gaps = 0,
+    skipped: ReadonlySet<number> = NONE,
+  ): void => {
+    const group = tokens.slice(from, to).filter((_, i) => !skipped.has(from + i));
     const own = group.map(tokenAlternatives).filter((alts) => alts.length > 0);
     if (own.length === 0) return; // stop words alone are not a concept
     const alternatives: Alternative[] =
@@ -179,7 +186,11 @@ export function analyzeQuery(
     const to = keyOwner[m.end - 1] + 1;
     if (from < next) continue;
     for (; next < from; next++) pushTokens(next, next + 1, []);
-    pushTokens(from, to, m.expansions, m.gaps);
+    // a content word the phrase stepped over stays a concept of its own ("catch our *database* back up")
+    const skipped = new Set(m.skipped.map((k) => keyOwner[k]));
+    for (let k = m.start; k < m.end; k++) if (!m.skipped.includes(k)) skipped.delete(keyOwner[k]);
+    pushTokens(from, to, m.expansions, m.gaps, skipped);
+    for (const t of [...skipped].sort((a, b) => a - b)) pushTokens(t, t + 1, []);
     next = to;
   }
   for (; next < tokens.length; next++) pushTokens(next, next + 1, []);

@@ -35,6 +35,12 @@ export interface RankingConfig {
   passageWeight: number;
   /** Factor on FAQ, troubleshooting and limitations sections when the question is a symptom. */
   explainingSectionBoost: number;
+  /**
+   * What a section none of whose passages states a rule or exception (answer-type.ts) keeps of its
+   * passage score when a symptom or behaviour question chooses a doc's section: "the link doesn't
+   * work anymore" is answered by "links expire after 30 days", not by the steps of sending one.
+   */
+  behaviourlessShare: number;
   /** Factor on setup boilerplate sections (install the SDK, set secrets, ...). */
   boilerplatePrior: number;
   /** Characters of a result's snippet. */
@@ -84,6 +90,7 @@ export const DEFAULT_RANKING: RankingConfig = {
   },
   passageWeight: 0.5,
   explainingSectionBoost: 2.5,
+  behaviourlessShare: 0.5,
   boilerplatePrior: 0.5,
   snippetLength: 220,
   snippetRunOnRoom: 60,

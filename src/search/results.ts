@@ -1,5 +1,5 @@
 import type { Corpus, Section } from '../corpus/types.js';
-import { fitsAnswer } from './answer-type.js';
+import { STATES_BEHAVIOUR, fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
 import { ConceptSlots, PassageScorer, passageScoreCeiling, termSet } from './passages.js';
 import type { PassageStore } from './passage-store.js';
@@ -196,10 +196,15 @@ export class ResultBuilder {
       const t = this.textOf(id);
       const scorer = new PassageScorer(slots, t.heading, title);
       const fits = fitsOf(ctx.query, t);
-      const { index, score: best } = this.store.best(id, slots, scorer, fits);
+      const found = this.store.best(id, slots, scorer, fits, explain);
+      // a symptom is explained by a section that states the rule or exception behind it, not by steps
+      const best =
+        explain && (found.shapes & STATES_BEHAVIOUR) === 0
+          ? found.score * this.cfg.behaviourlessShare
+          : found.score;
       // a section with nothing under its heading still answers by its heading
-      const score = index < 0 ? scorer.score(slots.next(), fits ? { fits: fits(0) } : undefined) : best;
-      scored.push({ id, score: blend(id, score), passage: index, matched: EMPTY });
+      const score = found.index < 0 ? scorer.score(slots.next(), fits ? { fits: fits(0) } : undefined) : best;
+      scored.push({ id, score: blend(id, score), passage: found.index, matched: EMPTY });
       scored.sort((a, b) => descending(a.score, b.score) || a.id - b.id);
     }
     const [first, ...others] = scored;

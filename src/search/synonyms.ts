@@ -311,31 +311,50 @@ export interface SynonymMatch {
   /** Index of the first and one past the last query word the phrase covers. */
   start: number;
   end: number;
-  /** Query stop words stepped over inside the phrase ("remove *the* member"). */
+  /** Query words stepped over inside the phrase ("remove *the* member"). */
   gaps: number;
+  /** Of those, the content words (see MAX_CONTENT_GAP): query keys that stay concepts of their own. */
+  skipped: number[];
   expansions: string[];
 }
 
 /**
  * Stop words a phrase may step over between two of its words, at most this many in a row: "remove
- * the member", "switch their org" and "force SSO" are the same phrase; a content word in between
- * ("switch *billing* org") breaks it.
+ * the member", "switch their org" and "force SSO" are the same phrase.
  */
 const MAX_GAP = 2;
+/**
+ * Content words a phrase of at least MIN_WORDS_FOR_CONTENT_GAP words may step over, in all: "catch
+ * our *database* back up" is still catching back up and "only if nobody *else* changed it" still
+ * only if nobody changed. A two-word phrase with a word inside is usually something else ("switch
+ * *billing* org", "sign *certificate* up"), so it never steps over one.
+ */
+const MAX_CONTENT_GAP = 1;
+const MIN_WORDS_FOR_CONTENT_GAP = 3;
 let stopKeys: ReadonlySet<string> | undefined;
 const isStopKey = (key: string): boolean =>
   (stopKeys ??= new Set([...STOP_WORDS].map((w) => stem(w)))).has(key);
 
-/** One past the last query key of the phrase `from` matched at `start`, or -1. */
-function matchAt(queryKeys: readonly string[], start: number, from: readonly string[]): number {
+/**
+ * One past the last query key of the phrase `from` matched at `start`, or -1; the content words
+ * stepped over go to `skipped`.
+ */
+function matchAt(
+  queryKeys: readonly string[],
+  start: number,
+  from: readonly string[],
+  skipped: number[],
+): number {
   let k = start;
+  let content = from.length >= MIN_WORDS_FOR_CONTENT_GAP ? MAX_CONTENT_GAP : 0;
   for (let j = 0; j < from.length; j++) {
-    for (
-      let gap = 0;
-      j > 0 && gap < MAX_GAP && queryKeys[k] !== from[j] && isStopKey(queryKeys[k] ?? '');
-      gap++
-    )
-      k++;
+    for (let gap = 0; j > 0 && gap < MAX_GAP && k < queryKeys.length && queryKeys[k] !== from[j]; gap++) {
+      if (isStopKey(queryKeys[k])) k++;
+      else if (content > 0) {
+        content--;
+        skipped.push(k++);
+      } else break;
+    }
     if (queryKeys[k] !== from[j]) return -1;
     k++;
   }
@@ -371,7 +390,8 @@ export function findSynonyms(queryKeys: readonly string[], rules: readonly Synon
     for (const rule of byFirst.get(queryKeys[i]) ?? []) {
       const n = rule.from.length;
       if (i + n > queryKeys.length) continue;
-      const end = matchAt(queryKeys, i, rule.from);
+      const skipped: number[] = [];
+      const end = matchAt(queryKeys, i, rule.from, skipped);
       if (end < 0) continue;
       const span = end - i;
       const existing = byStart.get(i);
@@ -380,7 +400,7 @@ export function findSynonyms(queryKeys: readonly string[], rules: readonly Synon
         existing.expansions = [...new Set([...existing.expansions, ...rule.to])];
         continue;
       }
-      const m = { start: i, end, gaps: span - n, expansions: [...rule.to] };
+      const m = { start: i, end, gaps: span - n, skipped, expansions: [...rule.to] };
       byStart.set(i, m);
     }
   }

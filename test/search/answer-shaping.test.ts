@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   HAS_DURATION,
   HAS_NUMBER,
+  STATES_BEHAVIOUR,
   answerTypeOf,
   passageShape,
   withAnswerType,
@@ -25,6 +26,14 @@ describe('the kind of answer a question expects', () => {
     expect(passageShape('A maximum of 10 items can be present.')).toBe(HAS_NUMBER);
     expect(passageShape('Use conn_01E4ZCR3C56J083X43JQXF3JK5 with SDK v2.')).toBe(0);
     expect(passageShape('one or more keys')).toBe(0);
+  });
+
+  it('knows which passages state a rule or an exception', () => {
+    expect(passageShape('Setup links expire after 30 days.') & STATES_BEHAVIOUR).toBe(STATES_BEHAVIOUR);
+    expect(passageShape('MFA does not apply to SSO users.') & STATES_BEHAVIOUR).toBe(STATES_BEHAVIOUR);
+    expect(passageShape("Users aren't deleted automatically.") & STATES_BEHAVIOUR).toBe(STATES_BEHAVIOUR);
+    expect(passageShape('The allow list takes precedence over other rules.')).toBe(STATES_BEHAVIOUR);
+    expect(passageShape('Click Invite admin and enter their email.')).toBe(0);
   });
 
   it('takes the framing word of "how long" out of the searched words', () => {
@@ -102,6 +111,37 @@ describe('answer shaping in search', () => {
     expect(searcher.search('why do I get invalid_grant when refreshing a session').results[0]?.path).toBe(
       'reference/errors/codes',
     );
+  });
+});
+
+describe('symptom questions', () => {
+  const portal = doc({
+    path: 'portal',
+    title: 'Setup portal',
+    sections: [
+      '## Sending\n\nIn the dashboard, click Invite admin and email the IT admin a setup link.',
+      '## Options\n\n- A setup link emailed to an IT admin from the dashboard expires after 30 days.',
+    ],
+  });
+  const small = corpus([...fixtureCorpus().docs, portal]);
+  const index = storedIndex(small);
+  const question = 'the setup link I emailed the IT admin from the dashboard does not work anymore';
+
+  it('point at the passage that states the rule behind the symptom, not the steps sharing its words', () => {
+    const top = createSearcher(small, index).search(question).results[0];
+    expect(top).toMatchObject({ path: 'portal', anchor: 'options' });
+    expect(top.snippet).toContain('30 days');
+    // without the preference the steps win, sharing as many of the question's words
+    expect(createSearcher(small, index, { behaviourlessShare: 1 }).search(question).results[0]).toMatchObject(
+      {
+        path: 'portal',
+        anchor: 'sending',
+      },
+    );
+    // a question that is no symptom keeps the steps
+    expect(
+      createSearcher(small, index).search('email the IT admin a setup link from the dashboard').results[0],
+    ).toMatchObject({ path: 'portal', anchor: 'sending' });
   });
 });
 

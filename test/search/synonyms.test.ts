@@ -108,6 +108,24 @@ describe('phrases with stop words in between', () => {
     expect(found('log in as')).toContain('impersonation');
   });
 
+  it('a phrase of three or more words steps over one content word, which stays a concept of its own', () => {
+    const rules3 = synonymRules([
+      'catch back up => data reconciliation',
+      'switch org => switching organizations',
+    ]);
+    const m = findSynonyms(phraseKeys('catch our database back up'), rules3);
+    expect(m).toHaveLength(1);
+    expect(m[0]).toMatchObject({ start: 0, end: 5, gaps: 2, skipped: [2] });
+    expect(m[0].expansions).toContain('data reconciliation');
+    // one content word at most, and never in a two-word phrase
+    expect(findSynonyms(phraseKeys('catch our production database back up'), rules3)).toEqual([]);
+    expect(findSynonyms(phraseKeys('switch billing org'), rules3)).toEqual([]);
+    const q = analyzeQuery('catch our database back up', rules3);
+    expect(q.concepts.map((c) => c.text)).toEqual(['catch our back up', 'database']);
+    expect(q.concepts[0].alternatives.map((a) => a.terms.join(' '))).toContain('data reconcili');
+    expect(q.termWeights.get('databas')).toBe(1);
+  });
+
   it("keep the user's words whole when only the gap is stop words", () => {
     const q = analyzeQuery('switch their org', gapRules);
     expect(q.concepts).toHaveLength(1);
