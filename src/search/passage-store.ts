@@ -1,11 +1,12 @@
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, Doc, Section } from '../corpus/types.js';
 import {
   type ConceptSlots,
   type Passage,
-  type PassageScorer,
+  PassageScorer,
   sectionBody,
   type SplitPassage,
   splitPassages,
+  termSet,
 } from './passages.js';
 import type { UnitRef } from './units.js';
 
@@ -34,10 +35,25 @@ export interface PassageStore {
     fits?: (shape: number) => boolean,
     withShapes?: boolean,
   ): BestPassage;
+  /**
+   * The scorer of `unit`'s passages for a query: what its heading and its doc's title (with the
+   * breadcrumb) already give each concept is worked out once per section.
+   */
+  scorer(unit: number, slots: ConceptSlots): PassageScorer;
   /** Passage `index` of `unit` with its text, for a snippet (undefined past its last passage). */
   passage(unit: number, index: number): Passage | undefined;
   /** The number of the unit's first passage whose text starts with `prefix`, -1 when none does. */
   startingWith(unit: number, prefix: string): number;
+}
+
+/** What a section's heading says beyond its doc's title: its heading path below the title. */
+export function headingText(doc: Doc, section: Section): string {
+  return section.headingPath.filter((h) => h !== doc.title).join(' ');
+}
+
+/** What every section of a doc says by its place: the doc's title and breadcrumb. */
+export function titleText(doc: Doc): string {
+  return `${doc.title} ${doc.breadcrumb.join(' ')}`;
 }
 
 /** Scores the passages a function lists: shared by both stores (same loop, same tie rule). */
@@ -70,6 +86,8 @@ export function bestOf(
  */
 export class SplitPassageStore implements PassageStore {
   private readonly cache = new Map<number, SplitPassage[]>();
+  private readonly headings = new Map<number, ReadonlySet<string>>();
+  private readonly titles = new Map<number, ReadonlySet<string>>();
 
   constructor(
     private readonly corpus: Corpus,
@@ -92,6 +110,22 @@ export class SplitPassageStore implements PassageStore {
       fits,
       withShapes,
     );
+  }
+
+  scorer(unit: number, slots: ConceptSlots): PassageScorer {
+    const { doc, section } = this.refs[unit];
+    let heading = this.headings.get(unit);
+    if (!heading) {
+      const d = this.corpus.docs[doc];
+      heading = termSet(headingText(d, d.sections[section]));
+      this.headings.set(unit, heading);
+    }
+    let title = this.titles.get(doc);
+    if (!title) {
+      title = termSet(titleText(this.corpus.docs[doc]));
+      this.titles.set(doc, title);
+    }
+    return PassageScorer.forSets(slots, heading, title);
   }
 
   passage(unit: number, index: number): Passage | undefined {

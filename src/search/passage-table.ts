@@ -8,25 +8,28 @@
  * Layout: passages of unit u are p in [units[u], units[u+1]); passage p's term numbers are
  * terms[termStart[p] .. termStart[p+1]), its shape bits shapes[p] (answer-type.ts), its text the
  * UTF-8 bytes text[textEnd[p-1] .. textEnd[p]) (textEnd[-1] = 0). Term numbers index the dictionary:
- * term d is the UTF-8 bytes dict[dictEnd[d-1] .. dictEnd[d]), terms sorted by their bytes.
+ * term d is the UTF-8 bytes dict[dictEnd[d-1] .. dictEnd[d]), terms sorted by their bytes. The
+ * terms of unit u's heading path (below its doc's title) are headTerms[heads[u] .. heads[u+1]), those
+ * of its doc's title and breadcrumb titleTerms[titles[u] .. titles[u+1]).
  */
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.js';
 import { passageShape } from './answer-type.js';
-import { bestOf, type BestPassage, type PassageStore } from './passage-store.js';
+import { bestOf, type BestPassage, headingText, type PassageStore, titleText } from './passage-store.js';
 import {
   type ConceptSlots,
   type Passage,
-  type PassageScorer,
+  PassageScorer,
   type PassageToken,
   passageTokens,
   sectionBody,
   splitPassages,
+  termSet,
 } from './passages.js';
 import type { UnitRef } from './units.js';
 
 /** Bumped when the layout below changes. */
-export const PASSAGE_TABLE_FORMAT = 1;
+export const PASSAGE_TABLE_FORMAT = 2;
 
 export interface StoredPassageTable {
   format: number;
@@ -40,6 +43,10 @@ export interface StoredPassageTable {
   text: Uint8Array;
   dict: Uint8Array;
   dictEnd: Uint32Array;
+  heads: Uint32Array;
+  headTerms: Uint16Array | Uint32Array;
+  titles: Uint32Array;
+  titleTerms: Uint16Array | Uint32Array;
 }
 
 /**
@@ -88,9 +95,16 @@ export function buildPassageTable(corpus: Corpus, refs: readonly UnitRef[]): Sto
   const cut = refs.map(({ doc, section }) =>
     splitPassages(sectionBody(corpus.docs[doc].sections[section].markdown)),
   );
-  const dictionary = [...new Set(cut.flatMap((ps) => ps.flatMap((p) => [...p.terms])))]
-    .map((t) => Buffer.from(t, 'utf8'))
-    .sort(Buffer.compare);
+  const headSets = refs.map(({ doc, section }) =>
+    termSet(headingText(corpus.docs[doc], corpus.docs[doc].sections[section])),
+  );
+  const titleSets = new Map<number, Set<string>>();
+  for (const { doc } of refs)
+    if (!titleSets.has(doc)) titleSets.set(doc, termSet(titleText(corpus.docs[doc])));
+  const all = new Set<string>();
+  for (const ps of cut) for (const p of ps) for (const t of p.terms) all.add(t);
+  for (const set of [...headSets, ...titleSets.values()]) for (const t of set) all.add(t);
+  const dictionary = [...all].map((t) => Buffer.from(t, 'utf8')).sort(Buffer.compare);
   const numberOf = new Map(dictionary.map((b, i) => [b.toString('utf8'), i]));
   const units = [0];
   const termStart = [0];
@@ -111,6 +125,18 @@ export function buildPassageTable(corpus: Corpus, refs: readonly UnitRef[]): Sto
     }
     units.push(termStart.length - 1);
   }
+  const lists = (sets: readonly ReadonlySet<string>[]): { starts: number[]; numbers: number[] } => {
+    const starts = [0];
+    const numbers: number[] = [];
+    for (const set of sets) {
+      for (const t of set) numbers.push(numberOf.get(t)!);
+      starts.push(numbers.length);
+    }
+    return { starts, numbers };
+  };
+  const heads = lists(headSets);
+  const titles = lists(refs.map(({ doc }) => titleSets.get(doc)!));
+  const Numbers = dictionary.length <= 0x10000 ? Uint16Array : Uint32Array;
   let dictBytes = 0;
   const dictEnd = dictionary.map((b) => (dictBytes += b.length));
   return {
@@ -118,12 +144,16 @@ export function buildPassageTable(corpus: Corpus, refs: readonly UnitRef[]): Sto
     fingerprint: passageFingerprint(),
     units: Uint32Array.from(units),
     termStart: Uint32Array.from(termStart),
-    terms: dictionary.length <= 0x10000 ? Uint16Array.from(terms) : Uint32Array.from(terms),
+    terms: Numbers.from(terms),
     shapes: Uint8Array.from(shapes),
     textEnd: Uint32Array.from(textEnd),
     text: new Uint8Array(Buffer.concat(texts)),
     dict: new Uint8Array(Buffer.concat(dictionary)),
     dictEnd: Uint32Array.from(dictEnd),
+    heads: Uint32Array.from(heads.starts),
+    headTerms: Numbers.from(heads.numbers),
+    titles: Uint32Array.from(titles.starts),
+    titleTerms: Numbers.from(titles.numbers),
   };
 }
 
@@ -142,11 +172,34 @@ export function loadPassageTable(stored: unknown, unitCount: number): PassageTab
   if (!t || typeof t !== 'object') return { reason: 'no passage table' };
   if (t.format !== PASSAGE_TABLE_FORMAT) return { reason: `passage table format ${String(t.format)}` };
   if (t.fingerprint !== currentPassageFingerprint()) return { reason: 'passage table cut by other code' };
-  const { units, termStart, terms, shapes, textEnd, text, dict, dictEnd } = t;
+  const {
+    units,
+    termStart,
+    terms,
+    shapes,
+    textEnd,
+    text,
+    dict,
+    dictEnd,
+    heads,
+    headTerms,
+    titles,
+    titleTerms,
+  } = t;
+  const numbers = (a: unknown): a is Uint16Array | Uint32Array =>
+    a instanceof Uint16Array || a instanceof Uint32Array;
   const fits =
     units instanceof Uint32Array &&
     termStart instanceof Uint32Array &&
-    (terms instanceof Uint16Array || terms instanceof Uint32Array) &&
+    numbers(terms) &&
+    numbers(headTerms) &&
+    numbers(titleTerms) &&
+    heads instanceof Uint32Array &&
+    titles instanceof Uint32Array &&
+    heads.length === unitCount + 1 &&
+    titles.length === unitCount + 1 &&
+    ascending(heads, 0, headTerms.length) &&
+    ascending(titles, 0, titleTerms.length) &&
     shapes instanceof Uint8Array &&
     textEnd instanceof Uint32Array &&
     text instanceof Uint8Array &&
@@ -246,24 +299,37 @@ export class PassageTable implements PassageStore {
     this.bind(slots);
     const { units, termStart, terms, shapes } = this.t;
     const first = units[unit];
-    const { owner, slotOf, gen } = this;
-    const present = slots.present;
     return bestOf(
       units[unit + 1] - first,
-      (i) => {
-        const stamp = slots.next();
-        const p = first + i;
-        for (let k = termStart[p]; k < termStart[p + 1]; k++) {
-          const n = terms[k];
-          if (owner[n] === gen) present[slotOf[n]] = stamp;
-        }
-        return stamp;
-      },
+      (i) => this.mark(slots, terms, termStart[first + i], termStart[first + i + 1]),
       (i) => shapes[first + i],
       scorer,
       fits,
       withShapes,
     );
+  }
+
+  scorer(unit: number, slots: ConceptSlots): PassageScorer {
+    this.bind(slots);
+    const { heads, headTerms, titles, titleTerms } = this.t;
+    return new PassageScorer(
+      slots,
+      slots.floors(
+        () => this.mark(slots, headTerms, heads[unit], heads[unit + 1]),
+        () => this.mark(slots, titleTerms, titles[unit], titles[unit + 1]),
+      ),
+    );
+  }
+
+  /** Marks the slots that term numbers list[from .. to) hold, as one new stamp. */
+  private mark(slots: ConceptSlots, list: Uint16Array | Uint32Array, from: number, to: number): number {
+    const stamp = slots.next();
+    const { owner, slotOf, gen } = this;
+    for (let k = from; k < to; k++) {
+      const n = list[k];
+      if (owner[n] === gen) slots.present[slotOf[n]] = stamp;
+    }
+    return stamp;
   }
 
   passage(unit: number, index: number): Passage | undefined {

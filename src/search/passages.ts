@@ -194,12 +194,12 @@ export function passageScore(
   answer?: { fits: boolean },
 ): number {
   const slots = new ConceptSlots(concepts);
-  return new PassageScorer(slots, heading, title).score(slots.markSet(passage), answer);
+  return PassageScorer.forSets(slots, heading, title).score(slots.markSet(passage), answer);
 }
 
 /**
  * The distinct terms of a query's concepts, numbered (slots), and for each alternative of each
- * concept the slots of its terms in order (a repeated term counts twice, as in satisfiedIn). A
+ * concept the slots of its terms in order (a repeated term counts twice). A
  * passage is scored from which slots it holds, however its terms are stored: a Set of strings when
  * split at run time, term numbers when it comes from the prebuilt table (passage-table.ts).
  */
@@ -238,6 +238,32 @@ export class ConceptSlots {
     return this.stamp;
   }
 
+  /** How well the terms marked with `stamp` satisfy concept `i`: conceptSatisfaction with exact matches. */
+  satisfied(i: number, stamp: number): number {
+    let best = 0;
+    for (const alt of this.alternatives[i]) {
+      let hit = 0;
+      for (let k = 0; k < alt.slots.length; k++) if (this.present[alt.slots[k]] === stamp) hit += 1;
+      const s = (hit / alt.slots.length) * alt.quality;
+      if (s > best) best = s;
+    }
+    return best;
+  }
+
+  /**
+   * Per concept, what every passage of a section is given anyway: the larger of its heading's and
+   * its title's shares. `markHeading` and `markTitle` mark the slots each holds and return the stamp.
+   */
+  floors(markHeading: () => number, markTitle: () => number): number[] {
+    const n = this.concepts.length;
+    const heading = markHeading();
+    const out: number[] = [];
+    for (let i = 0; i < n; i++) out.push(HEADING_SHARE * this.satisfied(i, heading));
+    const title = markTitle();
+    for (let i = 0; i < n; i++) out[i] = Math.max(out[i], TITLE_SHARE * this.satisfied(i, title));
+    return out;
+  }
+
   /** Marks the slots a set of terms holds, for a new passage; returns its stamp. */
   markSet(terms: ReadonlySet<string>): number {
     const stamp = this.next();
@@ -252,41 +278,44 @@ export class ConceptSlots {
  */
 export class PassageScorer {
   private readonly weights: number[] = [];
-  /** Per concept: the larger of its heading and title shares. */
-  private readonly floors: number[] = [];
   private readonly total: number = 0;
 
+  /** `floors`: per concept, the larger of its heading and title shares (ConceptSlots.floors). */
   constructor(
     private readonly slots: ConceptSlots,
-    heading: ReadonlySet<string>,
-    title: ReadonlySet<string>,
+    private readonly floors: readonly number[],
   ) {
     let total = 0;
     for (const c of slots.concepts) {
       const w = c.weight ?? 1;
       total += w;
       this.weights.push(w);
-      this.floors.push(
-        Math.max(HEADING_SHARE * satisfiedIn(c, heading), TITLE_SHARE * satisfiedIn(c, title)),
-      );
     }
     this.total = total;
+  }
+
+  /** For a section whose heading and title terms are sets of strings. */
+  static forSets(
+    slots: ConceptSlots,
+    heading: ReadonlySet<string>,
+    title: ReadonlySet<string>,
+  ): PassageScorer {
+    return new PassageScorer(
+      slots,
+      slots.floors(
+        () => slots.markSet(heading),
+        () => slots.markSet(title),
+      ),
+    );
   }
 
   /** The score of the passage whose slots were marked with `stamp` (ConceptSlots.next / markSet). */
   score(stamp: number, answer?: { fits: boolean }): number {
     let sum = 0;
-    const { weights, floors } = this;
-    const { alternatives, present } = this.slots;
+    const { weights, floors, slots } = this;
     for (let i = 0; i < weights.length; i++) {
       const w = weights[i];
-      let inP = 0;
-      for (const alt of alternatives[i]) {
-        let hit = 0;
-        for (let k = 0; k < alt.slots.length; k++) if (present[alt.slots[k]] === stamp) hit += 1;
-        const s = (hit / alt.slots.length) * alt.quality;
-        if (s > inP) inP = s;
-      }
+      const inP = slots.satisfied(i, stamp);
       if (inP >= 1) {
         sum += w;
         continue;
@@ -297,18 +326,6 @@ export class PassageScorer {
     // a passage without the expected kind of answer (no number for "how many") answers less
     return answer && !answer.fits ? score * MISSING_ANSWER_SHARE : score;
   }
-}
-
-/** conceptSatisfaction (rank.ts) with a set of terms matched exactly (1 each). */
-function satisfiedIn(concept: Concept, terms: ReadonlySet<string>): number {
-  let best = 0;
-  for (const alt of concept.alternatives) {
-    let hit = 0;
-    for (const t of alt.terms) if (terms.has(t)) hit += 1;
-    const s = (hit / alt.terms.length) * alt.quality;
-    if (s > best) best = s;
-  }
-  return best;
 }
 
 /** What a passage without a number or duration keeps of its score when the question asks for one. */

@@ -1,7 +1,7 @@
 import type { Corpus, Section } from '../corpus/types.js';
 import { STATES_BEHAVIOUR, fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
-import { ConceptSlots, PassageScorer, passageScoreCeiling, termSet } from './passages.js';
+import { ConceptSlots, passageScoreCeiling } from './passages.js';
 import type { PassageStore } from './passage-store.js';
 import type { DocPriors, QueryCues } from './priors.js';
 import type { AnalyzedQuery } from './query.js';
@@ -47,16 +47,8 @@ const BOILERPLATE_HEADINGS =
 /** Sections about limits answer "how many" even in lists without digits. */
 const LIMIT_HEADINGS = /\b(?:limits?|limitations|quotas?|constraints|restrictions|maximums?)\b/i;
 
-interface UnitText {
-  /** Its heading names limits (see LIMIT_HEADINGS). */
-  limits: boolean;
-  heading: ReadonlySet<string>;
-}
-
 /** Turns ranked sections into ranked documents, choosing each doc's answering section and snippet. */
 export class ResultBuilder {
-  private readonly unitText = new Map<number, UnitText>();
-  private readonly titleTerms = new Map<number, ReadonlySet<string>>();
   /** Unit ids of each doc, in section order (for docs a cue brings in without a matching section). */
   private readonly unitsOfDoc = new Map<number, number[]>();
   /** Per unit its doc, and per doc its kind's prior: read for every matching unit of every query. */
@@ -172,7 +164,6 @@ export class ResultBuilder {
     const unitScore = new Map<number, number>();
     for (let i = 0; i < d.units.length && i < SECTION_CANDIDATES; i++)
       unitScore.set(d.units[i].id, d.units[i].score);
-    const title = this.titleOf(d.doc);
     const maxUnit = Math.max(1e-9, ...ids.map((id) => unitScore.get(id) ?? 0));
     const lambda = this.cfg.passageWeight;
     const explain = ctx.cues.question.explain;
@@ -193,9 +184,8 @@ export class ResultBuilder {
     const slots = this.slotsOf(ctx.query);
     for (const { id, bound } of candidates) {
       if (scored.length >= kept && bound < scored[kept - 1].score) break;
-      const t = this.textOf(id);
-      const scorer = new PassageScorer(slots, t.heading, title);
-      const fits = fitsOf(ctx.query, t);
+      const scorer = this.store.scorer(id, slots);
+      const fits = fitsOf(ctx.query, this.namesLimits(id));
       const found = this.store.best(id, slots, scorer, fits, explain);
       // a symptom is explained by a section that states the rule or exception behind it, not by steps
       const best =
@@ -227,6 +217,13 @@ export class ResultBuilder {
     return (f & EXPLAINS) !== 0;
   }
 
+  /** Its heading names limits (see LIMIT_HEADINGS): such a section answers "how many" without digits. */
+  private namesLimits(id: number): boolean {
+    let f = this.headingFlags[id];
+    if (f === 0) f = this.flagHeading(id);
+    return (f & LIMITS) !== 0;
+  }
+
   private isBoilerplate(id: number): boolean {
     let f = this.headingFlags[id];
     if (f === 0) f = this.flagHeading(id);
@@ -240,7 +237,8 @@ export class ResultBuilder {
     const f =
       FLAGGED |
       (BOILERPLATE_HEADINGS.test(s.heading.trim()) ? BOILERPLATE : 0) |
-      (explainsBehaviour(s) ? EXPLAINS : 0);
+      (explainsBehaviour(s) ? EXPLAINS : 0) |
+      (LIMIT_HEADINGS.test(s.heading) ? LIMITS : 0);
     this.headingFlags[id] = f;
     return f;
   }
@@ -333,31 +331,6 @@ export class ResultBuilder {
     const d = this.corpus.docs[doc];
     return d.sections[section].headingPath.filter((h) => h && h !== d.title);
   }
-
-  private textOf(id: number): UnitText {
-    let t = this.unitText.get(id);
-    if (!t) {
-      const { doc, section } = this.refs[id];
-      const d = this.corpus.docs[doc];
-      const s = d.sections[section];
-      t = {
-        heading: termSet(s.headingPath.filter((h) => h !== d.title).join(' ')),
-        limits: LIMIT_HEADINGS.test(s.heading),
-      };
-      this.unitText.set(id, t);
-    }
-    return t;
-  }
-
-  private titleOf(doc: number): ReadonlySet<string> {
-    let t = this.titleTerms.get(doc);
-    if (!t) {
-      const d = this.corpus.docs[doc];
-      t = termSet(`${d.title} ${d.breadcrumb.join(' ')}`);
-      this.titleTerms.set(doc, t);
-    }
-    return t;
-  }
 }
 
 /**
@@ -384,6 +357,7 @@ const EMPTY: ReadonlySet<string> = new Set();
 const FLAGGED = 1;
 const BOILERPLATE = 2;
 const EXPLAINS = 4;
+const LIMITS = 8;
 
 /** An FAQ or troubleshooting entry, or a section under one ("Troubleshooting › Build validation failed"). */
 function explainsBehaviour(section: Section): boolean {
@@ -402,10 +376,10 @@ interface Scored {
  * Whether a passage of a given shape (or its section, by a heading like "Limits") can give the kind
  * of answer asked; undefined when the question asks for no particular kind.
  */
-function fitsOf(q: AnalyzedQuery, t: UnitText): ((shape: number) => boolean) | undefined {
+function fitsOf(q: AnalyzedQuery, limits: boolean): ((shape: number) => boolean) | undefined {
   const type = q.answerType;
   if (!type) return undefined;
-  return (shape) => (type === 'count' && t.limits) || fitsAnswer(shape, type);
+  return (shape) => (type === 'count' && limits) || fitsAnswer(shape, type);
 }
 
 function round(n: number): number {

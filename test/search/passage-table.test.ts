@@ -62,10 +62,14 @@ describe('passage table', () => {
       const concepts = analyzeQuery(q).concepts;
       const slots = new ConceptSlots(concepts);
       refs.forEach((_r, unit) => {
-        const scorer = new PassageScorer(slots, termSet('Limits'), termSet(''));
         const fits = (shape: number) => shape !== 0;
-        expect(table.best(unit, slots, scorer, fits)).toEqual(split.best(unit, slots, scorer, fits));
-        expect(table.best(unit, slots, scorer)).toEqual(split.best(unit, slots, scorer));
+        // each store's own scorer (heading and title terms from the table, or cut and kept as sets)
+        const [a, b] = [table.scorer(unit, slots), split.scorer(unit, slots)];
+        expect(table.best(unit, slots, a, fits, true)).toEqual(split.best(unit, slots, b, fits, true));
+        expect(table.best(unit, slots, a)).toEqual(split.best(unit, slots, b));
+        // and the same scorer on either store's passages
+        const sets = PassageScorer.forSets(slots, termSet('Limits'), termSet(''));
+        expect(table.best(unit, slots, sets)).toEqual(split.best(unit, slots, sets));
       });
     }
   });
@@ -96,7 +100,7 @@ describe('passage table', () => {
     const damaged = loadPassageTable({ ...stored, terms: stored.terms.map(() => 0xffff) }, refs.length);
     expect(damaged).toBeInstanceOf(PassageTable);
     const slots = new ConceptSlots(analyzeQuery('rate limit').concepts);
-    const scorer = new PassageScorer(slots, termSet(''), termSet(''));
+    const scorer = PassageScorer.forSets(slots, termSet(''), termSet(''));
     refs.forEach((_r, unit) => expect((damaged as PassageTable).best(unit, slots, scorer).index).toBe(-1));
   });
 
