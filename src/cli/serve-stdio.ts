@@ -3,6 +3,7 @@ import type { Runtime } from '../core/runtime.js';
 import { runStdioServer, type StdioOptions } from '../transports/stdio.js';
 import { idleWork, type IdleWork } from '../transports/idle-work.js';
 import { warmUpQueries } from '../search/warm-up.js';
+import { heapBudget } from '../transports/heap-budget.js';
 
 const warn = (message: string) => process.stderr.write(`workos-docs-mcp: ${message}\n`);
 
@@ -68,7 +69,11 @@ const WARM_UP_QUIET_MS = 25;
 function warmUp(rt: Runtime): IdleWork | undefined {
   if (process.env[NO_WARM_UP_ENV]) return undefined;
   return idleWork(
-    warmUpQueries(rt.corpus).map((q) => () => void rt.searcher.search(q)),
+    warmUpQueries(rt.corpus).map((q) => () => {
+      rt.searcher.search(q);
+      // its garbage is collected while the client is still quiet, not after its next real answer
+      heapBudget().answered();
+    }),
     WARM_UP_QUIET_MS,
   );
 }
