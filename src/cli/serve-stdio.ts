@@ -37,17 +37,24 @@ export async function serveStdio(
   const gate = loadGate();
   let warm: IdleWork | undefined;
   let ended = false;
+  // no warm-up while a request is being answered: the first search arrives during the load
+  let answering = false;
   const runtime = gate.opened.then(async () => {
     const rt = await loadServedRuntime(corpusFile);
-    if (!ended) warm = warmUp(rt);
+    if (!ended) warm = warmUp(rt, () => !answering);
     return rt;
   });
   await runStdioServer(runtime, {
     ...streams,
-    onMessage: (method) => {
+    onMessage: (method, isRequest) => {
+      if (isRequest) answering = true;
       warm?.busy();
       if (method && HANDSHAKE.has(method)) gate.openSoon();
       else gate.open();
+    },
+    onReply: (idle) => {
+      answering = !idle;
+      warm?.busy();
     },
     onInputEnd: () => {
       ended = true;
@@ -66,7 +73,7 @@ const WARM_UP_QUIET_MS = 25;
  * not compiled yet. While the client is quiet, the server asks itself questions drawn from the
  * corpus (search/warm-up.ts), one per event-loop turn, so the client's next questions find it warm.
  */
-function warmUp(rt: Runtime): IdleWork | undefined {
+function warmUp(rt: Runtime, canRun: () => boolean): IdleWork | undefined {
   if (process.env[NO_WARM_UP_ENV]) return undefined;
   return idleWork(
     warmUpQueries(rt.corpus).map((q) => () => {
@@ -75,6 +82,7 @@ function warmUp(rt: Runtime): IdleWork | undefined {
       heapBudget().answered();
     }),
     WARM_UP_QUIET_MS,
+    canRun,
   );
 }
 

@@ -91,7 +91,8 @@ export class JsonLinesTransport implements Transport {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
-  private isIdle(): boolean {
+  /** Everything read so far handled and every request answered. */
+  isIdle(): boolean {
     return this.closed || (this.queue.length === 0 && this.outstanding.size === 0);
   }
 

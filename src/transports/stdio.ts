@@ -64,7 +64,9 @@ export interface StdioOptions {
   stdout?: Writable;
   stderr?: Writable;
   /** Told the method of every incoming message before it is handled (lets the caller schedule loading). */
-  onMessage?: (method: string | undefined) => void;
+  onMessage?: (method: string | undefined, isRequest: boolean) => void;
+  /** Told after each reply is handed to stdout, and whether every request read so far is answered. */
+  onReply?: (idle: boolean) => void;
   /** Told when stdin ends, before the session drains (a deferred load must start now to report its errors). */
   onInputEnd?: () => void;
 }
@@ -100,7 +102,10 @@ export async function runStdioServer(
   // A reply handed over is the moment to see whether the heap needs collecting (heap-budget.ts).
   transport.send = async (message) => {
     await send(message);
-    if ('id' in message && !('method' in message)) budget.answered();
+    if ('id' in message && !('method' in message)) {
+      budget.answered();
+      options.onReply?.(transport.isIdle());
+    }
   };
   let loadError: unknown;
   await new Promise<void>((resolve) => {
@@ -186,7 +191,10 @@ export async function runStdioServer(
       transport.onmessage = (message, extra) => {
         lastMessageAt = performance.now();
         if ('method' in message && 'id' in message && !WITHOUT_CORPUS.has(message.method)) realCalls++;
-        options.onMessage?.('method' in message ? message.method : undefined);
+        options.onMessage?.(
+          'method' in message ? message.method : undefined,
+          'method' in message && 'id' in message,
+        );
         handle(message, extra);
       };
     connecting.catch((err: unknown) => {

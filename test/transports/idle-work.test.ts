@@ -65,4 +65,21 @@ describe('idle work', () => {
     vi.runAllTimers();
     expect(ran).toEqual([1]);
   });
+
+  it('runs no task while the caller says one may not, and goes on after the next quiet spell', () => {
+    const ran: number[] = [];
+    let answering = true;
+    const work = idleWork(
+      [0, 1].map((i) => () => void ran.push(i)),
+      10,
+      () => !answering,
+    );
+    vi.runAllTimers();
+    expect(ran).toEqual([]);
+    answering = false;
+    work.busy(); // the reply went out
+    vi.advanceTimersByTime(10);
+    vi.runAllTimers();
+    expect(ran).toEqual([0, 1]);
+  });
 });
