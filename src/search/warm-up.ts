@@ -7,7 +7,7 @@ import { isSearchable } from './units.js';
  * from the corpus alone, spread over its pages and shapes: a guide title as a question, an SDK
  * method name, an endpoint, a language-named question, so every path of the engine runs.
  */
-export function warmUpQueries(corpus: Corpus, count = 36): string[] {
+export function warmUpQueries(corpus: Corpus, count = 100): string[] {
   const docs = corpus.docs.filter(isSearchable);
   if (docs.length === 0 || count <= 0) return [];
   const out: string[] = [];
