@@ -123,4 +123,10 @@ function reportSearchIndex(runtime: Runtime): void {
       `the corpus has no usable prebuilt search index (${stats.reason ?? 'unknown reason'}); ` +
         'indexed at start-up. Rebuild it with: workos-docs-mcp build',
     );
+  // a rebuilt index cuts its passages too: said once, above
+  else if (stats.passages !== undefined && stats.passages !== 'prebuilt')
+    warn(
+      `the corpus has no usable passage table (${stats.passages}); sections are cut into passages as ` +
+        'questions need them (same answers, slower first questions). Rebuild it with: workos-docs-mcp build',
+    );
 }
