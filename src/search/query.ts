@@ -240,7 +240,7 @@ export function mostInformative(q: AnalyzedQuery, max: number): AnalyzedQuery {
 const FRAMING_WORDS = new Set(
   (
     'call calls calling code snippet function functions func method methods happen happens happened ' +
-    'again even though although really actually anymore somehow'
+    'again even though although really actually anymore somehow no'
   ).split(' '),
 );
 /** A framing concept's share of its coverage weight... */

@@ -169,6 +169,8 @@ const GROUPS: string[] = [
   'customer api keys | api keys for customers | personal access token | personal access tokens | organization api keys => api keys | organization api key',
   'on-premise | on-prem | on premise | self-hosted | air-gapped | air gapped | behind a firewall => on-prem deployment',
   'test environment | sandbox environment | dev environment => staging environment',
+  // production and staging are the names of a WorkOS team's environments
+  'production | staging => environment',
   'rollout | gradual rollout | beta access | beta users | target users => feature flags | targeting',
   // Errors, limits, lists
   'unauthorized | unauthenticated | invalid api key | wrong api key => 401 | api authentication',

@@ -8,6 +8,7 @@ import {
   withAnswerType,
 } from '../../src/search/answer-type.js';
 import { createSearcher } from '../../src/search/index.js';
+import * as analyzeQueryModule from '../../src/search/query.js';
 import { analyzeQuery } from '../../src/search/query.js';
 import { corpus, doc, fixtureCorpus, storedIndex } from './fixture-corpus.js';
 
@@ -174,5 +175,29 @@ describe('the top snippet', () => {
     expect(
       neutral.search('duplicate: the same event can arrive more than once').results[0].snippet,
     ).not.toContain('idempotent');
+  });
+});
+
+describe('"there is no way to ..."', () => {
+  const guide = doc({
+    path: 'acting-as-users',
+    title: 'Acting as users',
+    sections: [
+      '## Integrating\n\nNo additional code is required to start using impersonation.',
+      '## Enabling\n\nImpersonation is not enabled by default in any of your environments.',
+    ],
+  });
+  const small = corpus([...fixtureCorpus().docs, guide]);
+  const index = storedIndex(small);
+
+  it('is a symptom wording, and production names an environment', () => {
+    const q = 'there is no way to impersonate a user in our production dashboard';
+    const answer = (searcher = createSearcher(small, index)) =>
+      searcher.search(q).results.find((r) => r.path === 'acting-as-users')?.anchor;
+    expect(answer()).toBe('enabling');
+    // "no" is framing once the question has other words; on its own it is still searched
+    const { demoteFraming } = analyzeQueryModule;
+    expect(demoteFraming(analyzeQuery(q)).termWeights.get('no')).toBe(0.5);
+    expect(analyzeQuery(q).termWeights.get('environ')).toBe(0.6);
   });
 });

@@ -29,6 +29,8 @@ describe('synonym table', () => {
     ['fetch a directory', 'get'],
     ['add a user to an organization', 'create'],
     ['log in as a customer', 'impersonation'],
+    ['production', 'environment'],
+    ['staging', 'environment'],
     ['sign in as another user', 'login'],
     ['mailbox', 'inbox'],
     ['comes back empty', 'null'],
