@@ -240,7 +240,11 @@ export function mostInformative(q: AnalyzedQuery, max: number): AnalyzedQuery {
 const FRAMING_WORDS = new Set(
   (
     'call calls calling code snippet function functions func method methods happen happens happened ' +
-    'again even though although really actually anymore somehow no'
+    'again even though although really actually anymore somehow no ' +
+    // Conversational words: the way people talk about a problem ("*someone* ... *still* there", "it
+    // *never* arrives", "*every* sign-in *got* rejected"). Docs are written otherwise, so these are
+    // rare in the corpus and their IDF would make them the question's weightiest concepts.
+    'because during every still always sometimes ever got going goes went being ends ended'
   ).split(' '),
 );
 /** A framing concept's share of its coverage weight... */

@@ -201,3 +201,27 @@ describe('"there is no way to ..."', () => {
     expect(analyzeQuery(q).termWeights.get('environ')).toBe(0.6);
   });
 });
+
+describe('conversational words', () => {
+  const hooks = doc({
+    path: 'hooks',
+    title: 'Hooks',
+    sections: [
+      '## Validate requests\n\nEvery request carries a signature: check it before you trust the request.',
+      '## Error handling\n\nWhen WorkOS cannot reach your endpoint, sign-ins are denied by default.',
+    ],
+  });
+  const small = corpus([...fixtureCorpus().docs, hooks]);
+  const index = storedIndex(small);
+  const q = 'every sign-in got rejected while our hooks endpoint was down';
+
+  it('frame a symptom rather than name its topic: rare in docs, they must not outweigh its words', () => {
+    const framed = analyzeQueryModule.demoteFraming(analyzeQuery(q));
+    for (const w of ['every', 'got'])
+      expect(framed.concepts.find((c) => c.text === w)?.weight).toBeLessThan(0.5);
+    expect(framed.termWeights.get('everi')).toBe(0.5);
+    expect(createSearcher(small, index).search(q).results.find((r) => r.path === 'hooks')?.anchor).toBe(
+      'error-handling',
+    );
+  });
+});
