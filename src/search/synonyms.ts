@@ -179,8 +179,6 @@ const GROUPS: string[] = [
   'server error | internal server error | service unavailable => 5xx',
   'requests per second | requests per minute | request quota | api quota | api limits | request limit => rate limits',
   'next page | page size | more than 100 | page through | all pages => pagination',
-  // the docs say "multiple" where people count ("in two groups", "several roles")
-  'two | several | more than one => multiple',
   // Memberships and users
   'soft delete | soft-delete | suspend membership | suspend a member | temporarily remove => deactivate an organization membership | deactivation',
   'hard delete | hard-delete | permanently remove | permanently delete => delete an organization membership | deletion',
