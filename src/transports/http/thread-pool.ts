@@ -5,10 +5,11 @@
  * are answered with an error through `fail`, never left hanging, and a new thread takes its place.
  */
 import { Worker } from 'node:worker_threads';
-import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
 import { logEvent, type LogWriter } from './log.js';
 import { RPC_SERVER_ERROR } from './responses.js';
 import type { FromThread, RequestHeaders, ThreadData, ToThread } from './thread-protocol.js';
+import { outgoing, type OutgoingMessage } from './stateless-post.js';
 
 /** The module a tool thread runs (it calls serveThread) and the argument its loader gets. */
 export interface ThreadEntry {
@@ -26,7 +27,7 @@ export interface PoolOptions {
 
 /** The HTTP side of one POST: where the thread's messages go. */
 export interface ExchangeHandlers {
-  send(message: JSONRPCMessage, relatedRequestId?: RequestId): void;
+  send(message: OutgoingMessage): void;
   /** The thread stopped before answering: answer whatever is pending with this error. */
   fail(reason: string): void;
 }
@@ -117,11 +118,13 @@ export class ThreadPool {
       return {
         post: (message) => {
           if ('method' in message && 'id' in message)
-            handlers.send({
-              jsonrpc: '2.0',
-              id: message.id,
-              error: { code: RPC_SERVER_ERROR, message: NO_THREAD },
-            });
+            handlers.send(
+              outgoing({
+                jsonrpc: '2.0',
+                id: message.id,
+                error: { code: RPC_SERVER_ERROR, message: NO_THREAD },
+              }),
+            );
         },
         close: () => undefined,
       };
@@ -197,7 +200,7 @@ export class ThreadPool {
       worker.on('message', (msg: FromThread) => {
         if (slot.worker !== worker) return;
         slot.lastProgress = Date.now();
-        if (msg.type === 'send') slot.open.get(msg.rid)?.send(msg.message, msg.relatedRequestId);
+        if (msg.type === 'send') slot.open.get(msg.rid)?.send(msg);
         else if (msg.type === 'closed') slot.closing.delete(msg.rid);
         else if (msg.type === 'ready') {
           slot.ready = true;

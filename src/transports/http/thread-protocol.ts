@@ -18,7 +18,11 @@ export type FromThread =
   | { type: 'ready'; health?: Record<string, unknown> }
   /** Could not load (missing corpus...): one line for the operator. */
   | { type: 'failed'; message: string }
-  | { type: 'send'; rid: number; message: JSONRPCMessage; relatedRequestId?: RequestId }
+  /**
+   * What the POST's McpServer sent, as JSON text (cheaper to pass than the object, and the HTTP thread
+   * only frames it): `response` for a result or error, `to` its id, else the request it belongs to.
+   */
+  | { type: 'send'; rid: number; json: string; response: boolean; to?: RequestId }
   /** The thread has dropped a closed POST: it holds no more work for it. */
   | { type: 'closed'; rid: number };
 

@@ -9,7 +9,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Transport, TransportSendOptions } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, RequestId } from '@modelcontextprotocol/sdk/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { heapBudget, SERVER_GROWTH_BYTES } from '../heap-budget.js';
 import { paceMessages } from './paced.js';
@@ -38,11 +38,13 @@ class RelayedTransport implements Transport {
 
   async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
     if (this.closed) return;
+    const response = 'id' in message && ('result' in message || 'error' in message);
     const out: FromThread = {
       type: 'send',
       rid: this.rid,
-      message,
-      relatedRequestId: options?.relatedRequestId,
+      json: JSON.stringify(message),
+      response,
+      to: response ? (message as { id: RequestId }).id : options?.relatedRequestId,
     };
     this.port.postMessage(out);
   }
