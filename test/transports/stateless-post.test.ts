@@ -261,3 +261,33 @@ describe.each([false, true])(
     });
   },
 );
+
+describe('StatelessPost after the response was ended elsewhere', () => {
+  it.each([
+    ['JSON, answered 503 by the request timeout', true, 'end'],
+    ['SSE, cut by the request timeout', false, 'destroy'],
+  ] as const)('%s: a late answer is dropped, nothing throws', async (_name, jsonResponse, how) => {
+    let late: (() => void) | undefined;
+    const server = await listen(async (req, res) => {
+      const body = await readJson(req);
+      const post = new StatelessPost(req, res, jsonResponse);
+      post.handle(body, () => undefined);
+      // As app.ts's timer does, before the response's close reaches post.close().
+      if (how === 'end') res.writeHead(503, { 'Content-Type': 'application/json' }).end('{}');
+      else res.destroy();
+      late = () => {
+        post.send(outgoing({ jsonrpc: '2.0', id: 1, result: {} }));
+        post.send(outgoing({ jsonrpc: '2.0', method: 'notifications/progress' }, 1));
+      };
+    });
+    try {
+      const answer = await exchange(server, headers(), JSON.stringify(rpc(1, 'x'))).catch(() => '');
+      if (how === 'end') expect(answer).toMatch(/^HTTP\/1\.1 503 /);
+      expect(late).toBeDefined();
+      expect(late).not.toThrow();
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});

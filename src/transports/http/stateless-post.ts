@@ -147,8 +147,7 @@ export class StatelessPost {
     try {
       if (!messages.some(isRequest)) {
         for (const m of messages) deliver(m, headers);
-        this.res.writeHead(202, {});
-        this.res.end();
+        if (this.head(202, {})) this.res.end();
         return;
       }
       // (The SDK reads the client's protocol version here, for resumability: that needs an event store.)
@@ -175,12 +174,15 @@ export class StatelessPost {
     if (!this.streaming && early.length === 1) {
       // Answered before the head went out (the tool threads are down): one event, with its length.
       this.headersWritten = true;
-      this.res.writeHead(200, { ...SSE_HEADERS, 'content-length': Buffer.byteLength(early[0]) });
-      this.res.end(early[0]);
+      if (this.head(200, { ...SSE_HEADERS, 'content-length': Buffer.byteLength(early[0]) }))
+        this.res.end(early[0]);
       return;
     }
     this.headersWritten = true;
-    this.res.writeHead(200, { ...SSE_HEADERS });
+    if (!this.head(200, { ...SSE_HEADERS })) {
+      this.streaming = false;
+      return;
+    }
     if (early.length === 0) this.res.flushHeaders();
     for (const event of early) this.res.write(event);
     if (!this.streaming) {
@@ -188,7 +190,7 @@ export class StatelessPost {
       return;
     }
     this.keepAlive = setInterval(() => {
-      if (this.streaming && !this.closed) this.res.write(': keepalive\n\n');
+      if (this.streaming && !this.closed && !this.ended) this.res.write(': keepalive\n\n');
     }, SSE_KEEP_ALIVE_MS);
     this.keepAlive.unref();
   }
@@ -205,11 +207,8 @@ export class StatelessPost {
       const texts = [...this.answers.values()] as string[];
       const body = texts.length === 1 ? texts[0] : `[${texts.join(',')}]`;
       this.answers.clear();
-      this.res.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': Buffer.byteLength(body),
-      });
-      this.res.end(body);
+      if (this.head(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }))
+        this.res.end(body);
       return;
     }
     this.answers.clear();
@@ -226,13 +225,28 @@ export class StatelessPost {
 
   private write(event: string): void {
     if (this.early) this.early.push(event);
-    else this.res.write(event);
+    else if (!this.ended) this.res.write(event);
+  }
+
+  /**
+   * Whether the response is over without us: the request timed out (app.ts answered it or cut it) or
+   * the client left, and its `close` has not reached `close()` yet. Nothing more may be written then.
+   */
+  private get ended(): boolean {
+    return this.res.writableEnded || this.res.destroyed;
+  }
+
+  /** Writes the head unless one is out already (see `ended`); says whether it did. */
+  private head(status: number, headers: Record<string, string | number>): boolean {
+    if (this.res.headersSent || this.ended) return false;
+    this.res.writeHead(status, headers);
+    return true;
   }
 
   private endStream(): void {
     this.streaming = false;
     if (this.keepAlive) clearInterval(this.keepAlive);
-    if (this.headersWritten) this.res.end();
+    if (this.headersWritten && !this.ended) this.res.end();
   }
 
   /** The SDK's JSON error answer, as @hono/node-server writes it. */
@@ -240,10 +254,7 @@ export class StatelessPost {
     const error: { code: number; message: string; data?: string } = { code, message };
     if (data !== undefined) error.data = data;
     const body = JSON.stringify({ jsonrpc: '2.0', error, id: null });
-    this.res.writeHead(status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(body),
-    });
-    this.res.end(body);
+    if (this.head(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }))
+      this.res.end(body);
   }
 }
