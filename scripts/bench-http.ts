@@ -5,7 +5,7 @@
  * keep-alive node:http connections (lighter than the SDK Client, so the client eats less of the
  * shared CPU). Each client initializes once, like a real MCP client. Any non-200 answer, JSON-RPC
  * error or isError result counts as a failure. Prints a table; writes bench/results/http.json.
- *   node --expose-gc --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log] [--json-response]
+ *   node --expose-gc --import tsx scripts/bench-http.ts [--calls 20000] [--concurrency 50] [--workers 1,2] [--access-log] [--json-response] [--threads N]
  */
 import { Agent } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,8 @@ interface Args {
   workers: number[];
   accessLog: boolean;
   jsonResponse: boolean;
+  /** Tool threads per worker (`serve --threads`); undefined: the server's default. */
+  threads?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -40,6 +42,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--workers') args.workers = argv[++i].split(',').map(Number);
     else if (a === '--access-log') args.accessLog = true;
     else if (a === '--json-response') args.jsonResponse = true;
+    else if (a === '--threads') args.threads = Number(argv[++i]);
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -55,6 +58,7 @@ async function runOne(workers: number, args: Args, docPaths: string[]) {
   const flags = ['serve', '--http', '--port', '0', '--workers', String(workers)];
   if (!args.accessLog) flags.push('--no-access-log');
   if (args.jsonResponse) flags.push('--json-response');
+  if (args.threads !== undefined) flags.push('--threads', String(args.threads));
   const server: ServerProcess = spawnServer(process.execPath, [bin, ...flags]);
   try {
     const ready = workers > 1 ? server.waitFor((l) => l.msg === 'cluster ready') : Promise.resolve();
