@@ -24,17 +24,12 @@ export interface BestPassage {
  * Both give the same passages in the same order, so the same scores and snippets.
  */
 export interface PassageStore {
-  /**
-   * Scores every passage of `unit` with `scorer` (whose slots are `slots`); `fits` says whether a
-   * passage of that shape (answer-type.ts) holds the kind of answer asked, when one is asked.
-   */
-  best(
-    unit: number,
-    slots: ConceptSlots,
-    scorer: PassageScorer,
-    fits?: (shape: number) => boolean,
-    withShapes?: boolean,
-  ): BestPassage;
+  /** How many passages `unit` has. */
+  count(unit: number): number;
+  /** Marks in `slots` the query terms passage `index` of `unit` holds; returns the stamp (ConceptSlots). */
+  mark(unit: number, index: number, slots: ConceptSlots): number;
+  /** The shape bits (answer-type.ts) of passage `index` of `unit`. */
+  shape(unit: number, index: number): number;
   /**
    * The scorer of `unit`'s passages for a query: what its heading and its doc's title (with the
    * breadcrumb) already give each concept is worked out once per section.
@@ -56,11 +51,15 @@ export function titleText(doc: Doc): string {
   return `${doc.title} ${doc.breadcrumb.join(' ')}`;
 }
 
-/** Scores the passages a function lists: shared by both stores (same loop, same tie rule). */
-export function bestOf(
-  count: number,
-  mark: (i: number) => number,
-  shape: (i: number) => number,
+/**
+ * Scores every passage of `unit` with `scorer` (whose slots are `slots`), whichever store holds
+ * them; `fits` says whether a passage of that shape holds the kind of answer asked, when one is
+ * asked; `withShapes` also ORs all the passages' shapes together.
+ */
+export function bestPassage(
+  store: PassageStore,
+  unit: number,
+  slots: ConceptSlots,
   scorer: PassageScorer,
   fits?: (shape: number) => boolean,
   withShapes = false,
@@ -68,10 +67,11 @@ export function bestOf(
   let index = -1;
   let score = 0;
   let shapes = 0;
+  const count = store.count(unit);
   for (let i = 0; i < count; i++) {
-    const stamp = mark(i);
-    const s = scorer.score(stamp, fits ? { fits: fits(shape(i)) } : undefined);
-    if (withShapes) shapes |= shape(i);
+    const stamp = store.mark(unit, i, slots);
+    const s = scorer.score(stamp, fits ? { fits: fits(store.shape(unit, i)) } : undefined);
+    if (withShapes) shapes |= store.shape(unit, i);
     if (s > score) {
       score = s;
       index = i;
@@ -94,22 +94,16 @@ export class SplitPassageStore implements PassageStore {
     private readonly refs: readonly UnitRef[],
   ) {}
 
-  best(
-    unit: number,
-    slots: ConceptSlots,
-    scorer: PassageScorer,
-    fits?: (shape: number) => boolean,
-    withShapes?: boolean,
-  ): BestPassage {
-    const ps = this.split(unit);
-    return bestOf(
-      ps.length,
-      (i) => slots.markSet(ps[i].terms),
-      (i) => ps[i].shape,
-      scorer,
-      fits,
-      withShapes,
-    );
+  count(unit: number): number {
+    return this.split(unit).length;
+  }
+
+  mark(unit: number, index: number, slots: ConceptSlots): number {
+    return slots.markSet(this.split(unit)[index].terms);
+  }
+
+  shape(unit: number, index: number): number {
+    return this.split(unit)[index].shape;
   }
 
   scorer(unit: number, slots: ConceptSlots): PassageScorer {

@@ -15,16 +15,15 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.js';
 import { passageShape } from './answer-type.js';
-import { bestOf, type BestPassage, headingText, type PassageStore, titleText } from './passage-store.js';
+import { headingText, type PassageStore, titleText } from './passage-store.js';
 import {
   type ConceptSlots,
   type Passage,
   PassageScorer,
-  type PassageToken,
-  passageTokens,
   sectionBody,
   splitPassages,
   termSet,
+  TextPassage,
 } from './passages.js';
 import type { UnitRef } from './units.js';
 
@@ -225,20 +224,6 @@ export function loadPassageTable(stored: unknown, unitCount: number): PassageTab
  */
 const DECODED_PASSAGES = 2048;
 
-class StoredPassage implements Passage {
-  private offsets?: PassageToken[];
-
-  constructor(
-    readonly text: string,
-    readonly shape: number,
-  ) {}
-
-  get tokens(): readonly PassageToken[] {
-    this.offsets ??= passageTokens(this.text);
-    return this.offsets;
-  }
-}
-
 export class PassageTable implements PassageStore {
   private readonly dict: Buffer;
   private readonly text: Buffer;
@@ -247,7 +232,7 @@ export class PassageTable implements PassageStore {
   private readonly owner: Uint32Array;
   private gen = 0;
   private bound?: ConceptSlots;
-  private readonly decoded = new Map<number, StoredPassage>();
+  private readonly decoded = new Map<number, TextPassage>();
 
   constructor(private readonly t: StoredPassageTable) {
     this.dict = Buffer.from(t.dict.buffer, t.dict.byteOffset, t.dict.byteLength);
@@ -289,24 +274,18 @@ export class PassageTable implements PassageStore {
     this.bound = slots;
   }
 
-  best(
-    unit: number,
-    slots: ConceptSlots,
-    scorer: PassageScorer,
-    fits?: (shape: number) => boolean,
-    withShapes?: boolean,
-  ): BestPassage {
+  count(unit: number): number {
+    return this.t.units[unit + 1] - this.t.units[unit];
+  }
+
+  mark(unit: number, index: number, slots: ConceptSlots): number {
     this.bind(slots);
-    const { units, termStart, terms, shapes } = this.t;
-    const first = units[unit];
-    return bestOf(
-      units[unit + 1] - first,
-      (i) => this.mark(slots, terms, termStart[first + i], termStart[first + i + 1]),
-      (i) => shapes[first + i],
-      scorer,
-      fits,
-      withShapes,
-    );
+    const p = this.t.units[unit] + index;
+    return this.markList(slots, this.t.terms, this.t.termStart[p], this.t.termStart[p + 1]);
+  }
+
+  shape(unit: number, index: number): number {
+    return this.t.shapes[this.t.units[unit] + index];
   }
 
   scorer(unit: number, slots: ConceptSlots): PassageScorer {
@@ -315,14 +294,14 @@ export class PassageTable implements PassageStore {
     return new PassageScorer(
       slots,
       slots.floors(
-        () => this.mark(slots, headTerms, heads[unit], heads[unit + 1]),
-        () => this.mark(slots, titleTerms, titles[unit], titles[unit + 1]),
+        () => this.markList(slots, headTerms, heads[unit], heads[unit + 1]),
+        () => this.markList(slots, titleTerms, titles[unit], titles[unit + 1]),
       ),
     );
   }
 
   /** Marks the slots that term numbers list[from .. to) hold, as one new stamp. */
-  private mark(slots: ConceptSlots, list: Uint16Array | Uint32Array, from: number, to: number): number {
+  private markList(slots: ConceptSlots, list: Uint16Array | Uint32Array, from: number, to: number): number {
     const stamp = slots.next();
     const { owner, slotOf, gen } = this;
     for (let k = from; k < to; k++) {
@@ -341,7 +320,7 @@ export class PassageTable implements PassageStore {
       // most recently used last
       this.decoded.delete(p);
     } else {
-      passage = new StoredPassage(
+      passage = new TextPassage(
         this.text.toString('utf8', p === 0 ? 0 : textEnd[p - 1], textEnd[p]),
         shapes[p],
       );

@@ -29,14 +29,13 @@ export interface PassageToken {
  * token offsets are worked out (and kept) for those alone, which is most of the cold-query time
  * and of what the per-section cache holds.
  */
-export class SplitPassage implements Passage {
+export class TextPassage implements Passage {
   private offsets?: PassageToken[];
-  private shapeBits?: number;
 
+  /** `shape`: when already known (the passage table stores it); else worked out on first ask. */
   constructor(
     readonly text: string,
-    /** Index terms of the passage (query-independent, cached with it). */
-    readonly terms: ReadonlySet<string>,
+    private shapeBits?: number,
   ) {}
 
   get tokens(): readonly PassageToken[] {
@@ -48,6 +47,17 @@ export class SplitPassage implements Passage {
   get shape(): number {
     this.shapeBits ??= passageShape(this.text);
     return this.shapeBits;
+  }
+}
+
+/** A passage cut at run time, with its index terms. */
+export class SplitPassage extends TextPassage {
+  constructor(
+    text: string,
+    /** Index terms of the passage (query-independent, cached with it). */
+    readonly terms: ReadonlySet<string>,
+  ) {
+    super(text);
   }
 }
 

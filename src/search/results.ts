@@ -2,7 +2,7 @@ import type { Corpus, Section } from '../corpus/types.js';
 import { STATES_BEHAVIOUR, fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
 import { ConceptSlots, passageScoreCeiling } from './passages.js';
-import type { PassageStore } from './passage-store.js';
+import { bestPassage, type PassageStore } from './passage-store.js';
 import type { DocPriors, QueryCues } from './priors.js';
 import type { AnalyzedQuery } from './query.js';
 import type { RankingConfig, UnitScore } from './rank.js';
@@ -186,7 +186,7 @@ export class ResultBuilder {
       if (scored.length >= kept && bound < scored[kept - 1].score) break;
       const scorer = this.store.scorer(id, slots);
       const fits = fitsOf(ctx.query, this.namesLimits(id));
-      const found = this.store.best(id, slots, scorer, fits, explain);
+      const found = bestPassage(this.store, id, slots, scorer, fits, explain);
       // a symptom is explained by a section that states the rule or exception behind it, not by steps
       const best =
         explain && (found.shapes & STATES_BEHAVIOUR) === 0

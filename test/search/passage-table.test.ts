@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/query.js';
 import { buildSearchIndex, createSearcher } from '../../src/search/index.js';
 import { ConceptSlots, PassageScorer, termSet } from '../../src/search/passages.js';
-import { SplitPassageStore } from '../../src/search/passage-store.js';
+import { SplitPassageStore, bestPassage } from '../../src/search/passage-store.js';
 import {
   PassageTable,
   type StoredPassageTable,
@@ -65,11 +65,13 @@ describe('passage table', () => {
         const fits = (shape: number) => shape !== 0;
         // each store's own scorer (heading and title terms from the table, or cut and kept as sets)
         const [a, b] = [table.scorer(unit, slots), split.scorer(unit, slots)];
-        expect(table.best(unit, slots, a, fits, true)).toEqual(split.best(unit, slots, b, fits, true));
-        expect(table.best(unit, slots, a)).toEqual(split.best(unit, slots, b));
+        expect(bestPassage(table, unit, slots, a, fits, true)).toEqual(
+          bestPassage(split, unit, slots, b, fits, true),
+        );
+        expect(bestPassage(table, unit, slots, a)).toEqual(bestPassage(split, unit, slots, b));
         // and the same scorer on either store's passages
         const sets = PassageScorer.forSets(slots, termSet('Limits'), termSet(''));
-        expect(table.best(unit, slots, sets)).toEqual(split.best(unit, slots, sets));
+        expect(bestPassage(table, unit, slots, sets)).toEqual(bestPassage(split, unit, slots, sets));
       });
     }
   });
@@ -101,7 +103,9 @@ describe('passage table', () => {
     expect(damaged).toBeInstanceOf(PassageTable);
     const slots = new ConceptSlots(analyzeQuery('rate limit').concepts);
     const scorer = PassageScorer.forSets(slots, termSet(''), termSet(''));
-    refs.forEach((_r, unit) => expect((damaged as PassageTable).best(unit, slots, scorer).index).toBe(-1));
+    refs.forEach((_r, unit) =>
+      expect(bestPassage(damaged as PassageTable, unit, slots, scorer).index).toBe(-1),
+    );
   });
 
   it('a searcher without a usable table cuts passages at run time and answers the same', () => {
