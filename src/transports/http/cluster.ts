@@ -86,7 +86,9 @@ export function runPrimary(count: number, options: HttpOptions, log: LogWriter):
     cluster.on('exit', (worker, code, signal) => {
       const wasListening = listeningNow.delete(worker.id);
       if (stopping) {
-        if (code !== 0) failed = true;
+        // Only a worker that was serving can have cut requests short: one still starting when the
+        // stop came (a replacement, killed by our SIGTERM before its handler was in place) has not.
+        if (code !== 0 && wasListening) failed = true;
         finishIfDone();
         return;
       }
