@@ -5,8 +5,10 @@
  *
  * The server path is the bundled stdio chunk dist/bin.js loads; the stage-by-stage calls then use
  * tsc's per-module dist/ (a harness cost, shown as its own row and not on the server's path). The
- * bundle sub-stages (read, checksum, parse) mirror src/corpus/bundle.ts (format 2: manifest line,
- * layout line, JSON, blobs); `loadBundle` is then called for real to check they add up.
+ * bundle sub-stages (read, checksum, parse) mirror src/corpus/bundle.ts (format 3: manifest line,
+ * layout line, JSON, blobs; CRC-32 checksum); `loadBundle` is then called for real to check they add
+ * up. The searches are the search tool's whole answer (operation, SDK versions, Markdown and
+ * structured content), as the server computes it for a tools/call.
  *
  * Usage: node --expose-gc scripts/bench/startup-child.mjs <root folder URL>
  */
@@ -35,7 +37,6 @@ const mark = (name) => {
 };
 
 const { readdirSync, readFileSync } = await import('node:fs');
-const { createHash } = await import('node:crypto');
 const { existsSync } = await import('node:fs');
 const chunk = readdirSync(new URL('dist/chunks/', root)).find((f) => f.startsWith('serve-stdio-'));
 const cjs = new URL('dist/chunks/stdio-server.cjs', root);
@@ -66,16 +67,18 @@ const { createSearcher } = await import(`${root}dist/search/index.js`);
 const { createRuntime } = await import(`${root}dist/core/runtime.js`);
 const { resolveCorpusFile } = await import(`${root}dist/lifecycle/corpus-location.js`);
 const { loadBundle } = await import(`${root}dist/corpus/bundle.js`);
+const { payloadChecksum } = await import(`${root}dist/corpus/checksum.js`);
+const { OPERATIONS, parseInput } = await import(`${root}dist/core/operations/index.js`);
+const { contextFor } = await import(`${root}dist/core/operations/operation.js`);
+const { toolAnswer } = await import(`${root}dist/server/tools.js`);
 mark('(harness) import per-module dist/ for the stage-by-stage calls');
 
 const file = resolveCorpusFile();
 let bytes = readFileSync(file);
 mark('read: corpus file into a Buffer (replica)');
 const nl = bytes.indexOf(10);
-createHash('sha256')
-  .update(bytes.subarray(nl + 1))
-  .digest('hex');
-mark('verify: sha256 of everything after the manifest line (replica)');
+payloadChecksum(bytes.subarray(nl + 1));
+mark('verify: CRC-32 of everything after the manifest line (replica)');
 const nl2 = bytes.indexOf(10, nl + 1);
 const layout = JSON.parse(bytes.toString('latin1', nl + 1, nl2));
 JSON.parse(bytes.toString('latin1', nl2 + 1, nl2 + 1 + layout.json));
@@ -88,9 +91,11 @@ mark('index ready: createSearcher (prebuilt term index)');
 const runtime = createRuntime(bundle.corpus, searcher, { file, origin: 'custom' });
 createServer(runtime);
 mark('createRuntime + createServer');
-searcher.search('SSO');
-mark('first answer: search "SSO" (in-process)');
-searcher.search('how do I verify a webhook signature');
+const answer = async (query) =>
+  toolAnswer(OPERATIONS.search, runtime, parseInput(OPERATIONS.search, { query }), await contextFor(OPERATIONS.search));
+await answer('SSO');
+mark('first answer: search tool, "SSO" (in-process)');
+await answer('how do I verify a webhook signature');
 mark('second search (in-process)');
 
 globalThis.gc?.();

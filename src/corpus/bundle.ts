@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { payloadChecksum } from './checksum.js';
 import { isAscii } from 'node:buffer';
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { latin1Text } from './large-buffer.js';
 import { NotRegularFileError, readRegularFile } from './read-regular.js';
 import { basename, dirname, join } from 'node:path';
 import { referenceEntryMarkdown } from './reference-markdown.js';
-import type { SdkCorpusData } from './sdk-surface.js';
+import type { SdkCorpusData, SdkSurface } from './sdk-surface.js';
 import type { Corpus, CorpusManifest, Doc, ReferenceField } from './types.js';
 
 export { BUNDLE_FORMAT_VERSION } from './format-version.js';
@@ -247,13 +248,13 @@ export function serialiseBundle(
   // The checksum is over layout line + body; the layout does not depend on the manifest line.
   const manifestLine = (checksum: string) => `${HEADER_PREFIX}${JSON.stringify({ ...draft, checksum })},\n`;
   let layoutLine = `${JSON.stringify(layout)}\n`;
-  const checksumLength = 64;
+  const checksumLength = payloadChecksum().length;
   const headLength =
     Buffer.byteLength(manifestLine('x'.repeat(checksumLength))) + Buffer.byteLength(layoutLine);
   const pad = (BLOB_ALIGN - (headLength % BLOB_ALIGN)) % BLOB_ALIGN;
   layoutLine = `${JSON.stringify(layout)}${' '.repeat(pad)}\n`;
   const layoutBytes = Buffer.from(layoutLine, 'utf8');
-  const checksum = createHash('sha256').update(layoutBytes).update(body).digest('hex');
+  const checksum = payloadChecksum(layoutBytes, body);
   const full: CorpusManifest = { ...manifest, checksum };
   return {
     bytes: Buffer.concat([Buffer.from(manifestLine(checksum), 'utf8'), layoutBytes, body]),
@@ -396,7 +397,7 @@ export function loadBundle(file: string, bytes: Buffer = readBundleFile(file)): 
   const manifest = parseManifest(file, bytes.toString('utf8', 0, newline));
   checkVersion(file, manifest);
   const rest = bytes.subarray(newline + 1);
-  if (createHash('sha256').update(rest).digest('hex') !== manifest.checksum) {
+  if (payloadChecksum(rest) !== manifest.checksum) {
     throw new BundleError(file, 'checksum', 'fails its checksum (truncated or modified)');
   }
   const layoutEnd = rest.indexOf(0x0a);
@@ -429,38 +430,124 @@ export function loadBundle(file: string, bytes: Buffer = readBundleFile(file)): 
   return payload.searchIndex === undefined ? { corpus } : { corpus, searchIndex: payload.searchIndex };
 }
 
+/** What a surface carries besides the heavy fields: read by every search (which versions answers use). */
+const SURFACE_BODY = ['entries', 'client', 'symbols', 'exports', 'problems'] as const;
+
+interface StoredSdk {
+  heads: Pick<SdkSurface, 'package' | 'version' | 'slug' | 'language'>[];
+  /** The docs' methods linked to the surfaces (45 KB): JSON bytes. */
+  links: Uint8Array;
+  /** Each surface's other fields as JSON bytes, keyed by its index in `heads` (blobs sit in objects, not lists). */
+  bodies: Record<string, Uint8Array>;
+}
+
 /**
- * The SDK surfaces (~1 MB of JSON) are stored as one blob of JSON bytes and parsed on first use: a
- * session that never asks about SDK methods never pays for them, and the start-up parse stays the same.
+ * The SDK surfaces (~1 MB of JSON, half of it @workos-inc/node) are stored per surface as JSON bytes
+ * and parsed on first use, each on its own: every search reads which versions the corpus speaks for
+ * and the docs-to-SDK links of its reference hits, but only an answer that shows a signature needs
+ * that surface's symbols. Parsing all of them on the first search was ~3 ms of the cold start and
+ * 1.5 MiB of heap a session kept.
  */
-function packSdk(sdk: SdkCorpusData | undefined): { sdk?: { json: Uint8Array } } {
+function packSdk(sdk: SdkCorpusData | undefined): { sdk?: StoredSdk } {
   if (!sdk) return {};
-  return { sdk: { json: new Uint8Array(Buffer.from(asciiJson(JSON.stringify(sdk)), 'latin1')) } };
+  const bytes = (value: unknown): Uint8Array =>
+    new Uint8Array(Buffer.from(asciiJson(JSON.stringify(value)), 'latin1'));
+  const bodies: Record<string, Uint8Array> = {};
+  sdk.surfaces.forEach((surface, i) => {
+    const body: Record<string, unknown> = {};
+    for (const key of SURFACE_BODY) if (surface[key] !== undefined) body[key] = surface[key];
+    bodies[String(i)] = bytes(body);
+  });
+  return {
+    sdk: {
+      heads: sdk.surfaces.map((s) => ({
+        package: s.package,
+        version: s.version,
+        slug: s.slug,
+        language: s.language,
+      })),
+      links: bytes(sdk.links),
+      bodies,
+    },
+  };
+}
+
+function parseBytes(bytes: Uint8Array): unknown {
+  try {
+    return JSON.parse(latin1Text(bytes));
+  } catch {
+    return undefined;
+  }
+}
+
+/** A surface whose heavy fields are parsed from its bytes the first time any of them is read. */
+function lazySurface(head: StoredSdk['heads'][number], bytes: Uint8Array | undefined): SdkSurface {
+  const surface = { ...head } as SdkSurface & Record<string, unknown>;
+  let filled = false;
+  // Let go once parsed: the bytes are not needed again.
+  let pending = bytes;
+  const fill = (): void => {
+    if (filled) return;
+    filled = true;
+    const body = pending ? parseBytes(pending) : undefined;
+    pending = undefined;
+    const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    for (const key of SURFACE_BODY) {
+      // A damaged body leaves the lists empty (answers then find no symbol), never a throwing getter.
+      const fallback = key === 'client' || key === 'exports' ? undefined : [];
+      const value = key in fields ? fields[key] : fallback;
+      Object.defineProperty(surface, key, {
+        value,
+        writable: true,
+        configurable: true,
+        enumerable: value !== undefined,
+      });
+    }
+  };
+  for (const key of SURFACE_BODY)
+    Object.defineProperty(surface, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        fill();
+        return surface[key];
+      },
+      set(value: unknown) {
+        fill();
+        Object.defineProperty(surface, key, { value, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  return surface;
 }
 
 function unpackSdk(corpus: Corpus, stored: unknown): void {
-  const json = (stored as { json?: unknown } | undefined)?.json;
-  if (!(json instanceof Uint8Array)) return;
-  // Let go once parsed: the bytes (1 MB) are not needed again.
-  let bytes: Uint8Array | undefined = json;
+  const s = stored as Partial<StoredSdk> | undefined;
+  if (!s || !Array.isArray(s.heads) || !(s.links instanceof Uint8Array)) return;
+  const { heads, links } = s as StoredSdk;
+  const bodies = (typeof s.bodies === 'object' && s.bodies !== null ? s.bodies : {}) as StoredSdk['bodies'];
   let parsed: SdkCorpusData | undefined | null = null;
   Object.defineProperty(corpus, 'sdk', {
     configurable: true,
     enumerable: true,
     get() {
-      if (parsed === null && bytes) {
-        try {
-          const value = JSON.parse(latin1Text(bytes));
-          // A damaged or foreign field is dropped (answers then say the SDK surface is unavailable), not fatal.
-          parsed = isSdkData(value) ? value : undefined;
-        } catch {
-          parsed = undefined;
-        }
-        bytes = undefined;
+      if (parsed === null) {
+        const value = {
+          surfaces: heads.map((h, i) => {
+            const body = Object.hasOwn(bodies, String(i)) ? bodies[String(i)] : undefined;
+            return lazySurface(h, body instanceof Uint8Array ? body : undefined);
+          }),
+          links: parseBytes(links),
+        };
+        // A damaged or foreign field is dropped (answers then say the SDK surface is unavailable), not fatal.
+        parsed = isSdkData(value) && value.surfaces.every(isSurfaceHead) ? value : undefined;
       }
       return parsed ?? undefined;
     },
   });
+}
+
+function isSurfaceHead(s: SdkSurface): boolean {
+  return typeof s.package === 'string' && typeof s.version === 'string' && typeof s.slug === 'string';
 }
 
 function isSdkData(value: unknown): value is SdkCorpusData {

@@ -2,5 +2,6 @@
 /**
  * Bumped on any incompatible change to the bundle shape (or to the search index it carries).
  * 2: manifest line, layout line, JSON payload, then raw binary blobs (typed arrays) in place.
+ * 3: the manifest's checksum is CRC-32 (corpus/checksum.ts), no longer sha256.
  */
-export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION = 3;

@@ -188,7 +188,7 @@ export interface CorpusManifest {
     changelogEntries: number;
     unresolvedReferences: number;
   };
-  /** sha256 over the serialised corpus payload (everything but the manifest). */
+  /** CRC-32 (8 hex digits, corpus/checksum.ts) over the serialised corpus payload (everything but the manifest). */
   checksum: string;
 }
 

@@ -6,6 +6,8 @@ import { BUNDLE_FORMAT_VERSION, BundleError, loadBundle, saveBundle } from '../.
 import type { BundlePayload } from '../../src/corpus/bundle.js';
 import { referenceEntryMarkdown } from '../../src/corpus/reference-markdown.js';
 import type { ReferenceEntry } from '../../src/corpus/types.js';
+import type { ApiSymbol, SdkCorpusData, SdkSurface } from '../../src/corpus/sdk-surface.js';
+import { payloadChecksum } from '../../src/corpus/checksum.js';
 
 const entry: ReferenceEntry = {
   id: 'get_factor',
@@ -106,7 +108,7 @@ describe('corpus bundle', () => {
     expect(loaded.searchIndex).toEqual(payload.searchIndex);
     expect(loaded.corpus.manifest).toMatchObject({
       ...manifest,
-      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+      checksum: expect.stringMatching(/^[0-9a-f]{8}$/),
     });
   });
 
@@ -209,5 +211,65 @@ describe('corpus bundle', () => {
     expect(err.message).toContain('workos-docs-mcp build');
     expect(err.message).toContain('npm run build:corpus');
     expect(err.message).not.toContain('\n');
+  });
+});
+
+describe('SDK surfaces in the bundle', () => {
+  const surface = (pkg: string, slug: string, symbol: string): SdkSurface => ({
+    package: pkg,
+    version: '1.2.3',
+    slug,
+    language: 'js',
+    entries: ['index.d.ts'],
+    symbols: [{ name: symbol, kind: 'function', path: symbol, signatures: [] } as unknown as ApiSymbol],
+    problems: [],
+    exports: [{ module: '.', names: [symbol] }],
+  });
+  const sdk: SdkCorpusData = {
+    surfaces: [
+      surface('@workos-inc/node', 'node', 'getProfile'),
+      surface('@workos-inc/authkit-js', 'authkit-js', 'signIn'),
+    ],
+    links: [],
+  };
+  const writeSdk = (name: string): string => {
+    const file = join(dir, name);
+    saveBundle(file, manifest, { ...payload, sdk });
+    return file;
+  };
+
+  it('round-trips every surface, parsing a surface only when its symbols are read', () => {
+    const loaded = loadBundle(writeSdk('sdk.json')).corpus.sdk!;
+    expect(loaded.surfaces.map((s) => `${s.package}@${s.version} ${s.slug}`)).toEqual([
+      '@workos-inc/node@1.2.3 node',
+      '@workos-inc/authkit-js@1.2.3 authkit-js',
+    ]);
+    const [node, authkit] = loaded.surfaces;
+    expect(Object.getOwnPropertyDescriptor(node, 'symbols')?.get).toBeTypeOf('function');
+    expect(node.symbols.map((s) => s.name)).toEqual(['getProfile']);
+    expect(Object.getOwnPropertyDescriptor(node, 'symbols')?.get).toBeUndefined();
+    // The other surface is still unparsed, and equal to what was saved once read.
+    expect(Object.getOwnPropertyDescriptor(authkit, 'symbols')?.get).toBeTypeOf('function');
+    expect(JSON.parse(JSON.stringify(loaded))).toEqual(sdk);
+    expect(loadBundle(writeSdk('sdk2.json')).corpus.sdk!.surfaces[1]).toEqual(sdk.surfaces[1]);
+  });
+
+  it('a surface whose bytes do not parse has no symbols instead of failing the answer', () => {
+    const file = writeSdk('sdk-bad.json');
+    const text = readFileSync(file, 'latin1');
+    // Break the first surface's JSON, then re-sign the file as a build would (damage past the checksum).
+    const broken = text.replace('"entries":["index.d.ts"]', '"entries":["index.d.ts"}');
+    expect(broken).not.toBe(text);
+    const nl = broken.indexOf('\n');
+    const resigned = broken
+      .slice(0, nl)
+      .replace(
+        /"checksum":"[0-9a-f]+"/,
+        `"checksum":"${payloadChecksum(Buffer.from(broken.slice(nl + 1), 'latin1'))}"`,
+      );
+    writeFileSync(file, resigned + broken.slice(nl), 'latin1');
+    const loaded = loadBundle(file).corpus.sdk!;
+    expect(loaded.surfaces[0].symbols).toEqual([]);
+    expect(loaded.surfaces[1].symbols.map((s) => s.name)).toEqual(['signIn']);
   });
 });

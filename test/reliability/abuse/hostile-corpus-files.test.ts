@@ -6,7 +6,7 @@
  *    "doc.reference is not iterable" instead of falling back to the bundled corpus.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { payloadChecksum } from '../../../src/corpus/checksum.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +102,7 @@ function malformedBundle(): Buffer {
   const manifestLine = bytes.toString('utf8', 0, nl1);
   const oldChecksum = /"checksum":"([0-9a-f]+)"/.exec(manifestLine)?.[1];
   if (!oldChecksum) throw new Error('no checksum in the manifest line');
-  const checksum = createHash('sha256').update(rest).digest('hex');
+  const checksum = payloadChecksum(rest);
   return Buffer.concat([Buffer.from(`${manifestLine.replace(oldChecksum, checksum)}\n`), rest]);
 }
 
