@@ -9,24 +9,28 @@
  * The cache is only an optimisation and is never trusted: V8 checks it against the source, its own
  * version and its flags and rejects anything else (`cachedDataRejected`), and then we compile
  * normally and write a fresh one. V8 checks the payload's checksum in debug builds only, so the file
- * carries our own sha256 of it: a damaged file is never handed to V8. Any failure to read or write it
+ * carries our own CRC-32 of it (as the corpus bundle does): a damaged file is never handed to V8. Any failure to read or write it
  * is ignored. Node >= 22 has `module.enableCompileCache` for the same job; Node 20 does not.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { defaultCacheDir } from '../corpus/cache-dir.js';
+import { crc32 } from '../corpus/checksum.js';
 import { readTransientFile } from '../corpus/large-buffer.js';
 
 export const NO_CODE_CACHE_ENV = 'WORKOS_DOCS_MCP_NO_CODE_CACHE';
 
-/** File layout: MAGIC, sha256 of the payload, then V8's cached data. */
-const MAGIC = Buffer.from('WDMCODE1');
-const HEADER = MAGIC.length + 32;
+/** File layout: MAGIC, CRC-32 of the payload (4 bytes, big-endian), then V8's cached data. */
+const MAGIC = Buffer.from('WDMCODE2');
+const HEADER = MAGIC.length + 4;
 
-const digest = (data: Uint8Array): Buffer => createHash('sha256').update(data).digest();
+const digest = (data: Uint8Array): Buffer => {
+  const out = Buffer.alloc(4);
+  out.writeUInt32BE(crc32([data]));
+  return out;
+};
 
 /** V8's bytes from a cache file, or undefined when the file is not one of ours or is damaged. */
 export function readCacheFile(file: string): Buffer | undefined {
