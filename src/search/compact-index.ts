@@ -4,9 +4,9 @@
  * view of the file (no parsing, no copy).
  *
  * MiniSearch.loadJS turns every posting into Map entries up front (~146k entries: most of the start-up
- * CPU and of the index's heap) and re-inserts every term into its radix tree. Here the tree is rebuilt
- * node for node as it was (same Maps, same key order, so prefix and fuzzy lookups enumerate terms in
- * exactly the same order), its leaves hold term numbers, and a term's Map<field, Map<unit, freq>> is
+ * CPU and of the index's heap) and re-inserts every term into its radix tree. Here the tree is laid out
+ * node for node as it was, in flat arrays (flat-radix.ts: same edges in the same order, so prefix and
+ * fuzzy lookups enumerate terms exactly as SearchableMap does), its leaves hold term numbers, and a term's Map<field, Map<unit, freq>> is
  * a small view over the postings (FieldPostings), made when a query first touches the term. Ranking
  * cannot move: same data, same order.
  *
@@ -16,12 +16,11 @@
 import type MiniSearch from 'minisearch';
 import type { AsPlainObject, Options } from 'minisearch';
 import MiniSearchClass from 'minisearch';
-import SearchableMap from 'minisearch/SearchableMap';
+import { FlatRadixTree, type TreeNode } from './flat-radix.js';
 
 export type TermData = Map<number, Map<number, number>>;
 
-/** A radix tree node: edge label, then a child node, or a term number under the leaf label ''. */
-export type TreeNode = (string | number | TreeNode)[];
+export type { TreeNode };
 
 export interface CompactTermIndex {
   tree: TreeNode;
@@ -30,7 +29,6 @@ export interface CompactTermIndex {
   postings: Uint32Array;
 }
 
-type RadixTree = Map<string, RadixTree | number>;
 const LEAF = '';
 
 interface MiniSearchInternals {
@@ -82,16 +80,6 @@ export function compactTermIndex(
   };
 }
 
-function decodeTree(node: TreeNode): RadixTree {
-  const map: RadixTree = new Map();
-  for (let i = 0; i < node.length; i += 2) {
-    const label = node[i] as string;
-    const child = node[i + 1];
-    map.set(label, label === LEAF ? (child as number) : decodeTree(child as TreeNode));
-  }
-  return map;
-}
-
 /** Decoded terms kept per process: a query touches tens of terms, a long session a few thousand. */
 const DECODED_CACHE = 4096;
 
@@ -102,15 +90,13 @@ const DECODED_CACHE = 4096;
  */
 export class LazyTermMap {
   private readonly cache = new Map<number, TermData>();
-  private readonly tree: SearchableMap<number>;
-  // Not the whole CompactTermIndex: its JSON tree (1 MB of nested arrays) is garbage once decoded.
+  private readonly tree: FlatRadixTree;
+  // Not the whole CompactTermIndex: its JSON tree (1 MB of nested arrays) is garbage once laid out.
   private readonly offsets: Uint32Array;
   private readonly postings: Uint32Array;
 
   constructor(index: CompactTermIndex) {
-    this.tree = new (SearchableMap as unknown as new (tree: RadixTree) => SearchableMap<number>)(
-      decodeTree(index.tree),
-    );
+    this.tree = new FlatRadixTree(index.tree);
     this.offsets = index.offsets;
     this.postings = index.postings;
   }
