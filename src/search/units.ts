@@ -47,14 +47,16 @@ export function unitRefs(corpus: Corpus): UnitRef[] {
  * own checksum cannot serve: it is computed over the payload that includes this index.
  */
 export function unitFingerprint(corpus: Corpus): string {
-  const h = createHash('sha256');
+  // One string hashed once (the same digest as an update per piece): ~4,000 small update() calls
+  // into the hash were 4 ms of every start, where this check runs before the first answer.
+  let text = '';
   for (const doc of corpus.docs) {
     if (!isSearchable(doc)) continue;
-    h.update(doc.path);
-    for (const s of doc.sections) h.update(`\u0000${s.anchor}`);
-    h.update('\u0001');
+    text += doc.path;
+    for (const s of doc.sections) text += `\u0000${s.anchor}`;
+    text += '\u0001';
   }
-  return h.digest('hex').slice(0, 32);
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }
 
 /** Names of fields, recursively: parameter and property names are what developers type. */
