@@ -18,44 +18,47 @@ const LEAF = '';
 
 export class FlatRadixTree {
   /** Edge labels, a node's edges side by side in insertion order ('' marks the node's own term). */
-  private readonly labels: string[] = [];
+  private readonly labels: string[];
   /** Child node of an edge, or the term number of a '' edge. */
-  private readonly targets: number[] = [];
+  private readonly edges: Int32Array;
   /** First edge and edge count of each node; node 0 is the root. */
   private readonly first: Int32Array;
   private readonly count: Int32Array;
-  private readonly edges: Int32Array;
 
   constructor(root: TreeNode) {
-    const first: number[] = [];
-    const count: number[] = [];
-    const pending: [TreeNode, number][] = [[root, 0]];
-    first.push(0);
-    count.push(0);
-    // Breadth by node, edges of one node contiguous: each node's edges are laid out when it is
-    // reached, its children numbered then and visited later.
-    for (let k = 0; k < pending.length; k++) {
-      const [node, id] = pending[k];
-      first[id] = this.labels.length;
-      count[id] = node.length >> 1;
+    // Sized first, so loading allocates the arrays it keeps and little else (this runs at every start).
+    let nodes = 0;
+    let edgeCount = 0;
+    const sizing: TreeNode[] = [root];
+    while (sizing.length > 0) {
+      const node = sizing.pop()!;
+      nodes++;
       for (let i = 0; i + 1 < node.length; i += 2) {
+        edgeCount++;
+        if (node[i] !== LEAF) sizing.push(node[i + 1] as TreeNode);
+      }
+    }
+    this.labels = new Array<string>(edgeCount);
+    this.edges = new Int32Array(edgeCount);
+    this.first = new Int32Array(nodes);
+    this.count = new Int32Array(nodes);
+    // Breadth first: a node's id is its place in the queue, its edges are laid out when it is reached.
+    const queue: TreeNode[] = [root];
+    let e = 0;
+    for (let id = 0; id < queue.length; id++) {
+      const node = queue[id];
+      this.first[id] = e;
+      this.count[id] = node.length >> 1;
+      for (let i = 0; i + 1 < node.length; i += 2, e++) {
         const label = node[i] as string;
-        const child = node[i + 1];
-        this.labels.push(label);
-        if (label === LEAF) this.targets.push(child as number);
+        this.labels[e] = label;
+        if (label === LEAF) this.edges[e] = node[i + 1] as number;
         else {
-          const childId = first.length;
-          first.push(0);
-          count.push(0);
-          pending.push([child as TreeNode, childId]);
-          this.targets.push(childId);
+          this.edges[e] = queue.length;
+          queue.push(node[i + 1] as TreeNode);
         }
       }
     }
-    this.first = Int32Array.from(first);
-    this.count = Int32Array.from(count);
-    this.edges = Int32Array.from(this.targets);
-    this.targets.length = 0;
   }
 
   get(key: string): number | undefined {
