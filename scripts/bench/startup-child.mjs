@@ -81,7 +81,7 @@ payloadChecksum(bytes.subarray(nl + 1));
 mark('verify: CRC-32 of everything after the manifest line (replica)');
 const nl2 = bytes.indexOf(10, nl + 1);
 const layout = JSON.parse(bytes.toString('latin1', nl + 1, nl2));
-JSON.parse(bytes.toString('latin1', nl2 + 1, nl2 + 1 + layout.json));
+JSON.parse(bytes.toString('utf8', nl2 + 1, nl2 + 1 + layout.json));
 bytes = null;
 mark('parse: JSON.parse of the payload (replica)');
 const bundle = loadBundle(file);
