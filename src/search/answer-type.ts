@@ -12,11 +12,19 @@ export type AnswerType = 'duration' | 'count';
 const DURATION_QUESTION =
   /\bhow (?:long|early|soon|often|frequently|quickly|fast)\b|\b(?:expire[sd]?|expiry|expiration|ttl|lifetime|time-?out|valid for|lasts?)\b/i;
 const COUNT_QUESTION = /\bhow (?:many|much)\b|\b(?:maximum|minimum|max|min|at most|up to)\b/i;
+/**
+ * A symptom of time passing: something worked, then stopped after a while ("the link doesn't work
+ * anymore", "the code is rejected when they wait a while", "the export link fails when I open it
+ * later"). What explains it is a time limit the docs state ("expires after 30 days", "valid for 10
+ * minutes"), so such a question wants a duration as much as "how long is it valid" does.
+ */
+const LAPSED =
+  /\b(?:anymore|no longer works?|stopped working|(?:after|for) a while|a while (?:later|ago)|wait(?:s|ed|ing)? a while|(?:hours|days|weeks|minutes|some time) later|(?:open|opens|opened|use|uses|used|click|clicks|clicked|try|tries|tried|come|comes|came|go|goes|went) (?:\w+ )?(?:back )?later|next (?:day|morning|week))\b/i;
 /** The word after "how" that frames the question ("how long", "how many"). */
 const FRAMING = /\bhow (long|early|soon|often|frequently|quickly|fast|many|much)\b/i;
 
 export function answerTypeOf(text: string): AnswerType | undefined {
-  if (DURATION_QUESTION.test(text)) return 'duration';
+  if (DURATION_QUESTION.test(text) || LAPSED.test(text)) return 'duration';
   if (COUNT_QUESTION.test(text)) return 'count';
   return undefined;
 }

@@ -21,6 +21,15 @@ describe('the kind of answer a question expects', () => {
     expect(answerTypeOf('what is a redirect URI')).toBeUndefined();
   });
 
+  it('reads a symptom of time passing as asking for a duration', () => {
+    expect(answerTypeOf("the setup link I sent doesn't work anymore")).toBe('duration');
+    expect(answerTypeOf('the code is rejected if they wait a while before entering it')).toBe('duration');
+    expect(answerTypeOf('the download link fails when I open it later')).toBe('duration');
+    expect(answerTypeOf('the invite worked yesterday but the next day it was refused')).toBe('duration');
+    expect(answerTypeOf('can I add SSO later')).toBeUndefined();
+    expect(answerTypeOf('users can no longer sign in with a password')).toBeUndefined();
+  });
+
   it('knows which passages hold a number or a duration, outside identifiers', () => {
     expect(passageShape('An authentication link is valid for 15 minutes.')).toBe(HAS_DURATION | HAS_NUMBER);
     expect(passageShape('Tokens last five minutes')).toBe(HAS_DURATION | HAS_NUMBER);
@@ -126,7 +135,8 @@ describe('symptom questions', () => {
   });
   const small = corpus([...fixtureCorpus().docs, portal]);
   const index = storedIndex(small);
-  const question = 'the setup link I emailed the IT admin from the dashboard does not work anymore';
+  // no time-passing wording here: that alone asks for a duration (next test)
+  const question = 'the setup link I emailed the IT admin from the dashboard does not work';
 
   it('point at the passage that states the rule behind the symptom, not the steps sharing its words', () => {
     const top = createSearcher(small, index).search(question).results[0];
@@ -143,6 +153,13 @@ describe('symptom questions', () => {
     expect(
       createSearcher(small, index).search('email the IT admin a setup link from the dashboard').results[0],
     ).toMatchObject({ path: 'portal', anchor: 'sending' });
+  });
+
+  it('answer a symptom of time passing with the passage that holds a time limit', () => {
+    const lapsed = 'the setup link I emailed the IT admin from the dashboard does not work anymore';
+    const top = createSearcher(small, index, { behaviourlessShare: 1 }).search(lapsed).results[0];
+    expect(top).toMatchObject({ path: 'portal', anchor: 'options' });
+    expect(top.snippet).toContain('30 days');
   });
 });
 
