@@ -1,4 +1,4 @@
-import type { Corpus, Section } from '../corpus/types.js';
+import { type Corpus, REFERENCE_LANGUAGES, type Section } from '../corpus/types.js';
 import { STATES_BEHAVIOUR, fitsAnswer } from './answer-type.js';
 import { LANGUAGE_NAMES } from '../corpus/reference-markdown.js';
 import { ConceptSlots, passageScoreCeiling } from './passages.js';
@@ -43,6 +43,9 @@ export interface QueryContext {
  */
 const BOILERPLATE_HEADINGS =
   /^(?:install(?:ing)? the workos sdk|installation|set secrets|before getting started|implementing sso with workos|what you(?:'|\u2019)?ll need|what you will need|what you(?:'|\u2019)?ll build|next steps|api object definitions|what workos provides)$/i;
+
+/** Asks for the HTTP endpoint itself ("which endpoint exchanges the code"), not for an SDK method. */
+const ENDPOINT_QUESTION = /\b(?:endpoints?|http|rest|route)\b/i;
 
 /** Sections about limits answer "how many" even in lists without digits. */
 const LIMIT_HEADINGS = /\b(?:limits?|limitations|quotas?|constraints|restrictions|maximums?)\b/i;
@@ -314,6 +317,19 @@ export class ResultBuilder {
       if (line) return makeSnippet(line.text, matched, line.tokens, this.cfg.snippetLength);
     }
     const at = s.passage >= 0 ? s.passage : 0;
+    // "which endpoint / SDK method ...": the line naming it leads, the answering passage follows
+    const lead = this.operationLine(s.id, ctx);
+    if (lead >= 0 && lead !== at) {
+      const line = this.store.passage(s.id, lead);
+      const p = this.store.passage(s.id, at);
+      if (line && p) {
+        const head = makeSnippet(line.text, matched, line.tokens, this.cfg.snippetLength);
+        const room = this.cfg.snippetLength - line.text.length;
+        return room >= this.cfg.snippetRunOnRoom
+          ? `${head} ${makeSnippet(p.text, matched, p.tokens, room)}`
+          : head;
+      }
+    }
     const p = this.store.passage(s.id, at);
     if (!p) return this.corpus.docs[this.refs[s.id].doc].description.slice(0, this.cfg.snippetLength);
     // A short passage leaves room for the next one, which often carries the fact the matching
@@ -324,6 +340,23 @@ export class ResultBuilder {
     if (next && this.cfg.snippetLength - p.text.length >= this.cfg.snippetRunOnRoom)
       return makeSnippet(`${p.text} ${next.text}`, matched, undefined, this.cfg.snippetLength);
     return makeSnippet(p.text, matched, p.tokens, this.cfg.snippetLength);
+  }
+
+  /**
+   * For a question asking which endpoint or SDK method to call (and naming no language), the line of
+   * a reference section that names it: "Endpoint: POST /user_management/authenticate", or the first
+   * SDK method line. -1 when the section has none or the question asks otherwise.
+   */
+  private operationLine(id: number, ctx: QueryContext): number {
+    if (!ctx.cues.question.operation) return -1;
+    if (this.corpus.docs[this.refs[id].doc].kind !== 'reference') return -1;
+    if (ENDPOINT_QUESTION.test(ctx.query.text)) return this.store.startingWith(id, 'Endpoint:');
+    for (const language of REFERENCE_LANGUAGES) {
+      if (language === 'curl') continue;
+      const at = this.store.startingWith(id, `${LANGUAGE_NAMES[language]}:`);
+      if (at >= 0) return at;
+    }
+    return -1;
   }
 
   private headingPath(id: number): string[] {

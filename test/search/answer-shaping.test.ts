@@ -163,6 +163,44 @@ describe('symptom questions', () => {
   });
 });
 
+describe('operation questions', () => {
+  // a reference section as the corpus build writes it (reference-markdown.ts: operationMarkdown)
+  const code = doc({
+    path: 'reference/authkit/authentication/code',
+    title: 'Authenticate with code',
+    kind: 'reference',
+    sections: [
+      [
+        '## Authenticate with code',
+        'AuthKit returns you a code that you can exchange for an authenticated user.',
+        '**Endpoint:** `POST /user_management/authenticate`',
+        '**SDK methods:**',
+        '- JavaScript: `userManagement.authenticateWithCode()` — parameters: `code`\n- Python: `user_management.authenticate_with_code()` — parameters: `code`',
+      ].join('\n\n'),
+    ],
+  });
+  const guide = doc({
+    path: 'authkit',
+    title: 'AuthKit',
+    sections: ['## Handle the callback\n\nExchange the code from the redirect for a user.'],
+  });
+  const small = corpus([code, guide]);
+  const s = createSearcher(small, storedIndex(small));
+  const snippetOf = (q: string): string =>
+    s.search(q).results.find((r) => r.path === code.path)?.snippet.replace(/\*\*/g, '') ?? '';
+
+  it('lead a reference snippet with the endpoint or SDK method line the question asks for', () => {
+    expect(snippetOf('which endpoint exchanges the AuthKit code for a user')).toMatch(
+      /^Endpoint: POST \/user_management\/authenticate .*exchange/,
+    );
+    expect(snippetOf('what SDK method exchanges the AuthKit code for a user')).toMatch(
+      /^JavaScript: userManagement\.authenticateWithCode\(\)/,
+    );
+    // a question that asks for no operation keeps the answering passage alone
+    expect(snippetOf('exchange the AuthKit code for a user')).not.toContain('Endpoint');
+  });
+});
+
 describe('the top snippet', () => {
   const faq = doc({
     path: 'webhooks',
