@@ -104,8 +104,22 @@ function tokenAlternatives(token: string): Alternative[] {
   if (whole) alts.push({ terms: [whole], quality: 1 });
   for (const s of suffixes) alts.push({ terms: [s], quality: SUFFIX_QUALITY });
   for (const s of segments) alts.push({ terms: [s], quality: SEGMENT_QUALITY });
-  if (words.length > 0) alts.push({ terms: words, quality: alts.length > 0 ? PART_QUALITY : 1 });
+  if (words.length > 0 && !(alts.length > 0 && isFragment(token, words)))
+    alts.push({ terms: words, quality: alts.length > 0 ? PART_QUALITY : 1 });
   return alts;
+}
+
+/** camelCase parts of a separator-free token, as tokenize.ts splits them. */
+const CAMEL_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
+
+/**
+ * Whether a token's one remaining word is a fragment of it rather than its meaning: "IdP" is "Id" and
+ * "P", and once the single letter drops out, "id" (in every "organization ID") would stand for the
+ * identity provider; "iOS" would be "os". A name whose parts are words ("AuthKit": auth, kit) keeps them.
+ */
+function isFragment(token: string, words: readonly string[]): boolean {
+  if (words.length !== 1 || !/^[\p{L}\p{N}]+$/u.test(token)) return false;
+  return (token.match(CAMEL_PARTS) ?? []).some((p) => p.length === 1 && /^[a-z]$/i.test(p));
 }
 
 function sameTerms(a: readonly Alternative[], b: readonly Alternative[]): boolean {

@@ -160,6 +160,16 @@ describe('query analysis', () => {
     expect(azure[0]).toMatchObject({ terms: ['azur', 'ad'], quality: 1 });
   });
 
+  it('does not let the one word left of a name with a single letter stand for it', () => {
+    const alternatives = (q: string): string[] =>
+      analyzeQuery(q).concepts[0].alternatives.map((a) => a.terms.join(' '));
+    // "IdP" is "Id" and "P": "id" (every "organization ID") is not the identity provider
+    expect(alternatives('IdP')).toEqual(['idp']);
+    expect(alternatives('M2M')).not.toContain('2');
+    // a name whose parts are words keeps them
+    expect(alternatives('AuthKit')).toEqual(['authkit', 'auth kit']);
+  });
+
   it('counts a repeated word once', () => {
     expect(analyzeQuery('sso sso SSO sso').concepts).toHaveLength(1);
   });
