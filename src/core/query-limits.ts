@@ -6,9 +6,15 @@
  * Real questions, even pasted error messages, need far fewer; what is cut is said in a note.
  */
 
+import { STOP_WORDS } from '../search/tokenize.js';
+
 /** Characters kept from a query. */
 export const MAX_QUERY_LENGTH = 500;
-/** Words (pieces between spaces, `_`, `-`, `.`, `/`, `:`) kept from a query. */
+/**
+ * Words (pieces between spaces, `_`, `-`, `.`, `/`, `:`) kept from a query. Stop words ("the", "of",
+ * "when") are not counted: search drops them, so they cost nothing, and counting them cut a
+ * 24-word question before its last, telling words ("... when the rest of the page is translated").
+ */
 export const MAX_QUERY_WORDS = 20;
 
 const PIECE = /[^\s_\-./:]+/g;
@@ -19,7 +25,10 @@ export interface LimitedQuery {
   note?: string;
 }
 
-/** Cuts a query to MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words, keeping whole words. */
+/**
+ * Cuts a query to MAX_QUERY_LENGTH characters and MAX_QUERY_WORDS words (stop words not counted),
+ * keeping whole words.
+ */
 export function limitQuery(raw: string): LimitedQuery {
   let query = raw;
   let note: string | undefined;
@@ -31,6 +40,7 @@ export function limitQuery(raw: string): LimitedQuery {
   let count = 0;
   let match: RegExpExecArray | null;
   while ((match = PIECE.exec(query)) !== null) {
+    if (STOP_WORDS.has(match[0].toLowerCase())) continue;
     count += 1;
     if (count === MAX_QUERY_WORDS) {
       const end = match.index + match[0].length;

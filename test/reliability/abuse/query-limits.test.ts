@@ -16,6 +16,15 @@ describe('per-query limits', () => {
     expect(limitQuery(words(MAX_QUERY_WORDS)).note).toBeUndefined();
   });
 
+  it('does not count stop words, which search drops: a long question keeps its last words', () => {
+    const question =
+      'when a user in one of the organizations we manage signs in with a password after the admin of that organization has turned on SSO for it';
+    expect(limitQuery(question)).toEqual({ query: question, note: undefined });
+    const { query, note } = limitQuery(`the ${words(30, ' the ')}`);
+    expect(query).toBe(`the ${words(MAX_QUERY_WORDS, ' the ')}`);
+    expect(note).toMatch(new RegExp(`first ${MAX_QUERY_WORDS} words`));
+  });
+
   for (const [name, sep] of [
     ['spaces', ' '],
     ['snake_case', '_'],
