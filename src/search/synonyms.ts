@@ -229,6 +229,8 @@ const GROUPS: string[] = [
   'add => create',
   // "Update an object value": writing a new value over the old one
   'overwrite | overwrites | overwriting => update',
+  // what a server does to a request it will not take: people say "refuses", the docs "reject"
+  'refuse | refuses | refused | refusing => reject | rejects | rejected',
   // Irregular verb forms: the stemmer joins "sends" and "sending" but not "sent" ("an invitation
   // sent without an organization" answers "what if I send an invitation without one")
   'send | sent',

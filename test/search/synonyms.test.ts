@@ -67,6 +67,7 @@ describe("developers' words for the docs' names", () => {
     ['i18n on the sign-in page', 'localization'],
     ['burner email signups', 'disposable email domains'],
     ['custom claims in the access token', 'jwt templates'],
+    ['the IdP refuses our requests', 'reject'],
   ])('%s expands to %s', (query, expected) => {
     expect(expansionsOf(query)).toContain(expected);
   });
