@@ -45,7 +45,7 @@ const BOILERPLATE_HEADINGS =
   /^(?:install(?:ing)? the workos sdk|installation|set secrets|before getting started|implementing sso with workos|what you(?:'|\u2019)?ll need|what you will need|what you(?:'|\u2019)?ll build|next steps|api object definitions|what workos provides)$/i;
 
 /** Asks for the HTTP endpoint itself ("which endpoint exchanges the code"), not for an SDK method. */
-const ENDPOINT_QUESTION = /\b(?:endpoints?|http|rest|route)\b/i;
+const ENDPOINT_QUESTION = /\b(?:endpoints?|http|rest(?:ful)? api)\b/i;
 
 /** Sections about limits answer "how many" even in lists without digits. */
 const LIMIT_HEADINGS = /\b(?:limits?|limitations|quotas?|constraints|restrictions|maximums?)\b/i;

@@ -198,6 +198,10 @@ describe('operation questions', () => {
     );
     // a question that asks for no operation keeps the answering passage alone
     expect(snippetOf('exchange the AuthKit code for a user')).not.toContain('Endpoint');
+    // "route" and "rest" are words of app code and prose too: the method line still leads
+    expect(snippetOf('which function exchanges the AuthKit code in our callback route')).toMatch(
+      /^JavaScript:/,
+    );
   });
 });
 
