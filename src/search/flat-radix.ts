@@ -106,7 +106,8 @@ export class FlatRadixTree {
 
   /**
    * Terms within `maxDistance` edits of `query` with their numbers and distances, in SearchableMap's
-   * fuzzyGet order (MiniSearch's fuzzySearch, row for row).
+   * fuzzyGet order. fuzzyGet and recurse are MiniSearch 7.2's fuzzySearch (MIT, Luca Ongaro; itself
+   * after http://stevehanov.ca/blog/?id=114) row for row, over the flat edges instead of Maps.
    */
   fuzzyGet(query: string, maxDistance: number): Map<string, [number, number]> {
     const results = new Map<string, [number, number]>();
