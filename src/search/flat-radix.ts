@@ -72,31 +72,21 @@ export class FlatRadixTree {
 
   /** Terms starting with `prefix` and their numbers, in SearchableMap's `atPrefix(prefix)` order. */
   *atPrefix(prefix: string): IterableIterator<[string, number]> {
-    let node = 0;
-    let pos = 0;
-    // SearchableMap's trackDown: follow whole edges while they fit the prefix.
-    descend: while (pos < prefix.length) {
-      const end = this.first[node] + this.count[node];
-      for (let e = this.first[node]; e < end; e++) {
-        const label = this.labels[e];
-        if (label !== LEAF && prefix.startsWith(label, pos)) {
-          node = this.edges[e];
-          pos += label.length;
-          continue descend;
-        }
-      }
-      // The prefix ends inside an edge: that edge's subtree, seen from the prefix.
-      const rest = prefix.slice(pos);
-      for (let e = this.first[node]; e < end; e++) {
-        const label = this.labels[e];
-        if (label !== LEAF && label.startsWith(rest)) {
-          yield* this.walk(this.edges[e], prefix + label.slice(rest.length));
-          return;
-        }
-      }
+    const { node, pos } = this.follow(prefix);
+    if (pos === prefix.length) {
+      yield* this.walk(node, prefix);
       return;
     }
-    yield* this.walk(node, prefix);
+    // The prefix ends inside an edge: that edge's subtree, seen from the prefix.
+    const rest = prefix.slice(pos);
+    const end = this.first[node] + this.count[node];
+    for (let e = this.first[node]; e < end; e++) {
+      const label = this.labels[e];
+      if (label !== LEAF && label.startsWith(rest)) {
+        yield* this.walk(this.edges[e], prefix + label.slice(rest.length));
+        return;
+      }
+    }
   }
 
   /** Every term, in SearchableMap's iteration order. */
@@ -121,6 +111,15 @@ export class FlatRadixTree {
   }
 
   private lookup(key: string): number {
+    const { node, pos } = this.follow(key);
+    return pos === key.length ? node : -1;
+  }
+
+  /**
+   * SearchableMap's lookup and trackDown: from the root, follow whole edges while they fit `key`;
+   * the node reached and how much of `key` its path spells.
+   */
+  private follow(key: string): { node: number; pos: number } {
     let node = 0;
     let pos = 0;
     next: while (pos < key.length) {
@@ -133,9 +132,9 @@ export class FlatRadixTree {
           continue next;
         }
       }
-      return -1;
+      break;
     }
-    return node;
+    return { node, pos };
   }
 
   private leafOf(node: number): number | undefined {
