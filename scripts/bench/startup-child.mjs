@@ -92,7 +92,12 @@ const runtime = createRuntime(bundle.corpus, searcher, { file, origin: 'custom' 
 createServer(runtime);
 mark('createRuntime + createServer');
 const answer = async (query) =>
-  toolAnswer(OPERATIONS.search, runtime, parseInput(OPERATIONS.search, { query }), await contextFor(OPERATIONS.search));
+  toolAnswer(
+    OPERATIONS.search,
+    runtime,
+    parseInput(OPERATIONS.search, { query }),
+    await contextFor(OPERATIONS.search),
+  );
 await answer('SSO');
 mark('first answer: search tool, "SSO" (in-process)');
 await answer('how do I verify a webhook signature');

@@ -187,7 +187,10 @@ describe('operation questions', () => {
   const small = corpus([code, guide]);
   const s = createSearcher(small, storedIndex(small));
   const snippetOf = (q: string): string =>
-    s.search(q).results.find((r) => r.path === code.path)?.snippet.replace(/\*\*/g, '') ?? '';
+    s
+      .search(q)
+      .results.find((r) => r.path === code.path)
+      ?.snippet.replace(/\*\*/g, '') ?? '';
 
   it('lead a reference snippet with the endpoint or SDK method line the question asks for', () => {
     expect(snippetOf('which endpoint exchanges the AuthKit code for a user')).toMatch(
@@ -279,8 +282,10 @@ describe('conversational words', () => {
     for (const w of ['every', 'got'])
       expect(framed.concepts.find((c) => c.text === w)?.weight).toBeLessThan(0.5);
     expect(framed.termWeights.get('everi')).toBe(0.5);
-    expect(createSearcher(small, index).search(q).results.find((r) => r.path === 'hooks')?.anchor).toBe(
-      'error-handling',
-    );
+    expect(
+      createSearcher(small, index)
+        .search(q)
+        .results.find((r) => r.path === 'hooks')?.anchor,
+    ).toBe('error-handling');
   });
 });
