@@ -88,7 +88,10 @@ export function runPrimary(count: number, options: HttpOptions, log: LogWriter):
       if (stopping) {
         // Only a worker that was serving can have cut requests short: one still starting when the
         // stop came (a replacement, killed by our SIGTERM before its handler was in place) has not.
-        if (code !== 0 && wasListening) failed = true;
+        if (code !== 0 && wasListening) {
+          failed = true;
+          logEvent(log, 'warn', 'worker did not stop cleanly', { worker: worker.id, code, signal });
+        }
         finishIfDone();
         return;
       }
