@@ -35,6 +35,24 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
   if (workers > 1 && cluster.isPrimary) return runPrimary(workers, run.options, log);
   heapBudget().setGrowth(SERVER_GROWTH_BYTES);
 
+  // Ctrl+C reaches every process of the group; in a worker only the primary's SIGTERM counts, or the
+  // pair would look like a "second signal" and skip the graceful drain.
+  const signals = cluster.isWorker ? (['SIGTERM'] as const) : SIGNALS;
+  if (cluster.isWorker) process.on('SIGINT', () => undefined);
+  // Held from before the server listens: whoever sees it listening (the primary's 'listening' event,
+  // our 'listening' line) may stop it at once, and a SIGTERM with no listener yet killed the process
+  // outright (exit by signal, counted as an unclean stop). A signal that comes early is kept and acted
+  // on as soon as the server runs; a second one means "now", as it does later.
+  let early: NodeJS.Signals | undefined;
+  const onEarlySignal = (signal: NodeJS.Signals): void => {
+    if (early) {
+      logEvent(log, 'warn', 'second signal; exiting immediately', { signal });
+      process.exit(1);
+    }
+    early = signal;
+  };
+  for (const s of signals) process.on(s, onEarlySignal);
+
   let running: Awaited<ReturnType<typeof startHttpServer>>;
   let pool: ThreadPool | undefined;
   try {
@@ -53,6 +71,7 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
     }
     running = await startHttpServer(run.options, { ...deps, log: deps.log ?? log });
   } catch (err) {
+    for (const s of signals) process.off(s, onEarlySignal);
     await pool?.close();
     // A worker that cannot start must exit (its IPC channel would keep it alive, neither serving nor
     // gone): the primary then decides whether to retry it or stop.
@@ -69,11 +88,6 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
     worker: cluster.isWorker ? cluster.worker?.id : undefined,
     threads: pool?.size ?? 0,
   });
-
-  // Ctrl+C reaches every process of the group; in a worker only the primary's SIGTERM counts, or the
-  // pair would look like a "second signal" and skip the graceful drain.
-  const signals = cluster.isWorker ? (['SIGTERM'] as const) : SIGNALS;
-  if (cluster.isWorker) process.on('SIGINT', () => undefined);
 
   return new Promise<number>((resolve) => {
     let stopping = false;
@@ -97,6 +111,11 @@ export async function runHttp(run: RunHttpOptions): Promise<number> {
         resolve(clean ? 0 : 1);
       });
     };
-    for (const s of signals) process.on(s, onSignal);
+    // The real handler before the early one goes: a signal never finds no listener in between.
+    for (const s of signals) {
+      process.on(s, onSignal);
+      process.off(s, onEarlySignal);
+    }
+    if (early) onSignal(early);
   });
 }

@@ -83,11 +83,10 @@ describe('cluster worker failures', () => {
       rmSync(failFile);
       await proc!.waitFor((l) => l.msg === 'listening' && !pids.includes(l.pid as number), 20_000);
       expect(await probe(base, 5_000)).toBe('status 200');
-      // What this test is about ends here; the clean stop below is checked once the replacement has
-      // settled. Stopped within ~10 ms of its 'listening' line, a replacement once exited without its
-      // 'shutting down' line in a loaded full run (never alone); the primary now logs which worker did
-      // not stop cleanly, with its exit code and signal, so that case is named if it comes back.
-      await delay(1_000);
+      // Stopped right after the replacement's 'listening' line: on a busy machine the replacement used
+      // to be descheduled between that line and its SIGTERM handler, and died of the signal itself
+      // (code null, signal SIGTERM; ~1 in 25 runs under two CPU hogs, 0 in 32 since the handler is
+      // held from before the server listens).
       proc!.child.kill('SIGTERM');
       // the last log lines say which process did not stop cleanly, should this ever fail again
       expect((await proc!.exited).code, JSON.stringify(proc!.lines.slice(-20))).toBe(0);
