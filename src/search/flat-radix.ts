@@ -21,9 +21,11 @@ export class FlatRadixTree {
   private readonly labels: string[];
   /** Child node of an edge, or the term number of a '' edge. */
   private readonly edges: Int32Array;
-  /** First edge and edge count of each node; node 0 is the root. */
+  /**
+   * First edge of each node (node 0 is the root), plus one past the last edge: nodes are laid out in
+   * id order, so node n's edges are first[n] .. first[n + 1].
+   */
   private readonly first: Int32Array;
-  private readonly count: Int32Array;
 
   constructor(root: TreeNode) {
     // Sized first, so loading allocates the arrays it keeps and little else (this runs at every start).
@@ -40,15 +42,13 @@ export class FlatRadixTree {
     }
     this.labels = new Array<string>(edgeCount);
     this.edges = new Int32Array(edgeCount);
-    this.first = new Int32Array(nodes);
-    this.count = new Int32Array(nodes);
+    this.first = new Int32Array(nodes + 1);
     // Breadth first: a node's id is its place in the queue, its edges are laid out when it is reached.
     const queue: TreeNode[] = [root];
     let e = 0;
     for (let id = 0; id < queue.length; id++) {
       const node = queue[id];
       this.first[id] = e;
-      this.count[id] = node.length >> 1;
       for (let i = 0; i + 1 < node.length; i += 2, e++) {
         const label = node[i] as string;
         this.labels[e] = label;
@@ -59,6 +59,7 @@ export class FlatRadixTree {
         }
       }
     }
+    this.first[queue.length] = e;
   }
 
   get(key: string): number | undefined {
@@ -79,7 +80,7 @@ export class FlatRadixTree {
     }
     // The prefix ends inside an edge: that edge's subtree, seen from the prefix.
     const rest = prefix.slice(pos);
-    const end = this.first[node] + this.count[node];
+    const end = this.first[node + 1];
     for (let e = this.first[node]; e < end; e++) {
       const label = this.labels[e];
       if (label !== LEAF && label.startsWith(rest)) {
@@ -123,7 +124,7 @@ export class FlatRadixTree {
     let node = 0;
     let pos = 0;
     next: while (pos < key.length) {
-      const end = this.first[node] + this.count[node];
+      const end = this.first[node + 1];
       for (let e = this.first[node]; e < end; e++) {
         const label = this.labels[e];
         if (label !== LEAF && key.startsWith(label, pos)) {
@@ -138,14 +139,14 @@ export class FlatRadixTree {
   }
 
   private leafOf(node: number): number | undefined {
-    const end = this.first[node] + this.count[node];
+    const end = this.first[node + 1];
     for (let e = this.first[node]; e < end; e++) if (this.labels[e] === LEAF) return this.edges[e];
     return undefined;
   }
 
   /** SearchableMap's TreeIterator: depth first, a node's keys last inserted first. */
   private *walk(node: number, path: string): IterableIterator<[string, number]> {
-    for (let e = this.first[node] + this.count[node] - 1; e >= this.first[node]; e--) {
+    for (let e = this.first[node + 1] - 1; e >= this.first[node]; e--) {
       const label = this.labels[e];
       if (label === LEAF) yield [path, this.edges[e]];
       else yield* this.walk(this.edges[e], path + label);
@@ -163,7 +164,7 @@ export class FlatRadixTree {
     prefix: string,
   ): void {
     const offset = m * n;
-    const end = this.first[node] + this.count[node];
+    const end = this.first[node + 1];
     edges: for (let e = this.first[node]; e < end; e++) {
       const key = this.labels[e];
       if (key === LEAF) {
