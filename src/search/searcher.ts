@@ -288,7 +288,13 @@ class IndexSearcher implements CorpusSearcher {
     const unknown = q.concepts.filter(
       (c) => !c.alternatives.some((a) => a.terms.every((t) => this.vocabulary.has(t))),
     );
-    if (unknown.length > 0)
+    // the docs are English: words in another script can only match by accident
+    const foreign = unknown.filter((c) => !/[a-z0-9]/i.test(c.text) && /\p{L}/u.test(c.text));
+    if (foreign.length > 0 && foreign.length === unknown.length)
+      out.push(
+        `No docs mention: ${unknown.map((c) => `"${c.text}"`).join(', ')}. The WorkOS docs are in English: search with English words or identifiers, e.g. "SSO with Okta", "getAuthorizationUrl".`,
+      );
+    else if (unknown.length > 0)
       out.push(
         `No docs mention: ${unknown.map((c) => `"${c.text}"`).join(', ')}. Check the spelling or use fewer words.`,
       );

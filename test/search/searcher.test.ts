@@ -216,6 +216,14 @@ describe('bad input', () => {
     const res = searcher.search('認証 シングルサインオン');
     expect(res.results).toEqual([]);
     expect(res.suggestions.join(' ')).toMatch(/No docs mention/);
+    // the words are unknown because the docs are English, not because they are misspelled
+    expect(res.suggestions.join(' ')).toMatch(/docs are in English/);
+    expect(res.suggestions.join(' ')).not.toMatch(/Check the spelling/);
+  });
+
+  it('still asks for the spelling when a Latin-script word is unknown', () => {
+    const res = searcher.search('xyzzyplugh 認証');
+    expect(res.suggestions.join(' ')).toMatch(/Check the spelling/);
   });
 
   it('tolerates non-string input from untyped callers', () => {
