@@ -20,14 +20,16 @@ import {
 const questions = loadAnswerSet();
 
 describe('answer-level evaluation set', () => {
-  it('has enough questions of every kind, a quarter naming an SDK language, a third held out', () => {
+  it('has enough questions of every kind, a quarter naming an SDK language, a third or more held out', () => {
     expect(questions.length).toBeGreaterThanOrEqual(150);
     for (const kind of ANSWER_KINDS)
       expect(questions.filter((q) => q.kind === kind).length).toBeGreaterThan(15);
     expect(questions.filter((q) => q.language).length).toBeGreaterThanOrEqual(questions.length / 4);
     const held = questions.filter((q) => q.split === 'holdout').length / questions.length;
     expect(held).toBeGreaterThan(0.28);
-    expect(held).toBeLessThan(0.4);
+    // at most about half: the rest is what ranking may be tuned on (b001-b040 were added held out,
+    // written blind to the engine, to check this session's changes generalise)
+    expect(held).toBeLessThan(0.5);
     for (const c of ['identifier', 'language', 'generic', 'cross-cutting', 'symptom', 'repeated-heading'])
       expect(questions.some((q) => q.class === c)).toBe(true);
   });
