@@ -87,12 +87,14 @@ describe('answer-level set on the real corpus', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('answers most questions from the search answer alone (regression guard; targets in bench:answers)', () => {
+  it('answers most tuning questions from the search answer alone (regression guard; targets in bench:answers)', () => {
+    // held-out questions are measured by bench:answers, never guarded here: a guard is tuned against
+    const tuning = questions.filter((q) => q.split !== 'holdout');
     let answered = 0;
-    for (const q of questions) {
+    for (const q of tuning) {
       const text = formatSearch(searchDocs(runtime, { query: q.question, limit: 8 }), MCP_FACE);
       if (factsIn(normalizeForFacts(text), q.facts).every(Boolean)) answered++;
     }
-    expect(answered / questions.length).toBeGreaterThanOrEqual(0.7);
+    expect(answered / tuning.length).toBeGreaterThanOrEqual(0.72);
   });
 });
