@@ -1,5 +1,6 @@
 import { stem, tokenize } from './tokenize.js';
 
+const BRAND = /workos/gi;
 const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}\s_\-./:{}]+/gu;
 
 /**
@@ -9,7 +10,9 @@ const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}\s_\-./
  */
 export function phraseKeys(text: string): string[] {
   const keys: string[] = [];
-  for (const token of tokenize(text)) {
+  // the product's own name is one word however it is cased: "WorkOS" would split like camelCase into
+  // "work os" and miss the "workos" a lower-case query, a heading or a synonym phrase gives
+  for (const token of tokenize(text.replace(BRAND, 'workos'))) {
     for (const m of token.matchAll(WORD)) keys.push(stem(m[0].toLowerCase()));
   }
   return keys;

@@ -164,12 +164,11 @@ const GROUPS: string[] = [
   'certificate expiring | cert expiring | certificate expires | certificate about to expire | rotated its certificate | rotated its signing cert | new signing certificate => renewing certificates | certificate expiration',
   'works in staging | works in sandbox | fails in production | broken in production => launch checklist | go-live checklist',
   'callback url mismatch | redirect uri mismatch | redirect url mismatch | mismatched redirect uri => redirect uris | redirect uri',
-  // "WorkOS" is the two words "work os" to the phrase keys, so both spellings are listed
-  'workos ip addresses | work os ip addresses | workos ips | work os ips | workos ip ranges | work os ip ranges | allow redirects from workos | allow redirects from work os => ip allowlist | create an ip allowlist',
+  'workos ip addresses | workos ips | workos ip ranges | allow redirects from workos => ip allowlist | create an ip allowlist',
   // Directory Sync
   'new hire | new hires | new employee joins => dsync.user.created | provisioning',
   'configure scim themselves | set up scim themselves | set up directory sync themselves | configure directory sync themselves => admin portal | setup link',
-  'deactivated in okta | deactivated in the directory | deactivated in entra | deactivated in azure | disappeared from workos | disappeared from work os | users disappear => inactive users | handle inactive users',
+  'deactivated in okta | deactivated in the directory | deactivated in entra | deactivated in azure | disappeared from workos | users disappear => inactive users | handle inactive users',
   'directory deleted | directory disconnected | disconnected their directory | directory removed => dsync.deleted',
   'nightly job | nightly sync | periodic sync | scheduled sync | sync job => periodic reconciliation | data reconciliation',
   // Events and webhooks

@@ -50,6 +50,14 @@ describe('synonym table', () => {
     expect(m[0]).toMatchObject({ start: 0, end: 3 });
   });
 
+  it('reads the product name as one word however it is cased', () => {
+    expect(phraseKeys('WorkOS')).toEqual(phraseKeys('workos'));
+    expect(phraseKeys('WORKOS Widgets')).toEqual(phraseKeys('workos widgets'));
+    // camelCase identifiers still split into their words
+    expect(phraseKeys('getAuthorizationUrl')).toEqual(phraseKeys('get authorization url'));
+    expect(expansionsOf('disable WorkOS emails')).toContain('disabling default emails');
+  });
+
   it('never expands a word into spellings that analyse to itself', () => {
     expect(expansionsOf('org')).not.toContain('orgs');
   });
