@@ -241,6 +241,12 @@ const GROUPS: string[] = [
   // Roles
   'role precedence | role hierarchy | which role wins | conflicting roles => priority order | role source priority',
   'more than one role | several roles | two roles => multiple roles',
+  // a value that comes back after being changed is one source overriding another
+  'flips back | flipped back | changes back | changed back | reverts | reverted | gets overwritten | got overwritten | keeps getting replaced | gets replaced | keeps getting reset => override | take precedence | priority',
+  // giving one person a role is assigning it
+  'make someone an | make someone a | make them an | make them a | make a user an | make a user a | give someone the | give them the | give a user the => assign | role assignment',
+  // how much of something is allowed
+  'cap | caps | ceiling | upper bound => limit | maximum',
   // Vault
   'secrets manager | secret manager | store secrets | store credentials | sensitive data | encrypt at rest => vault',
   'key per tenant | per-tenant key | per-tenant keys | keys per customer | tenant isolation => key context',
