@@ -136,7 +136,8 @@ const GROUPS: string[] = [
   'password rules | password complexity | password policy | password requirements | password length | password strength => password strength policy',
   // AuthKit: developers' words, second pass
   'logged out after | kicked out after | signed out after | keeps logging out | keep getting logged out | have to sign in again | have to log in again => maximum session length | configuring sessions',
-  'access token lifetime | access token expiry | access token expiration | access token expires | token lifetime => access token duration',
+  'access token lifetime | access token expiry | access token expiration | access token expires | token lifetime => access token duration | configuring sessions',
+  'session expires | session expired | sessions expire | session ends | session last | session lasts | sessions last | log in every day | sign in every day => maximum session length | configuring sessions',
   'new access token | renew the access token | access token expired | expired access token => refresh token',
   'store the access token | store access token | store the tokens | store tokens => integrating sessions | secure cookie',
   'which languages | what languages | supported languages | languages supported | translations | translated => localization | supported locales',
@@ -148,7 +149,7 @@ const GROUPS: string[] = [
   'switch back to workos | back to workos emails | go back to workos | revert to workos | use workos emails again => re-enable the workos default provider',
   'magic auth code valid | magic code valid | magic auth code expire | magic code expire | code valid for => one-time-use codes expire | enabling magic auth',
   'code instead of password | code instead of a password | without a password | without password => magic auth | passwordless',
-  'require mfa | require 2fa | enforce mfa | enforce 2fa | mandatory mfa | require authenticator app | require two-factor | require multi-factor => enabling mfa',
+  'require mfa | require 2fa | enforce mfa | enforce 2fa | mandatory mfa | require authenticator app | require two-factor | require multi-factor => enabling mfa | multi-factor authentication',
   'automatically added | added automatically | auto add | auto-add | auto-added => jit provisioning | automated memberships',
   'turn off automatic membership | disable automatic membership | disable jit | turn off jit | disable auto join | turn off auto join => disabling jit provisioning',
   'restrict sign in methods | restrict login methods | limit login methods | limit sign in methods | allowed login methods | only allow google | only allow password => organization authentication policies | organization policy',
@@ -179,6 +180,7 @@ const GROUPS: string[] = [
   'suspend a user | suspend user | suspend users => deactivate an organization membership | deactivation',
   'organization for every new user | organization for each new user | organization for every signup | organization for each signup | org per user | organization per user | personal organization | personal workspace => creating organizations for new users',
   'who owns the data | owns the data | data belongs to | data stays with => organization access',
+  'select an organization | choose an organization => organization selection required error | organization selection',
   // Organizations, roles and permissions, FGA
   'custom roles per customer | per-customer roles | per-tenant roles | customer-defined roles | tenant-specific roles => organization roles',
   'global role | global roles | app-wide role => environment role',
