@@ -142,18 +142,20 @@ export class DocPriors {
   ): QueryCues {
     const namedSdks = new Set<number>();
     for (const p of this.sdkPatterns) if (p.re.test(text)) namedSdks.add(p.doc);
+    const question = questionType(text);
     return {
       language,
       namedSdks,
       limits: LIMITS_STRONG.test(text) ? 2 : LIMITS_WEAK.test(text) ? 1 : 0,
       httpStatus:
         HTTP_STATUS_CODE.test(text) && RESPONSE_WORDS.test(text) ? 2 : HTTP_STATUS_WORDS.test(text) ? 1 : 0,
-      definition: DEFINITION.test(text),
+      // "what's the Go function for ..." asks for a call, not for what a term means
+      definition: DEFINITION.test(text) && !question.operation && language === undefined,
       terms,
       jsIdentifier: JS_IDENTIFIER.test(text),
       methodDocs: this.methodIndex.definedBy(text, language),
       sdkSurface: asksSdkSurface(text),
-      question: questionType(text),
+      question,
     };
   }
 
