@@ -302,7 +302,11 @@ const GROUPS: string[] = [
   // "Delete an organization")
   'delete | remove',
   'update | modify | edit',
+  // "change the role a member has" is the Update call; one-way, since "changes" also describes symptoms
+  'change | changing => update',
   'fetch | retrieve | look up => get',
+  // signing a given user in is what the reference calls authenticating them
+  'sign them in | signs them in | sign someone in | signs someone in | sign a user in | sign the user in | log them in | logs them in | log someone in | logging someone in | log a user in | log the user in => authenticate | sign in',
   'add => create',
   // "Update an object value": writing a new value over the old one
   'overwrite | overwrites | overwriting => update',

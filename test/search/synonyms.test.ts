@@ -27,6 +27,9 @@ describe('synonym table', () => {
     ['remove an organization', 'delete'],
     ['edit a user', 'update'],
     ['fetch a directory', 'get'],
+    ['change the role of a member', 'update'],
+    ['which function signs them in with the code', 'authenticate'],
+    ['log someone in with a password', 'authenticate'],
     ['add a user to an organization', 'create'],
     ['log in as a customer', 'impersonation'],
     ['production', 'environment'],
@@ -43,6 +46,8 @@ describe('synonym table', () => {
     expect(expansionsOf('google')).not.toContain('g suite');
     expect(expansionsOf('create an organization')).not.toContain('add');
     expect(expansionsOf('impersonation')).not.toContain('log in as');
+    expect(expansionsOf('update a user')).not.toContain('change');
+    expect(expansionsOf('authenticate with a password')).not.toContain('log them in');
   });
 
   it('prefers the longest phrase at a position', () => {
