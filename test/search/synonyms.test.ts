@@ -28,7 +28,7 @@ describe('synonym table', () => {
     ['edit a user', 'update'],
     ['fetch a directory', 'get'],
     ['change the role of a member', 'update'],
-    ['which function signs them in with the code', 'authenticate'],
+    ['the function that signs them in', 'authenticate'],
     ['log someone in with a password', 'authenticate'],
     ['add a user to an organization', 'create'],
     ['log in as a customer', 'impersonation'],
