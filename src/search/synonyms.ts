@@ -173,7 +173,7 @@ const GROUPS: string[] = [
   'client registers itself | clients register themselves | client registration => client id metadata document | cimd',
   // Organizations, roles and permissions, FGA
   'custom roles per customer | per-customer roles | per-tenant roles | customer-defined roles | tenant-specific roles => organization roles',
-  'global role | global roles | app-wide role => environment role',
+  'global role | global roles | app-wide role | environment-wide role | environment wide role => environment role',
   'resource-level permissions | per-resource roles | object-level permissions | document-level access | row-level access | resource level access => fine-grained authorization | role assignment',
   'permission check | permissions check | authorization check | check access => access checks | check authorization',
   'who has access | who can access | which users can access | users with access => list users for a resource | resource discovery | list memberships for a resource',
@@ -183,6 +183,8 @@ const GROUPS: string[] = [
   'csv export | export to csv | download logs | download audit logs => exporting events | export',
   'event schema | validate metadata | metadata validation => metadata schema',
   'change event format | change an event | new event version | version events => editing events | event version',
+  // events still checked against a schema that was changed: the docs' event versions
+  'old schema | old shape | previous schema | changed the schema | changed the metadata schema | schema change => editing events | event version',
   // Events and webhooks
   'webhook signature | signing secret | verify webhook | validate webhook | webhook secret | hmac => validate the requests | workos-signature',
   'webhook retry | webhook retries | redeliver | redelivery | failed deliveries | failed webhooks | missed webhooks | missed events => recover from failed events | retry',
@@ -295,6 +297,7 @@ const GROUPS: string[] = [
   'company domain | corporate domain | work email domain => organization domain | verified domains',
   'job title | department | manager email | employee number | cost center => predefined attributes | custom attributes',
   'kill switch => feature flags',
+  'own oauth app | our own oauth app | my own oauth app | own client id | own oauth credentials => shared credentials | custom credentials',
   'third-party api tokens | third party tokens | access their github | access their slack | connect their github | connect their slack => pipes | connected accounts',
   'rotate client secret | client secret rotation => client secrets',
   'opaque token | opaque tokens => token introspection',
@@ -309,7 +312,7 @@ const GROUPS: string[] = [
   'sign them in | signs them in | sign someone in | signs someone in | sign a user in | sign the user in | log them in | logs them in | log someone in | logging someone in | log a user in | log the user in => authenticate | sign in',
   'add => create',
   // "Update an object value": writing a new value over the old one
-  'overwrite | overwrites | overwriting => update',
+  'overwrite | overwrites | overwriting => update | set',
   // what a server does to a request it will not take: people say "refuses", the docs "reject"
   'refuse | refuses | refused | refusing => reject | rejects | rejected',
   // Irregular verb forms: the stemmer joins "sends" and "sending" but not "sent" ("an invitation
