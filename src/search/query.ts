@@ -64,6 +64,9 @@ export function isIdentifier(token: string): boolean {
   return /[_/]/.test(token) || /\p{Ll}\p{Lu}/u.test(token) || (token.match(/\./g)?.length ?? 0) >= 2;
 }
 
+/** A word that starts with a capital and holds only letters and digits: a name, not code. */
+const NAME = /^\p{Lu}[\p{L}\p{N}]*$/u;
+
 let defaultRules: SynonymRule[] | undefined;
 const NONE: ReadonlySet<number> = new Set();
 
@@ -149,8 +152,11 @@ export function analyzeQuery(
   const keyOwner: number[] = [];
   const keys: string[] = [];
   tokens.forEach((t, i) => {
-    // synonyms apply to words, not to parts of identifiers ("sso" in sso_required is not "single sign-on")
-    for (const k of isIdentifier(t) ? ['\u0000'] : phraseKeys(t)) {
+    // synonyms apply to words, not to parts of identifiers ("sso" in sso_required is not "single sign-on");
+    // a capitalised name is one word however it is cased inside ("OAuth", "GitHub", "AuthKit" meet
+    // the table's "oauth", "github", "authkit")
+    const keysOf = NAME.test(t) ? phraseKeys(t.toLowerCase()) : isIdentifier(t) ? ['\u0000'] : phraseKeys(t);
+    for (const k of keysOf) {
       keys.push(k);
       keyOwner.push(i);
     }
