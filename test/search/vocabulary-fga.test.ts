@@ -23,7 +23,7 @@ describe("FGA, RBAC, Audit Logs, Vault, Widgets, Pipes and reference pages in de
     // Audit Logs, Vault, Widgets, Pipes, Feature Flags
     ['log stream stopped sending events', 'stream states'],
     ['can I change the key context of an object', 'update the value of the object'],
-    ['widgets fail with a cross-origin error', 'cors'],
+    ['widget requests are blocked as cross-origin', 'cors'],
     ['user needs to reconnect their account', 'reauthorize'],
     // API keys, MCP, reference
     ['verify an API key sent to my API', 'validate api key'],
