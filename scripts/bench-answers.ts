@@ -124,6 +124,7 @@ export function markdown(ours: AnswerReport, old?: AnswerReport): string {
     `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
     ...rows('', { overall: ours.overall }, old ? { overall: old.overall } : undefined),
     ...rows('split: ', ours.bySplit, old?.bySplit),
+    ...rows('set: ', ours.bySet, old?.bySet),
     ...rows('kind: ', ours.byKind, old?.byKind),
     ...rows('class: ', ours.byClass, old?.byClass),
   ].join('\n');

@@ -29,6 +29,12 @@ export interface AnswerQuestion {
   language?: string;
   /** 'holdout': never looked at while tuning. */
   split?: 'holdout';
+  /**
+   * 'blind': written from the docs by someone who never ran a search (no ranking seen, no engine
+   * code read), so the wording owes nothing to what the engine finds. The most honest measure of
+   * how the engine does on questions it has not met.
+   */
+  written?: 'blind';
 }
 
 export const DEFAULT_ANSWER_FILE = fileURLToPath(new URL('../../test/eval/answers.json', import.meta.url));
@@ -46,6 +52,8 @@ export function loadAnswerSet(file = DEFAULT_ANSWER_FILE): AnswerQuestion[] {
     if (!q.question?.trim()) bad('needs a question');
     if (!ANSWER_KINDS.includes(q.kind)) bad(`has kind "${q.kind}", not one of ${ANSWER_KINDS.join(', ')}`);
     if (!q.doc || typeof q.section !== 'string') bad('needs doc and section');
+    if (q.written !== undefined && q.written !== 'blind')
+      bad(`has written "${String(q.written)}", not "blind"`);
     if (!Array.isArray(q.facts) || q.facts.length < 1 || q.facts.length > 3) bad('needs 1-3 facts');
     for (const f of q.facts)
       if (!Array.isArray(f) || f.length === 0 || f.some((s) => !s.trim())) bad('has an empty fact');
@@ -209,6 +217,8 @@ export interface AnswerReport {
   byKind: Record<string, AnswerMetrics>;
   byClass: Record<string, AnswerMetrics>;
   bySplit: Record<string, AnswerMetrics>;
+  /** Questions written blind to the engine (see AnswerQuestion.written) and the others. */
+  bySet: Record<string, AnswerMetrics>;
 }
 
 export function splitOf(q: AnswerQuestion): string {
@@ -235,5 +245,6 @@ export function report(
     byKind: group((q) => q.kind),
     byClass: group((q) => q.class),
     bySplit: group(splitOf),
+    bySet: group((q) => (q.written === 'blind' ? `written blind, ${splitOf(q)}` : 'written earlier')),
   };
 }
