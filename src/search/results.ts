@@ -14,9 +14,9 @@ import { descending } from './order.js';
 
 const MORE_SECTIONS = 2;
 /** Two sibling sections this close in score are read together through their parent... */
-const SIBLING_SHARE = 0.8;
+const SIBLING_SHARE = 0.6;
 /** ... when the parent section, with everything under it, is at most this long. */
-const MAX_PARENT_READ = 2_500;
+const MAX_PARENT_READ = 4_000;
 /** An extra section is listed only if it scores at least this share of the doc's best section. */
 const MORE_SECTION_MIN_SHARE = 0.35;
 /** Sections of one doc considered when choosing the answering one (best first by index score). */
