@@ -129,7 +129,8 @@ const GROUPS: string[] = [
   'smtp | own email provider | our email provider | email service provider => custom email providers',
   'send our own emails | send my own emails | disable workos emails | turn off emails | turn off default emails => disabling default emails | send your own email',
   'spam folder | junk folder | marked as spam | goes to spam | bounced | bounce | bounces | not delivered => suppressions | email delivery',
-  'oauth provider | oauth server | authorization server | identity provider for other apps | sign in with my app | third-party apps => connect | oauth applications',
+  // being an OAuth provider, not using one: "which OAuth providers a user linked" means Google, GitHub
+  'act as an oauth provider | be an oauth provider | become an oauth provider | our own oauth provider | as an oauth provider | oauth server | authorization server | identity provider for other apps | sign in with my app | third-party apps => connect | oauth applications',
   'seat count | seats | per seat | per-seat | seat-based => seat sync',
   'import users | import existing users | bulk import | user import | password hashes | hashed passwords => migrating to authkit | migrations',
   'multi-tenant | multitenant | multi tenant | single-tenant | b2b vs b2c => modeling your app | single-tenant and multi-tenant models',

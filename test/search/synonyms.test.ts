@@ -199,6 +199,9 @@ describe('query analysis', () => {
     expect(expanded('do I need my own OAuth app for Pipes')).toContain('share credenti');
     // code keeps out of the table: camelCase and snake_case are identifiers
     expect(expanded('getAuthKitUrl')).not.toContain('user manag');
+    // now that "OAuth" meets the table: providers a user linked are Google or GitHub, not Connect
+    expect(expanded('which OAuth providers has this user linked')).not.toContain('connect');
+    expect(expanded('can our app act as an OAuth provider')).toContain('connect');
   });
 
   it('counts a repeated word once', () => {
