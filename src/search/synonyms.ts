@@ -22,6 +22,8 @@ const GROUPS: string[] = [
   'shibboleth | shib',
   'login.gov | login gov',
   'next auth | nextauth | next-auth | auth.js | authjs',
+  // a browser app without a framework is what the AuthKit JavaScript library is for
+  'vanilla js | vanilla javascript | plain javascript | plain js | without a framework | no framework => authkit javascript library',
   // Products and features
   'sso | single sign-on | single sign on | enterprise sso',
   'scim | directory sync | directory provisioning | dsync | directory-sync | user provisioning',

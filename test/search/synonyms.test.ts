@@ -34,6 +34,7 @@ describe('synonym table', () => {
     ['an environment-wide role', 'environment role'],
     ['events still validated against the old schema', 'event version'],
     ['do I need my own oauth app for pipes', 'shared credentials'],
+    ['a vanilla JS single page app', 'authkit javascript library'],
     ['add a user to an organization', 'create'],
     ['log in as a customer', 'impersonation'],
     ['production', 'environment'],
