@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { phraseKeys } from '../../src/search/phrase.js';
-import { findSynonyms, synonymRules } from '../../src/search/synonyms.js';
-
-const rules = synonymRules();
-const expansionsOf = (q: string): string[] => findSynonyms(phraseKeys(q), rules).flatMap((m) => m.expansions);
+import { expansionsOf, itExpands } from './synonym-expansions.js';
 
 describe("AuthKit: developers' words for the docs' names", () => {
-  it.each([
+  itExpands([
     ['users keep getting logged out after an hour', 'maximum session length'],
     ['how long does a session last', 'configuring sessions'],
     ['change the access token lifetime', 'access token duration'],
@@ -32,9 +28,7 @@ describe("AuthKit: developers' words for the docs' names", () => {
     ['create an organization for every new user', 'creating organizations for new users'],
     ['does AuthKit check haveibeenpwned', 'breached passwords'],
     ['CORS error calling WorkOS from the browser', 'configure cors'],
-  ])('%s expands to %s', (query, expected) => {
-    expect(expansionsOf(query)).toContain(expected);
-  });
+  ]);
 
   it('one-way entries do not expand backwards', () => {
     expect(expansionsOf('maximum session length')).not.toContain('logged out after');
