@@ -1,6 +1,7 @@
 import { stem, tokenize } from './tokenize.js';
 
-const BRAND = /workos/gi;
+/** A word that starts with a capital and holds only letters and digits: a name (AuthKit, OAuth), not code. */
+export const NAME = /^\p{Lu}[\p{L}\p{N}]*$/u;
 const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}\s_\-./:{}]+/gu;
 
 /**
@@ -10,10 +11,11 @@ const WORD = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}\s_\-./
  */
 export function phraseKeys(text: string): string[] {
   const keys: string[] = [];
-  // the product's own name is one word however it is cased: "WorkOS" would split like camelCase into
-  // "work os" and miss the "workos" a lower-case query, a heading or a synonym phrase gives
-  for (const token of tokenize(text.replace(BRAND, 'workos'))) {
-    for (const m of token.matchAll(WORD)) keys.push(stem(m[0].toLowerCase()));
+  for (const token of tokenize(text)) {
+    // a name is one word however it is cased inside: "WorkOS", "AuthKit" and "OAuth" would split like
+    // camelCase ("work os") and miss the "workos" of a lower-case query, a heading or a synonym phrase
+    const word = NAME.test(token) ? token.toLowerCase() : token;
+    for (const m of word.matchAll(WORD)) keys.push(stem(m[0].toLowerCase()));
   }
   return keys;
 }

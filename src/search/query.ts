@@ -1,6 +1,6 @@
 import type { AnswerType } from './answer-type.js';
 import { endpointsInQuery } from './endpoints.js';
-import { phraseKeys } from './phrase.js';
+import { NAME, phraseKeys } from './phrase.js';
 import { type SynonymRule, defaultSynonymRules, findSynonyms } from './synonyms.js';
 import { expandToken, tokenize } from './tokenize.js';
 
@@ -63,9 +63,6 @@ const ENDPOINT_WORDS_QUALITY = 0.7;
 export function isIdentifier(token: string): boolean {
   return /[_/]/.test(token) || /\p{Ll}\p{Lu}/u.test(token) || (token.match(/\./g)?.length ?? 0) >= 2;
 }
-
-/** A word that starts with a capital and holds only letters and digits: a name, not code. */
-const NAME = /^\p{Lu}[\p{L}\p{N}]*$/u;
 
 let defaultRules: SynonymRule[] | undefined;
 const NONE: ReadonlySet<number> = new Set();
@@ -153,10 +150,8 @@ export function analyzeQuery(
   const keys: string[] = [];
   tokens.forEach((t, i) => {
     // synonyms apply to words, not to parts of identifiers ("sso" in sso_required is not "single sign-on");
-    // a capitalised name is one word however it is cased inside ("OAuth", "GitHub", "AuthKit" meet
-    // the table's "oauth", "github", "authkit")
-    const keysOf = NAME.test(t) ? phraseKeys(t.toLowerCase()) : isIdentifier(t) ? ['\u0000'] : phraseKeys(t);
-    for (const k of keysOf) {
+    // a capitalised name ("OAuth", "AuthKit") is a word, which phraseKeys keeps whole
+    for (const k of isIdentifier(t) && !NAME.test(t) ? ['\u0000'] : phraseKeys(t)) {
       keys.push(k);
       keyOwner.push(i);
     }
