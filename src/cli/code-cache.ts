@@ -9,8 +9,8 @@
  * The cache is only an optimisation and is never trusted: V8 checks it against the source, its own
  * version and its flags and rejects anything else (`cachedDataRejected`), and then we compile
  * normally and write a fresh one. V8 checks the payload's checksum in debug builds only, so the file
- * carries our own CRC-32 of it (as the corpus bundle does): a damaged file is never handed to V8. Any failure to read or write it
- * is ignored. Node >= 22 has `module.enableCompileCache` for the same job; Node 20 does not.
+ * carries our own CRC-32 of it (as the corpus bundle does): a damaged file is never handed to V8. Any
+ * failure to read or write it is ignored. Node >= 22 has `module.enableCompileCache` for the same job; Node 20 does not.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';

@@ -2,7 +2,7 @@ import type { AnswerType } from './answer-type.js';
 import { endpointsInQuery } from './endpoints.js';
 import { NAME, phraseKeys } from './phrase.js';
 import { type SynonymRule, defaultSynonymRules, findSynonyms } from './synonyms.js';
-import { expandToken, tokenize } from './tokenize.js';
+import { CAMEL_PART, expandToken, tokenize } from './tokenize.js';
 
 /** Queries are cut here: enough for any real question, bounded cost for pasted logs. */
 export const MAX_QUERY_CHARS = 1000;
@@ -109,9 +109,6 @@ function tokenAlternatives(token: string): Alternative[] {
   return alts;
 }
 
-/** camelCase parts of a separator-free token, as tokenize.ts splits them. */
-const CAMEL_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
-
 /**
  * Whether a token's one remaining word is a fragment of it rather than its meaning: "IdP" is "Id" and
  * "P", and once the single letter drops out, "id" (in every "organization ID") would stand for the
@@ -119,7 +116,8 @@ const CAMEL_PARTS = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+/gu;
  */
 function isFragment(token: string, words: readonly string[]): boolean {
   if (words.length !== 1 || !/^[\p{L}\p{N}]+$/u.test(token)) return false;
-  return (token.match(CAMEL_PARTS) ?? []).some((p) => p.length === 1 && /^[a-z]$/i.test(p));
+  // the token is letters and digits only, so its camelCase parts are exactly tokenize's
+  return (token.match(CAMEL_PART) ?? []).some((p) => p.length === 1 && /^[a-z]$/i.test(p));
 }
 
 function sameTerms(a: readonly Alternative[], b: readonly Alternative[]): boolean {

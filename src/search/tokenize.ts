@@ -16,7 +16,7 @@ const WORD_SEPARATOR = /[_\-{}]+/;
 /** Longest trailing run of segments indexed on its own (`a.b.c.d` gives `c/d` and `b/c/d`). */
 const MAX_SUFFIX_SEGMENTS = 3;
 /** camelCase / PascalCase / ACRONYMWord / digits boundaries. */
-const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}]+/gu;
+export const CAMEL_PART = /\p{Lu}+(?!\p{Ll})|\p{Lu}?\p{Ll}+|\p{N}+|[^\p{Lu}\p{Ll}\p{N}]+/gu;
 
 /**
  * Words that carry no meaning in a docs query ("how do I ..."). Kept short on purpose: words like
